@@ -1,0 +1,470 @@
+"""Shared taxonomy (agencies, document types, fields) and the legal-document database."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.api_fields import (
+    AttachmentListField,
+    DocumentTypeField,
+    NamedRefListField,
+    RelationListField,
+)
+
+from .numbers import clean_number, folded_number_key, number_key
+from .validity import ValidityStatus, validity_status
+
+
+class Agency(index.Indexed, models.Model):
+    """A body that issues documents or carries out tasks (cơ quan, đơn vị)."""
+
+    name = models.CharField(_("tên cơ quan, đơn vị"), max_length=255, unique=True)
+    short_code = models.CharField(
+        _("ký hiệu viết tắt"),
+        max_length=50,
+        blank=True,
+        help_text=_("Ví dụ: UBND, CP, BTTTT — phần sau số ký hiệu văn bản."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("short_code"), FieldPanel("parent")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class DocumentType(models.Model):
+    """Loại văn bản: Nghị định, Quyết định, Công văn…"""
+
+    name = models.CharField(_("tên loại văn bản"), max_length=100, unique=True)
+    abbreviation = models.CharField(_("viết tắt"), max_length=20, blank=True, help_text=_("Ví dụ: NĐ, QĐ, TT, CT."))
+    is_normative = models.BooleanField(
+        _("văn bản quy phạm pháp luật"),
+        default=False,
+        help_text=_("Đánh dấu nếu là văn bản QPPL (không phải văn bản hành chính)."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("is_normative")]
+
+    class Meta:
+        verbose_name = _("loại văn bản")
+        verbose_name_plural = _("loại văn bản")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Field(models.Model):
+    """Lĩnh vực: the subject area of a document, a task or a procedure."""
+
+    name = models.CharField(_("tên lĩnh vực"), max_length=150, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LegalDocumentIndexPage(Page):
+    """Hệ thống văn bản: the list of legal documents."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["directives.LegalDocumentPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("danh mục văn bản")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = (
+            LegalDocumentPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("document_type", "issuing_body")
+            .order_by("-issued_on", "-pk")[:50]
+        )
+        return context
+
+
+class RelationType(models.TextChoices):
+    BASED_ON = "based_on", _("Căn cứ")
+    GUIDES = "guides", _("Hướng dẫn")
+    DETAILS = "details", _("Quy định chi tiết")
+    AMENDS = "amends", _("Sửa đổi, bổ sung")
+    REPLACES = "replaces", _("Thay thế")
+    REPEALS = "repeals", _("Bãi bỏ")
+    CORRECTS = "corrects", _("Đính chính")
+    CONSOLIDATES = "consolidates", _("Hợp nhất")
+    SUSPENDS = "suspends", _("Đình chỉ, ngưng hiệu lực")
+    REFERENCES = "references", _("Dẫn chiếu")
+
+
+# How the relation reads from the target's side ("được sửa đổi bởi …").
+INVERSE_LABELS = {
+    RelationType.BASED_ON: _("Là căn cứ của"),
+    RelationType.GUIDES: _("Được hướng dẫn bởi"),
+    RelationType.DETAILS: _("Được quy định chi tiết bởi"),
+    RelationType.AMENDS: _("Được sửa đổi, bổ sung bởi"),
+    RelationType.REPLACES: _("Bị thay thế bởi"),
+    RelationType.REPEALS: _("Bị bãi bỏ bởi"),
+    RelationType.CORRECTS: _("Được đính chính bởi"),
+    RelationType.CONSOLIDATES: _("Được hợp nhất bởi"),
+    RelationType.SUSPENDS: _("Bị đình chỉ, ngưng hiệu lực bởi"),
+    RelationType.REFERENCES: _("Được dẫn chiếu bởi"),
+}
+
+
+class LegalDocumentPage(Page):
+    """One legal or administrative document (văn bản), domain.md §2."""
+
+    number = models.CharField(_("số ký hiệu"), max_length=100, help_text=_("Ví dụ: 43/2011/NĐ-CP, 959/QĐ-UBND."))
+    number_key = models.CharField(max_length=100, editable=False, db_index=True)
+    number_folded = models.CharField(max_length=100, editable=False, db_index=True)
+    summary = models.TextField(_("trích yếu"))
+    document_type = models.ForeignKey(
+        DocumentType, verbose_name=_("loại văn bản"), on_delete=models.PROTECT, related_name="+"
+    )
+    issuing_body = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan ban hành"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Cơ quan ban hành (chủ trì, nếu là văn bản liên tịch)."),
+    )
+    co_issuing_bodies = ParentalManyToManyField(
+        Agency,
+        verbose_name=_("cơ quan cùng ban hành"),
+        blank=True,
+        related_name="+",
+        help_text=_("Chỉ với văn bản liên tịch."),
+    )
+    signer = models.CharField(_("người ký"), max_length=150, blank=True)
+    signer_title = models.CharField(_("chức danh người ký"), max_length=150, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"))
+    effective_on = models.DateField(
+        _("ngày có hiệu lực"), null=True, blank=True, help_text=_("Để trống nếu có hiệu lực từ ngày ký.")
+    )
+    expires_on = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
+    status = models.CharField(_("tình trạng hiệu lực"), max_length=30, choices=ValidityStatus.choices, blank=True)
+    fields = ParentalManyToManyField(Field, verbose_name=_("lĩnh vực"), blank=True, related_name="+")
+    gazette_number = models.CharField(_("số công báo"), max_length=50, blank=True)
+    gazette_date = models.DateField(_("ngày đăng công báo"), null=True, blank=True)
+    body = RichTextField(_("toàn văn"), blank=True)
+
+    content_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("number"),
+                FieldPanel("title", help_text=_("Tên hiển thị; thường là loại văn bản và số ký hiệu.")),
+                FieldPanel("summary"),
+                FieldPanel("document_type"),
+                FieldPanel("issuing_body"),
+                FieldPanel("co_issuing_bodies"),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
+            ],
+            heading=_("Thông tin văn bản"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]),
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("gazette_number"), FieldPanel("gazette_date")]),
+            ],
+            heading=_("Hiệu lực"),
+        ),
+        FieldPanel("fields"),
+        InlinePanel("attachments", heading=_("File toàn văn"), label=_("tệp đính kèm")),
+        InlinePanel("relations", heading=_("Văn bản liên quan"), label=_("văn bản liên quan")),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["directives.LegalDocumentIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("number", boost=5),
+        index.SearchField("number_key", boost=5),
+        index.SearchField("number_folded", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("number"),
+        index.AutocompleteField("summary"),
+        index.FilterField("number_key"),
+        index.FilterField("number_folded"),
+        index.FilterField("document_type"),
+        index.FilterField("issuing_body"),
+        index.FilterField("issued_on"),
+        index.FilterField("status"),
+    ]
+
+    api_fields = [
+        APIField("number"),
+        APIField("number_key"),
+        APIField("summary"),
+        APIField("document_type", serializer=DocumentTypeField()),
+        APIField("issuing_bodies", serializer=NamedRefListField()),
+        APIField("signer"),
+        APIField("signer_title"),
+        APIField("issued_on"),
+        APIField("effective_on"),
+        APIField("expires_on"),
+        APIField("status"),
+        APIField("current_status"),
+        APIField("current_status_label"),
+        APIField("fields", serializer=NamedRefListField()),
+        APIField("gazette_number"),
+        APIField("gazette_date"),
+        APIField("body"),
+        APIField("attachments", serializer=AttachmentListField()),
+        APIField("related_documents", serializer=RelationListField()),
+        APIField("referenced_by", serializer=RelationListField()),
+    ]
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        constraints = [
+            models.UniqueConstraint(
+                models.F("number_key"),
+                models.F("issuing_body"),
+                ExtractYear("issued_on"),
+                name="legal_document_identity",
+                violation_error_message=_("Đã có văn bản cùng số ký hiệu, cơ quan ban hành và năm ban hành."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    # --- derived values -------------------------------------------------------------
+    @property
+    def issuing_bodies(self) -> list[Agency]:
+        """All issuing bodies, the first (lead) one first."""
+        bodies = [self.issuing_body] if self.issuing_body_id else []
+        return bodies + [a for a in self.co_issuing_bodies.all() if a.pk != self.issuing_body_id]
+
+    def status_on(self, today: date) -> str | None:
+        return validity_status(self.status, self.effective_on, self.expires_on, today)
+
+    @property
+    def current_status(self) -> str | None:
+        return self.status_on(timezone.localdate())
+
+    @property
+    def current_status_label(self) -> str:
+        status = self.current_status
+        return str(ValidityStatus(status).label) if status else ""
+
+    def as_ref(self) -> dict:
+        return {
+            "id": self.pk,
+            "title": self.title,
+            "url": self.url,
+            "date": self.issued_on,
+            "summary": self.summary,
+        }
+
+    # --- relations --------------------------------------------------------------------
+    @cached_property
+    def related_documents(self) -> list[dict]:
+        """Outgoing relations; a target held only by number is linked once it exists.
+
+        Targets that are drafts or private are shown by number only, never linked.
+        """
+        rows = list(self.relations.all())
+        target_ids = {r.target_page_id for r in rows if r.target_page_id}
+        unresolved = {r.target_number_key for r in rows if not r.target_page_id and r.target_number_key}
+        visible_by_id, visible_by_key = {}, {}
+        if target_ids or unresolved:
+            for page in (
+                LegalDocumentPage.objects.live()
+                .public()
+                .filter(models.Q(pk__in=target_ids) | models.Q(number_key__in=unresolved))
+            ):
+                visible_by_id[page.pk] = page
+                visible_by_key.setdefault(page.number_key, page)
+        out = []
+        for row in rows:
+            if row.target_page_id:
+                target = visible_by_id.get(row.target_page_id)
+            else:
+                target = visible_by_key.get(row.target_number_key)
+            out.append(
+                {
+                    "type": row.relation_type,
+                    "label": str(RelationType(row.relation_type).label),
+                    "number": target.number if target else row.target_number,
+                    "page": target.as_ref() if target else None,
+                }
+            )
+        return out
+
+    @cached_property
+    def referenced_by(self) -> list[dict]:
+        """Incoming relations: documents that amend, replace, guide … this one."""
+        rows = list(
+            LegalDocumentRelation.objects.filter(
+                models.Q(target_page=self) | models.Q(target_page__isnull=True, target_number_key=self.number_key)
+            )
+            .filter(source__live=True)
+            .select_related("source")
+            .order_by("-source__issued_on", "source_id")
+        )
+        public_ids = set(
+            LegalDocumentPage.objects.public().filter(pk__in=[r.source_id for r in rows]).values_list("pk", flat=True)
+        )
+        return [
+            {
+                "type": row.relation_type,
+                "label": str(INVERSE_LABELS[RelationType(row.relation_type)]),
+                "number": row.source.number,
+                "page": row.source.as_ref(),
+            }
+            for row in rows
+            if row.source_id in public_ids
+        ]
+
+    # --- validation and saving ----------------------------------------------------------
+    def _derive_number_keys(self):
+        self.number = clean_number(self.number)
+        self.number_key = number_key(self.number)
+        self.number_folded = folded_number_key(self.number)
+
+    def identity_clash(self):
+        """Another document with the same (number, first issuing body, issue year), if any."""
+        if not (self.number and self.issuing_body_id and self.issued_on):
+            return None
+        return (
+            LegalDocumentPage.objects.filter(
+                number_key=number_key(self.number),
+                issuing_body_id=self.issuing_body_id,
+                issued_on__year=self.issued_on.year,
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+
+    def clean(self):
+        super().clean()
+        self._derive_number_keys()
+        errors = {}
+        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
+            errors["effective_on"] = _("Ngày có hiệu lực không thể trước ngày ban hành.")
+        if self.expires_on and self.effective_on and self.expires_on < self.effective_on:
+            errors["expires_on"] = _("Ngày hết hiệu lực không thể trước ngày có hiệu lực.")
+        clash = self.identity_clash()
+        if clash is not None:
+            errors["number"] = _(
+                "Văn bản số %(number)s của %(body)s ban hành năm %(year)s đã có trên cổng "
+                "(“%(title)s”, mã trang %(id)s). Hãy sửa văn bản đó thay vì tạo bản mới."
+            ) % {
+                "number": self.number,
+                "body": self.issuing_body,
+                "year": self.issued_on.year,
+                "title": clash.title,
+                "id": clash.pk,
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self._derive_number_keys()
+        if not self.title:
+            self.title = f"{self.document_type.name} {self.number}" if self.document_type_id else self.number
+        return super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        self._derive_number_keys()
+        return super().full_clean(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["today_status"] = self.current_status
+        return context
+
+
+class LegalDocumentAttachment(Orderable):
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("tiêu đề hiển thị"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tệp đính kèm")
+
+
+class LegalDocumentRelation(Orderable):
+    """A typed, directed link: this document amends / replaces / guides … another."""
+
+    source = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="relations")
+    relation_type = models.CharField(_("quan hệ"), max_length=20, choices=RelationType.choices)
+    target_page = models.ForeignKey(
+        LegalDocumentPage,
+        verbose_name=_("văn bản đích"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incoming_relations",
+    )
+    target_number = models.CharField(
+        _("số ký hiệu văn bản đích"),
+        max_length=100,
+        blank=True,
+        help_text=_("Khi văn bản đích chưa có trên cổng, ghi số ký hiệu của nó."),
+    )
+    target_number_key = models.CharField(max_length=100, editable=False, blank=True, db_index=True)
+
+    panels = [FieldPanel("relation_type"), FieldPanel("target_page"), FieldPanel("target_number")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("văn bản liên quan")
+
+    def clean(self):
+        super().clean()
+        if not self.target_page_id and not (self.target_number or "").strip():
+            raise ValidationError(_("Chọn văn bản đích hoặc ghi số ký hiệu của nó."))
+
+    def save(self, *args, **kwargs):
+        if self.target_number:
+            self.target_number = clean_number(self.target_number)
+        elif self.target_page_id:
+            self.target_number = self.target_page.number
+        self.target_number_key = number_key(self.target_number) if self.target_number else ""
+        super().save(*args, **kwargs)

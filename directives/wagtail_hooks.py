@@ -1,0 +1,33 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Agency, DocumentType, Field
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "group"
+    list_display = ["name", "short_code", "parent"]
+    search_fields = ["name", "short_code"]
+
+
+class DocumentTypeViewSet(SnippetViewSet):
+    model = DocumentType
+    icon = "doc-full"
+    list_display = ["name", "abbreviation", "is_normative"]
+    list_filter = ["is_normative"]
+
+
+class FieldViewSet(SnippetViewSet):
+    model = Field
+    icon = "tag"
+    list_display = ["name"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = "Danh mục dùng chung"
+    menu_icon = "folder-open-inverse"
+    items = (AgencyViewSet, DocumentTypeViewSet, FieldViewSet)
+
+
+register_snippet(TaxonomyGroup)

@@ -1,0 +1,229 @@
+"""The JSON Lines import framework behind ``manage.py import_content``.
+
+The format is a contract (``docs/import-format.md``): one JSON object per line, a
+``type`` key choosing a record handler, unknown keys rejected, text normalised to NFC,
+ISO dates, upsert by natural key, one transaction per record. Handlers live with their
+domain (``news.importing``, ``directives.importing``) and are registered in ``HANDLERS``.
+"""
+
+import json
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Page
+
+from directives.numbers import fold
+
+
+class RecordError(Exception):
+    """A record that cannot be imported; the message says why, in plain words."""
+
+
+def nfc(value):
+    """Normalise every string inside a JSON value to Unicode NFC."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What keys a record type takes, and their types."""
+
+    required: dict[str, type | tuple]
+    optional: dict[str, type | tuple] = field(default_factory=dict)
+
+    def check(self, record: dict) -> None:
+        allowed = {"type", *self.required, *self.optional}
+        unknown = sorted(set(record) - allowed)
+        if unknown:
+            raise RecordError(f"unknown key(s): {', '.join(unknown)}")
+        missing = [k for k in self.required if record.get(k) in (None, "", [])]
+        if missing:
+            raise RecordError(f"missing required key(s): {', '.join(missing)}")
+        for key, expected in {**self.required, **self.optional}.items():
+            value = record.get(key)
+            if value is None:
+                continue
+            if expected is date:
+                record[key] = parse_date(value, key)
+            elif not isinstance(value, expected):
+                names = expected if isinstance(expected, tuple) else (expected,)
+                wanted = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in names)
+                raise RecordError(f"'{key}' must be {wanted}, got {json.dumps(value, ensure_ascii=False)}")
+            if (
+                isinstance(value, list)
+                and key in self._string_lists()
+                and not all(isinstance(v, str) and v.strip() for v in value)
+            ):
+                raise RecordError(f"'{key}' must be a list of non-empty strings")
+
+    def _string_lists(self) -> set[str]:
+        return {k for k, t in {**self.required, **self.optional}.items() if t in (list, (str, list))}
+
+
+_TYPE_NAMES = {str: "a string", list: "a list", dict: "an object", int: "an integer", bool: "true/false"}
+
+
+def parse_date(value, key: str) -> date:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise RecordError(f"'{key}' must be a date YYYY-MM-DD, got {json.dumps(value, ensure_ascii=False)}")
+
+
+def as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def text_to_html(text: str | None) -> str:
+    """Plain text to rich text: blank lines separate paragraphs, single newlines are kept."""
+    if not text:
+        return ""
+    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "".join("<p>" + escape(p).replace("\n", "<br/>") + "</p>" for p in paragraphs)
+
+
+def ascii_slug(text: str) -> str:
+    """A URL slug without diacritics: "Văn hóa - Xã hội" → "van-hoa-xa-hoi"."""
+    return slugify(fold(text).replace("/", "-"))[:200] or "trang"
+
+
+def home_page():
+    """The portal's root page (the site's root, else the first HomePage)."""
+    from wagtail.models import Site
+
+    from home.models import HomePage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    home = HomePage.objects.order_by("depth", "path").first()
+    if home is None:
+        raise RecordError("the portal has no home page: run 'manage.py migrate' first")
+    return home
+
+
+def ensure_child(parent: Page, model, title: str, slug: str | None = None, **fields) -> Page:
+    """The live child page of ``model`` with this title under ``parent``, created if needed."""
+    existing = model.objects.child_of(parent).filter(title=title).first()
+    if existing is not None:
+        return existing
+    page = model(title=title, slug=find_available_slug(parent, slug or ascii_slug(title)), **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def save_page(page: Page, parent: Page | None, changed: bool) -> str:
+    """Create (under ``parent``) or update ``page`` and publish it; returns what happened."""
+    if parent is not None:
+        page.slug = find_available_slug(parent, page.slug or ascii_slug(page.title))
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return "created"
+    if not changed:
+        return "unchanged"
+    page.save_revision().publish()
+    return "updated"
+
+
+def validate_page(page: Page) -> None:
+    """Run the model's own validation; turn Django's errors into one readable message."""
+    try:
+        page.clean()
+    except ValidationError as exc:
+        if hasattr(exc, "message_dict"):
+            parts = [f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v) for k, v in exc.message_dict.items()]
+        else:
+            parts = exc.messages
+        raise RecordError("; ".join(parts)) from exc
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+Handler = Callable[[dict], str]
+
+
+def handlers() -> dict[str, Handler]:
+    from directives.importing import import_legal_document
+    from news.importing import import_news
+
+    return {"legal_document": import_legal_document, "news": import_news}
+
+
+def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable | None = None) -> ImportReport:
+    """Import JSON lines; each record is atomic, bad lines are reported with their number.
+
+    With ``dry_run`` every record is validated and written inside a transaction that is
+    rolled back at the end, so later lines can refer to earlier ones exactly as in a real
+    run, and nothing is stored.
+    """
+    report = ImportReport()
+    registry = handlers()
+
+    def run():
+        for lineno, line in enumerate(lines, start=1):
+            if progress:
+                progress()
+            if not line.strip():
+                continue
+            try:
+                record = _parse(line, registry)
+                with transaction.atomic():
+                    outcome = registry[record["type"]](record)
+                report.count(outcome)
+            except RecordError as exc:
+                report.errors.append((lineno, str(exc)))
+            except IntegrityError as exc:
+                report.errors.append((lineno, f"conflicts with stored content ({exc})"))
+
+    if dry_run:
+        with transaction.atomic():
+            run()
+            transaction.set_rollback(True)
+    else:
+        run()
+    return report
+
+
+def _parse(line: str, registry: dict) -> dict:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise RecordError("each line must be a JSON object")
+    kind = record.get("type")
+    if kind not in registry:
+        known = ", ".join(sorted(registry))
+        raise RecordError(f"unknown type {json.dumps(kind, ensure_ascii=False)} (known: {known})")
+    return nfc(record)

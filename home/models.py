@@ -1,0 +1,113 @@
+"""The portal root and the profile of the authority that owns the portal."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+
+
+class AdministrativeLevel(models.Model):
+    """Cấp hành chính (tỉnh, huyện, xã…): data, because the tiers change (2025 reform)."""
+
+    name = models.CharField(_("tên cấp"), max_length=100, unique=True)
+    rank = models.PositiveSmallIntegerField(_("thứ bậc"), default=1, help_text=_("1 = cấp cao nhất (tỉnh)."))
+
+    panels = [FieldPanel("name"), FieldPanel("rank")]
+
+    class Meta:
+        verbose_name = _("cấp hành chính")
+        verbose_name_plural = _("cấp hành chính")
+        ordering = ["rank", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(AdministrativeLevel)
+
+
+@register_setting(icon="site")
+class AuthorityProfile(BaseSiteSetting):
+    """Thông tin cơ quan chủ quản: shown in the header, footer and contact pages."""
+
+    authority_name = models.CharField(
+        _("tên cơ quan"), max_length=255, blank=True, help_text=_("Ví dụ: Ủy ban nhân dân huyện Vĩnh Tường.")
+    )
+    administrative_level = models.ForeignKey(
+        AdministrativeLevel,
+        verbose_name=_("cấp hành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    editorial_board_head = models.CharField(
+        _("trưởng ban biên tập"), max_length=255, blank=True, help_text=_("Người chịu trách nhiệm nội dung.")
+    )
+    license_note = models.CharField(
+        _("giấy phép"),
+        max_length=500,
+        blank=True,
+        help_text=_("Số giấy phép thiết lập trang thông tin điện tử, nếu có."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("authority_name"), FieldPanel("administrative_level")],
+            heading=_("Cơ quan"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Liên hệ"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("editorial_board_head"), FieldPanel("license_note")],
+            heading=_("Ban biên tập"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("thông tin cơ quan chủ quản")
+
+
+class HomePage(Page):
+    """Trang chủ: latest news and documents."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["news.NewsIndexPage", "directives.LegalDocumentIndexPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        from directives.models import LegalDocumentPage
+        from news.models import NewsIndexPage, NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("lead_image")
+            .order_by("-published_on", "-pk")[:8]
+        )
+        context["latest_documents"] = (
+            LegalDocumentPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("document_type", "issuing_body")
+            .order_by("-issued_on", "-pk")[:8]
+        )
+        context["categories"] = NewsIndexPage.objects.child_of(self).live().public()
+        return context

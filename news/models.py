@@ -1,0 +1,160 @@
+"""News and events ("tin tức, sự kiện"): one index page per category (chuyên mục)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.api_fields import ImageField, PageRefListField
+
+from .blocks import NewsBodyBlock
+
+
+class NewsIndexPage(Page):
+    """A news category (chuyên mục), e.g. "Văn hóa - Xã hội"."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["news.NewsPage"]
+    parent_page_types = ["home.HomePage"]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("chuyên mục tin")
+        verbose_name_plural = _("chuyên mục tin")
+
+    def news(self):
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("lead_image")
+            .order_by("-published_on", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_items"] = self.news()[:30]
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(Page):
+    """One news article."""
+
+    published_on = models.DateField(_("ngày đăng"), default=timezone.localdate)
+    lead = models.TextField(_("sapo"), blank=True, help_text=_("Đoạn tóm tắt in đậm đầu bài."))
+    body = StreamField(NewsBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author = models.CharField(_("tác giả"), max_length=255, blank=True)
+    photographer = models.CharField(_("người chụp ảnh"), max_length=255, blank=True)
+    source = models.CharField(_("nguồn tin"), max_length=255, blank=True)
+    tags = ClusterTaggableManager(verbose_name=_("từ khóa"), through=NewsPageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", heading=_("Album ảnh"), label=_("ảnh")),
+        MultiFieldPanel(
+            [
+                FieldPanel("published_on"),
+                FieldRowPanel([FieldPanel("author"), FieldPanel("photographer")]),
+                FieldPanel("source"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Thông tin bài viết"),
+        ),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.AutocompleteField("title"),
+        index.FilterField("published_on"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("published_on"),
+        APIField("lead"),
+        APIField("body"),
+        APIField("lead_image", serializer=ImageField()),
+        APIField("gallery_images"),
+        APIField("author"),
+        APIField("photographer"),
+        APIField("source"),
+        APIField("tags"),
+        APIField("category"),
+        APIField("related_news", serializer=PageRefListField()),
+    ]
+
+    class Meta:
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+
+    def __str__(self):
+        return self.title
+
+    def as_ref(self) -> dict:
+        return {
+            "id": self.pk,
+            "title": self.title,
+            "url": self.url,
+            "date": self.published_on,
+            "summary": self.lead,
+        }
+
+    @property
+    def category(self) -> str:
+        """The name of the category (chuyên mục) this article sits in."""
+        parent = self.get_parent()
+        return parent.title if parent else ""
+
+    @property
+    def related_news(self) -> list["NewsPage"]:
+        """ "Các tin cùng chuyên mục": the latest other news of the same category."""
+        parent_path = self.path[: -self.steplen]
+        return list(
+            NewsPage.objects.live()
+            .public()
+            .filter(path__startswith=parent_path, depth=self.depth)
+            .exclude(pk=self.pk)
+            .order_by("-published_on", "-pk")[: settings.NEWS_RELATED_COUNT]
+        )
+
+
+class NewsGalleryImage(Orderable):
+    """A photo of the article's album, in order, with its caption."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("chú thích"), max_length=500, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+    api_fields = [APIField("image", serializer=ImageField()), APIField("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ảnh trong album")
