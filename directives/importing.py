@@ -5,6 +5,7 @@ from datetime import date
 from home.importing import (
     RecordError,
     Spec,
+    Strings,
     as_list,
     ascii_slug,
     ensure_child,
@@ -30,7 +31,7 @@ LEGAL_DOCUMENT = Spec(
     required={
         "number": str,
         "document_type": str,
-        "issuing_body": (str, list),
+        "issuing_body": (str, Strings),
         "summary": str,
         "issued_on": date,
     },
@@ -40,7 +41,7 @@ LEGAL_DOCUMENT = Spec(
         "status": str,
         "signer": str,
         "signer_title": str,
-        "fields": list,
+        "fields": Strings,
         "body": str,
         "relations": list,
     },

@@ -37,9 +37,13 @@ def nfc(value):
     return value
 
 
+class Strings:
+    """Marks a key whose value is a list of non-empty strings."""
+
+
 @dataclass(frozen=True)
 class Spec:
-    """What keys a record type takes, and their types."""
+    """What keys a record type takes, and their types (``date``, ``Strings``, or Python types)."""
 
     required: dict[str, type | tuple]
     optional: dict[str, type | tuple] = field(default_factory=dict)
@@ -58,22 +62,29 @@ class Spec:
                 continue
             if expected is date:
                 record[key] = parse_date(value, key)
-            elif not isinstance(value, expected):
-                names = expected if isinstance(expected, tuple) else (expected,)
-                wanted = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in names)
+                continue
+            kinds = expected if isinstance(expected, tuple) else (expected,)
+            if not any(_matches(value, kind) for kind in kinds):
+                wanted = " or ".join(_TYPE_NAMES[kind] for kind in kinds)
                 raise RecordError(f"'{key}' must be {wanted}, got {json.dumps(value, ensure_ascii=False)}")
-            if (
-                isinstance(value, list)
-                and key in self._string_lists()
-                and not all(isinstance(v, str) and v.strip() for v in value)
-            ):
-                raise RecordError(f"'{key}' must be a list of non-empty strings")
-
-    def _string_lists(self) -> set[str]:
-        return {k for k, t in {**self.required, **self.optional}.items() if t in (list, (str, list))}
 
 
-_TYPE_NAMES = {str: "a string", list: "a list", dict: "an object", int: "an integer", bool: "true/false"}
+def _matches(value, kind) -> bool:
+    if kind is Strings:
+        return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+    if kind is bool:
+        return isinstance(value, bool)
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
+_TYPE_NAMES = {
+    str: "a string",
+    Strings: "a list of non-empty strings",
+    list: "a list",
+    dict: "an object",
+    int: "an integer",
+    bool: "true or false",
+}
 
 
 def parse_date(value, key: str) -> date:

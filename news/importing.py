@@ -4,13 +4,13 @@ from datetime import date
 
 from django.utils.text import slugify
 
-from home.importing import RecordError, Spec, ensure_child, home_page, save_page, validate_page
+from home.importing import RecordError, Spec, Strings, ensure_child, home_page, save_page, validate_page
 
 from .models import NewsIndexPage, NewsPage
 
 NEWS = Spec(
     required={"slug": str, "title": str, "category": str, "published_on": date, "body": str},
-    optional={"lead": str, "author": str, "photographer": str, "source": str, "tags": list},
+    optional={"lead": str, "author": str, "photographer": str, "source": str, "tags": Strings},
 )
 
 

@@ -48,26 +48,58 @@ def legal_document(number: str | None = None, *, live: bool = True, **fields) ->
     fields.setdefault("issued_on", date(2023, 1, 1))
     fields.setdefault("document_type", document_type())
     fields.setdefault("issuing_body", agency())
-    page = LegalDocumentPage(number=number or f"{n}/QĐ-UBND", slug=f"vb-{n}", **fields)
-    legal_index().add_child(instance=page)
-    if live:
-        page.save_revision().publish()
-    else:
-        page.live = False
-        page.save_revision()
-        page.save()
-    return page
+    page = LegalDocumentPage(number=number or f"{n}/QĐ-UBND", slug=f"vb-{n}", live=live, **fields)
+    return _add(legal_index(), page)
 
 
 def news(title: str | None = None, *, category: NewsIndexPage | None = None, live: bool = True, **fields) -> NewsPage:
     n = next(_seq)
     fields.setdefault("published_on", date(2024, 1, 1))
-    page = NewsPage(title=title or f"Tin số {n}", slug=f"tin-{n}", **fields)
-    (category or news_index()).add_child(instance=page)
+    page = NewsPage(title=title or f"Tin số {n}", slug=f"tin-{n}", live=live, **fields)
+    return _add(category or news_index(), page)
+
+
+def _add(parent, page):
+    """Add ``page`` under ``parent``: published if ``page.live``, else a never-published draft."""
+    live = page.live
+    parent.add_child(instance=page)
+    revision = page.save_revision()
     if live:
-        page.save_revision().publish()
-    else:
-        page.live = False
-        page.save()
-        page.save_revision()
+        revision.publish()
     return page
+
+
+def image(title: str = "Ảnh minh họa", description: str = "", size: tuple[int, int] = (640, 400)):
+    """A Wagtail image with a real (tiny) PNG file, stored under the test MEDIA_ROOT."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (30, 80, 160)).save(buffer, "PNG")
+    return Image.objects.create(
+        title=title, description=description, file=ImageFile(buffer, name=f"anh-{next(_seq)}.png")
+    )
+
+
+def document_file(title: str = "Toàn văn", filename: str = "toan-van.pdf", size: int = 2048):
+    """A Wagtail document whose file has ``size`` bytes."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    return Document.objects.create(title=title, file=ContentFile(b"%PDF-1.4\n".ljust(size, b"x"), name=filename))
+
+
+def authority_profile(**fields):
+    """The default site's AuthorityProfile setting, updated with ``fields``."""
+    from wagtail.models import Site
+
+    from home.models import AuthorityProfile
+
+    profile = AuthorityProfile.for_site(Site.objects.get(is_default_site=True))
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.save()
+    return profile

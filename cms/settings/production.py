@@ -9,6 +9,8 @@ if not SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-")) or len(SECRET_KEY)
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment to a random value of at least 32 characters.")
 
 DEBUG = env_bool("DEBUG", False)
+# Static files served by the application itself, compressed and cached forever.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,0 +1,80 @@
+"""Document numbers: every messy spelling of one number has one key (domain.md §2)."""
+
+import unicodedata
+
+import pytest
+
+from directives.numbers import clean_number, fold, folded_number_key, number_key, year_in_number
+
+CANONICAL = "43/2011/NĐ-CP"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "43/2011/NĐ-CP",
+        "43/2011/NĐCP",  # hyphen missing
+        "43/2011/NĐ - CP",  # stray spaces
+        " 43 / 2011 / NĐ-CP ",
+        "43/2011/N\u00d0-CP",  # Ð (U+00D0, eth) instead of Đ (U+0110)
+        "43/2011/nđ-cp",  # lower case
+        "43/2011/N\u0110\u2013CP",  # en dash
+        "043/2011/NĐ-CP",  # leading zero
+        "43\uff0f2011/NĐ-CP",  # full-width slash
+    ],
+)
+def test_messy_spellings_share_one_key(typed):
+    assert number_key(typed) == number_key(CANONICAL) == "43/2011/NĐCP"
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("01 /2018/TT-VPCP", "1/2018/TTVPCP"),
+        ("1/2018/TT-VPCP", "1/2018/TTVPCP"),
+        ("12/2018/QĐ-TTG", "12/2018/QĐTTG"),
+        ("12/2018/QĐ-TTg", "12/2018/QĐTTG"),
+        ("19/2012/TTLT-BTC-BKHĐT-BTTTT", "19/2012/TTLTBTCBKHĐTBTTTT"),
+        ("959/QĐ-UBND", "959/QĐUBND"),
+        ("4507/BGTVT-TTCNTT", "4507/BGTVTTTCNTT"),
+        ("80/2015/QH13", "80/2015/QH13"),
+    ],
+)
+def test_number_key_table(typed, key):
+    assert number_key(typed) == key
+
+
+def test_decomposed_input_gives_the_composed_key():
+    typed = unicodedata.normalize("NFD", "số 12/2018/QĐ-UBND")
+    assert number_key(typed) == number_key("SỐ 12/2018/QĐ-UBND")
+    assert clean_number(typed) == "số 12/2018/QĐ-UBND"
+
+
+@pytest.mark.parametrize("typed", ["43/2011/ND-CP", "43/2011/nd cp", "43/2011/NĐ-CP", "43/2011/N\u00d0-CP"])
+def test_citizens_typing_nd_for_nđ_match_the_folded_key(typed):
+    assert folded_number_key(typed) == folded_number_key(CANONICAL) == "43/2011/NDCP"
+
+
+def test_plain_nd_is_not_the_exact_key():
+    # "ND" and "NĐ" are different letters: only the folded key unites them.
+    assert number_key("43/2011/ND-CP") != number_key(CANONICAL)
+
+
+def test_clean_number_keeps_case_and_fixes_spacing_and_eth():
+    assert clean_number(" 01 /2018/TT - VPCP ") == "01/2018/TT-VPCP"
+    assert clean_number("12/2018/QĐ-TTg") == "12/2018/QĐ-TTg"
+    assert clean_number("43/2011/N\u00d0-CP") == "43/2011/N\u0110-CP"
+
+
+def test_fold_strips_every_vietnamese_mark():
+    assert fold("Vĩnh Tường") == "Vinh Tuong"
+    assert fold("Nghị định ĐƯỜNG đời ỗ ộ") == "Nghi dinh DUONG doi o o"
+    assert fold("hoà") == fold("hòa") == "hoa"
+
+
+@pytest.mark.parametrize(
+    ("typed", "year"),
+    [("43/2011/NĐ-CP", 2011), ("959/QĐ-UBND", None), ("80/2015/QH13", 2015), ("01 / 2018 /TT-VPCP", 2018)],
+)
+def test_year_in_number(typed, year):
+    assert year_in_number(typed) == year
