@@ -110,14 +110,18 @@ class LegalDocumentIndexPage(Page):
         verbose_name = _("danh mục văn bản")
 
     def get_context(self, request, *args, **kwargs):
+        from home.pagination import paginate
+
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = (
+        documents = (
             LegalDocumentPage.objects.child_of(self)
             .live()
             .public()
             .select_related("document_type", "issuing_body")
-            .order_by("-issued_on", "-pk")[:50]
+            .prefetch_related("co_issuing_bodies")
+            .order_by("-issued_on", "-pk")
         )
+        context["documents"] = context["page_obj"] = paginate(request, documents, 30)
         return context
 
 
@@ -336,6 +340,8 @@ class LegalDocumentPage(Page):
     @cached_property
     def referenced_by(self) -> list[dict]:
         """Incoming relations: documents that amend, replace, guide … this one."""
+        if self.pk is None:  # an unsaved page (editor's preview) has none yet
+            return []
         rows = list(
             LegalDocumentRelation.objects.filter(
                 models.Q(target_page=self) | models.Q(target_page__isnull=True, target_number_key=self.number_key)

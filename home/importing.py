@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
+from cms.tasks import deferred_tasks
 from directives.numbers import fold
 
 
@@ -182,6 +183,8 @@ class ImportReport:
 
 
 Handler = Callable[[dict], str]
+# Search-index and reference-index updates are run once per this many lines (cms/tasks.py).
+BATCH_SIZE = 500
 
 
 def handlers() -> dict[str, Handler]:
@@ -202,20 +205,27 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
     registry = handlers()
 
     def run():
+        batch = deferred_tasks()
+        batch.__enter__()
         for lineno, line in enumerate(lines, start=1):
             if progress:
                 progress()
+            if lineno % BATCH_SIZE == 0:  # index what the last batch saved
+                batch.__exit__(None, None, None)
+                batch = deferred_tasks()
+                batch.__enter__()
             if not line.strip():
                 continue
             try:
                 record = _parse(line, registry)
-                with transaction.atomic():
+                with deferred_tasks(), transaction.atomic():
                     outcome = registry[record["type"]](record)
                 report.count(outcome)
             except RecordError as exc:
                 report.errors.append((lineno, str(exc)))
             except IntegrityError as exc:
                 report.errors.append((lineno, f"conflicts with stored content ({exc})"))
+        batch.__exit__(None, None, None)
 
     if dry_run:
         with transaction.atomic():

@@ -92,14 +92,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from directives.models import LegalDocumentPage
-        from news.models import NewsIndexPage, NewsPage
+        from news.models import NewsIndexPage, NewsPage, thumbnails
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.descendant_of(self)
             .live()
             .public()
-            .select_related("lead_image")
+            .prefetch_related(thumbnails())
             .order_by("-published_on", "-pk")[:8]
         )
         context["latest_documents"] = (

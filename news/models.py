@@ -17,6 +17,15 @@ from cms.api_fields import ImageField, PageRefListField
 
 from .blocks import NewsBodyBlock
 
+THUMBNAIL = "fill-320x200"
+
+
+def thumbnails() -> models.Prefetch:
+    """Lead images with their list thumbnail rendition, for listings (no query per item)."""
+    from wagtail.images import get_image_model
+
+    return models.Prefetch("lead_image", queryset=get_image_model().objects.prefetch_renditions(THUMBNAIL))
+
 
 class NewsIndexPage(Page):
     """A news category (chuyên mục), e.g. "Văn hóa - Xã hội"."""
@@ -37,13 +46,15 @@ class NewsIndexPage(Page):
             NewsPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("lead_image")
+            .prefetch_related(thumbnails())
             .order_by("-published_on", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):
+        from home.pagination import paginate
+
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = self.news()[:30]
+        context["news_items"] = context["page_obj"] = paginate(request, self.news(), 20)
         return context
 
 

@@ -152,5 +152,9 @@ WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", "")
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Background tasks: Wagtail indexes search and references through django-tasks.
+# Immediate by default; bulk imports defer and batch them (cms/tasks.py).
+TASKS = {"default": {"BACKEND": "cms.tasks.DeferrableImmediateBackend"}}
+
 # Portal behaviour
 NEWS_RELATED_COUNT = int(os.environ.get("NEWS_RELATED_COUNT", "5"))
