@@ -173,3 +173,24 @@ def test_bad_page_id_and_type_get_client_errors(client):
 
 def test_home_page_is_the_site_root(client):
     assert isinstance(home_page(), Page)
+
+
+def test_news_images_come_with_rendition_urls_and_captions(client, portal):
+    from news.models import NewsGalleryImage
+
+    page = portal["news"][0]
+    page.lead_image = factories.image("Toàn cảnh lễ hội", size=(1600, 900))
+    page.gallery_images = [
+        NewsGalleryImage(image=factories.image("Rước kiệu"), caption="Đoàn rước kiệu qua đình làng"),
+        NewsGalleryImage(image=factories.image("Hát quan họ"), caption="Liền anh, liền chị hát đối"),
+    ]
+    page.save_revision().publish()
+    data = get(client, f"/api/v3/pages/{page.pk}/")
+    lead = data["lead_image"]
+    assert lead["title"] == "Toàn cảnh lễ hội" and (lead["width"], lead["height"]) == (1200, 675)
+    assert lead["url"].startswith("http") and "/media/images/" in lead["url"]
+    assert [g["caption"] for g in data["gallery_images"]] == [
+        "Đoàn rước kiệu qua đình làng",
+        "Liền anh, liền chị hát đối",
+    ]
+    assert all(g["image"]["url"] for g in data["gallery_images"])
