@@ -46,7 +46,9 @@ LEGAL_DOCUMENT = Spec(
         "relations": list,
     },
 )
-IMPORT_RELATION_TYPES = {"amends", "replaces", "repeals", "guides", "based_on", "corrects"}
+# The contract lists amends, replaces, repeals, guides, based_on, corrects; the other types
+# the portal knows (details, consolidates, suspends, references) are accepted too.
+IMPORT_RELATION_TYPES = set(RelationType.values)
 
 
 def legal_document_index() -> LegalDocumentIndexPage:

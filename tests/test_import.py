@@ -13,7 +13,8 @@ from news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "sample-content.jsonl"
+# A copy of shared/data/sample-content.jsonl (one bad line on purpose), kept with the tests.
+SAMPLE = Path(__file__).resolve().parent / "data" / "sample-content.jsonl"
 
 DOC = {
     "type": "legal_document",

@@ -1,0 +1,388 @@
+"""Build the demo portal (``manage.py seed_demo``) from ``home.demo_data``.
+
+Plain functions, each idempotent: running the seed twice changes nothing the second time
+(no new pages, revisions, images or documents). News and legal documents go through the
+JSON Lines import handlers (``news.importing``, ``directives.importing``), so the seed and
+``import_content`` share one code path and one notion of identity. Pictures and PDF files
+are generated here, without the network.
+"""
+
+import hashlib
+import io
+import random
+import textwrap
+import zlib
+from collections import Counter
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.db.models import Count, Min
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from cms.tasks import deferred_tasks
+from directives.importing import import_legal_document
+from directives.models import (
+    Agency,
+    DocumentType,
+    LegalDocumentAttachment,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+)
+from directives.numbers import fold, number_key
+from news.importing import import_news
+from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
+
+from . import demo_data as data
+from .importing import ascii_slug, home_page, nfc
+from .models import AdministrativeLevel, AuthorityProfile
+
+# Tag on generated images and documents, so editors can find (and remove) them.
+DEMO_TAG = "dữ liệu mẫu"
+
+
+def seed(stdout=None) -> dict[str, Counter]:
+    """Create or update the whole demo portal; returns the outcome counts of each stage."""
+
+    def say(line: str) -> None:
+        if stdout is not None:
+            stdout.write(line + "\n")
+
+    stages = [
+        ("authority profile and home page", seed_authority),
+        ("agencies", seed_agencies),
+        ("document types", seed_document_types),
+        ("news", seed_news),
+        ("news pictures", seed_news_pictures),
+        ("legal documents", seed_legal_documents),
+        ("relations linked by number", seed_relation_links),
+        ("legal document files", seed_attachments),
+    ]
+    counts: dict[str, Counter] = {}
+    # Search and reference indexing run once per object, after the transaction commits.
+    with deferred_tasks(), transaction.atomic():
+        for label, stage in stages:
+            counts[label] = stage()
+            say(f"{label}: {_describe(counts[label])}")
+    return counts
+
+
+def _describe(counter: Counter) -> str:
+    return ", ".join(f"{key} {value}" for key, value in counter.items()) or "nothing to do"
+
+
+def summary() -> dict[str, int]:
+    """What the portal now holds (all of it, not only what the seed made)."""
+    return {
+        "news": NewsPage.objects.count(),
+        "news categories": NewsIndexPage.objects.filter(numchild__gt=0).count(),
+        "legal documents": LegalDocumentPage.objects.count(),
+        "relations": LegalDocumentRelation.objects.count(),
+        "relations linked": LegalDocumentRelation.objects.filter(target_page__isnull=False).count(),
+        "agencies": Agency.objects.count(),
+        "document types": DocumentType.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+    }
+
+
+# --- authority ---------------------------------------------------------------------------
+
+
+def seed_authority() -> Counter:
+    """The authority profile site setting, the home page's title and intro, the site name."""
+    counts = Counter()
+    home = home_page()
+    site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)
+
+    # The data migration creates Tỉnh (1), Huyện (2), Xã (3).
+    level, _ = AdministrativeLevel.objects.get_or_create(
+        name=data.AUTHORITY["administrative_level"], defaults={"rank": 2}
+    )
+    existed = AuthorityProfile.objects.filter(site=site).exists()
+    profile = AuthorityProfile.for_site(site)
+    if _assign(profile, {**data.AUTHORITY, "administrative_level": level}):
+        profile.save()
+        counts["profile updated" if existed else "profile created"] += 1
+    else:
+        counts["profile unchanged"] += 1
+
+    if home.title != data.HOME["title"] or home.intro != data.HOME["intro"]:
+        home.title = data.HOME["title"]
+        home.intro = data.HOME["intro"]
+        home.save_revision().publish()
+        counts["home page updated"] += 1
+    else:
+        counts["home page unchanged"] += 1
+
+    if site.site_name != data.PORTAL_NAME:
+        site.site_name = data.PORTAL_NAME
+        site.save(update_fields=["site_name"])
+    return counts
+
+
+def _assign(obj, values: dict) -> bool:
+    """Set attributes that differ; True if any did."""
+    changed = False
+    for key, value in values.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)
+            changed = True
+    return changed
+
+
+# --- taxonomy ----------------------------------------------------------------------------
+
+
+def seed_agencies() -> Counter:
+    counts = Counter()
+    for name, short_code, parent_name in data.AGENCIES:
+        parent = Agency.objects.get(name=parent_name) if parent_name else None
+        agency = Agency.objects.filter(name__iexact=name).first()
+        if agency is None:
+            Agency.objects.create(name=name, short_code=short_code, parent=parent)
+            counts["created"] += 1
+        elif _assign(agency, {"short_code": short_code, "parent": parent}):
+            agency.save()
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts
+
+
+def seed_document_types() -> Counter:
+    counts = Counter()
+    for name, abbreviation, is_normative in data.DOCUMENT_TYPES:
+        doc_type = DocumentType.objects.filter(name__iexact=name).first()
+        if doc_type is None:
+            DocumentType.objects.create(name=name, abbreviation=abbreviation, is_normative=is_normative)
+            counts["created"] += 1
+        elif _assign(doc_type, {"abbreviation": abbreviation, "is_normative": is_normative}):
+            doc_type.save()
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts
+
+
+# --- news --------------------------------------------------------------------------------
+
+
+def seed_news() -> Counter:
+    """Each article through the import handler (it parses dates in place: a fresh dict each)."""
+    return Counter(import_news(nfc(record)) for record in data.NEWS)
+
+
+def seed_news_pictures() -> Counter:
+    """Lead images and photo albums, added only to articles that have none."""
+    counts = Counter()
+    slugs = list(dict.fromkeys([*data.NEWS_LEAD_IMAGES, *data.NEWS_GALLERIES]))
+    for slug in slugs:
+        page = NewsPage.objects.filter(slug=slug).first()  # as news.importing finds it
+        changed = False
+        lead_title = data.NEWS_LEAD_IMAGES.get(slug)
+        if lead_title and page.lead_image_id is None:
+            page.lead_image = demo_image(lead_title, counts)
+            counts["lead images set"] += 1
+            changed = True
+        album = data.NEWS_GALLERIES.get(slug)
+        if album and not page.gallery_images.exists():
+            for title, caption in album:
+                page.gallery_images.add(NewsGalleryImage(image=demo_image(title, counts), caption=caption))
+            counts["albums added"] += 1
+            changed = True
+        if changed:
+            page.save_revision().publish()
+        else:
+            counts["unchanged"] += 1
+    return counts
+
+
+def demo_image(title: str, counts: Counter):
+    """The library image with this title, generated if there is none."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is not None:
+        return image
+    content = picture_bytes(title)
+    image = Image(
+        title=title,
+        description=f"Ảnh minh họa: {title}",
+        file=ImageFile(io.BytesIO(content), name=f"{ascii_slug(title)[:80]}.jpg"),
+        file_size=len(content),
+        file_hash=hashlib.sha1(content, usedforsecurity=False).hexdigest(),
+    )
+    image.save()
+    image.tags.add(DEMO_TAG)
+    counts["images created"] += 1
+    return image
+
+
+def picture_bytes(key: str, size: tuple[int, int] = (800, 450)) -> bytes:
+    """A small JPEG: a two-colour gradient sky, a sun, hills and a row of buildings.
+
+    Deterministic for a given ``key`` (the same title gives the same picture).
+    """
+    rng = random.Random(zlib.crc32(key.encode()))  # noqa: S311 - picture variety, not security
+    width, height = size
+    top = tuple(rng.randrange(60, 200) for _ in range(3))
+    bottom = tuple(rng.randrange(150, 255) for _ in range(3))
+    mask = PILImage.linear_gradient("L").resize(size)
+    picture = PILImage.composite(PILImage.new("RGB", size, bottom), PILImage.new("RGB", size, top), mask)
+    draw = ImageDraw.Draw(picture)
+    sun_x, sun_r = rng.randrange(width // 8, width - width // 8), rng.randrange(30, 60)
+    draw.ellipse([sun_x - sun_r, 60 - sun_r // 2, sun_x + sun_r, 60 + sun_r * 3 // 2], fill=(255, 226, 120))
+    for layer in range(3):
+        base = height * (0.55 + 0.12 * layer)
+        shade = tuple(max(0, c - 40 * (layer + 1)) for c in (90, 160, 90))
+        points = [(0, height)] + [
+            (x, base - rng.randrange(0, 70)) for x in range(0, width + 100, rng.randrange(90, 160))
+        ]
+        draw.polygon([*points, (width, height)], fill=shade)
+    x = rng.randrange(20, 120)
+    while x < width - 60:
+        w, h = rng.randrange(30, 70), rng.randrange(40, 140)
+        colour = tuple(rng.randrange(170, 240) for _ in range(3))
+        draw.rectangle([x, height - 20 - h, x + w, height - 20], fill=colour, outline=(80, 80, 80))
+        x += w + rng.randrange(10, 60)
+    draw.rectangle([0, height - 20, width, height], fill=(70, 70, 70))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=82)
+    return buffer.getvalue()
+
+
+# --- legal documents ---------------------------------------------------------------------
+
+
+def seed_legal_documents() -> Counter:
+    return Counter(import_legal_document(nfc(record)) for record in data.LEGAL_DOCUMENTS)
+
+
+def seed_relation_links() -> Counter:
+    linked = link_pending_relations()
+    pending = LegalDocumentRelation.objects.filter(target_page__isnull=True).count()
+    return Counter({"linked now": linked, "held by number only": pending})
+
+
+def link_pending_relations() -> int:
+    """Link relations held by number whose target is now on the portal, once and unambiguously.
+
+    A relation imported before its target holds only the target's number. When exactly one
+    document has that number key, point the relation at it; when several do (a number alone
+    is not unique), leave it by number.
+    """
+    pending = LegalDocumentRelation.objects.filter(target_page__isnull=True).exclude(target_number_key="")
+    keys = set(pending.values_list("target_number_key", flat=True))
+    if not keys:
+        return 0
+    unique_targets = (
+        LegalDocumentPage.objects.filter(number_key__in=keys)
+        .order_by()  # Page's default ordering (path) would otherwise split the groups
+        .values("number_key")
+        .annotate(n=Count("id"), target=Min("id"))
+        .filter(n=1)
+    )
+    return sum(
+        pending.filter(target_number_key=row["number_key"]).update(target_page_id=row["target"])
+        for row in unique_targets
+    )
+
+
+def seed_attachments() -> Counter:
+    """A generated PDF "full text" for some documents, added only where there is no file."""
+    counts = Counter()
+    records = {(r["number"], _first(r["issuing_body"])): r for r in data.LEGAL_DOCUMENTS}
+    for number, body in data.DOCUMENTS_WITH_PDF:
+        record = records[(number, body)]
+        page = LegalDocumentPage.objects.select_related("issuing_body").get(
+            number_key=number_key(number),
+            issuing_body__name=body,
+            issued_on__year=int(record["issued_on"][:4]),
+        )
+        if page.attachments.exists():
+            counts["unchanged"] += 1
+            continue
+        page.attachments.add(LegalDocumentAttachment(document=demo_pdf_document(page, counts), title="Toàn văn"))
+        page.save_revision().publish()
+        counts["files attached"] += 1
+    return counts
+
+
+def _first(value) -> str:
+    return value[0] if isinstance(value, list) else value
+
+
+def demo_pdf_document(page: LegalDocumentPage, counts: Counter):
+    Document = get_document_model()
+    title = f"Toàn văn {page.title} ({page.issuing_body.name}, {page.issued_on.year})"
+    document = Document.objects.filter(title=title).first()
+    if document is not None:
+        return document
+    content = pdf_bytes(
+        title=f"{page.title} – {page.summary}",
+        lines=[
+            data.PORTAL_NAME.upper(),
+            "",
+            page.issuing_body.name,
+            f"So: {page.number}",
+            f"Ngay ban hanh: {page.issued_on:%d/%m/%Y}",
+            "",
+            page.document_type.name.upper(),
+            *textwrap.wrap(page.summary, 80),
+            "",
+            "Ban dien tu minh hoa, tao tu dong cho ban demo cua cong thong tin.",
+        ],
+    )
+    document = Document(
+        title=title,
+        file=ContentFile(content, name=f"{ascii_slug(page.number)}-{page.issued_on.year}.pdf"),
+        file_size=len(content),
+        file_hash=hashlib.sha1(content, usedforsecurity=False).hexdigest(),
+    )
+    document.save()
+    document.tags.add(DEMO_TAG)
+    counts["PDF files created"] += 1
+    return document
+
+
+def pdf_bytes(title: str, lines: list[str]) -> bytes:
+    """A minimal valid one-page PDF (Helvetica, so the visible text is written without marks).
+
+    The document information dictionary keeps ``title`` exactly, in UTF-16.
+    """
+    text_ops = ["BT", "/F1 12 Tf", "16 TL", "56 780 Td"]
+    for line in lines:
+        text_ops.append(f"({_pdf_text(line)}) Tj T*")
+    text_ops.append("ET")
+    stream = "\n".join(text_ops).encode("ascii")
+    title_hex = "FEFF" + title.encode("utf-16-be").hex().upper()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        f"<< /Title <{title_hex}> /Producer (seed_demo) >>".encode("ascii"),
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref_at = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
+    return bytes(out)
+
+
+def _pdf_text(text: str) -> str:
+    """ASCII for a PDF string literal: marks dropped (đ→d), delimiters escaped."""
+    ascii_text = fold(text.replace("–", "-").replace("—", "-")).encode("ascii", "replace").decode("ascii")
+    return ascii_text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")

@@ -1,0 +1,288 @@
+"""``manage.py seed_demo``: a believable demo portal, and safe to run again."""
+
+import io
+import re
+from collections import Counter
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from directives.models import Agency, DocumentType, LegalDocumentPage, LegalDocumentRelation
+from directives.validity import ValidityStatus
+from home import demo_data
+from home.demo import link_pending_relations, pdf_bytes, picture_bytes, seed
+from home.importing import home_page
+from home.models import AuthorityProfile, HomePage
+from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
+
+# The day the demo data was written; "future" and "past" in the data are relative to it.
+WRITTEN_ON = date(2026, 11, 29)
+INSPECTION_SLUG = "so-tttt-kiem-tra-cong-thong-tin-giao-tiep-dien-tu-huyen-vinh-tuong"
+
+
+def snapshot() -> dict:
+    """Everything a second run must leave exactly as it was."""
+    return {
+        "pages": Counter(Page.objects.values_list("content_type__model", flat=True)),
+        "revisions": Revision.objects.count(),
+        "news revisions": Revision.page_revisions.filter(object_id__in=_ids(NewsPage)).count(),
+        "legal revisions": Revision.page_revisions.filter(object_id__in=_ids(LegalDocumentPage)).count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "gallery images": NewsGalleryImage.objects.count(),
+        "attachments": LegalDocumentPage.objects.filter(attachments__isnull=False).count(),
+        "relations": sorted(
+            LegalDocumentRelation.objects.values_list("source_id", "relation_type", "target_number", "target_page_id")
+        ),
+        "agencies": sorted(Agency.objects.values_list("name", "short_code", "parent__name")),
+        "document types": DocumentType.objects.count(),
+        "profiles": AuthorityProfile.objects.count(),
+    }
+
+
+def _ids(model) -> list[str]:
+    return [str(pk) for pk in model.objects.values_list("pk", flat=True)]
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Seed once, then again through the command; rolled back after the module."""
+    media = tmp_path_factory.mktemp("seed-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        first_counts = seed()
+        first = snapshot()
+        output = io.StringIO()
+        call_command("seed_demo", stdout=output)
+        second = snapshot()
+        pdf = LegalDocumentPage.objects.get(number="42/2022/NĐ-CP").attachments.get().document
+        with pdf.file.open("rb") as handle:
+            pdf_content = handle.read()
+        yield {
+            "first counts": first_counts,
+            "first": first,
+            "second": second,
+            "output": output.getvalue(),
+            "pdf": pdf_content,
+        }
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+# --- running twice ----------------------------------------------------------------------
+
+
+def test_second_run_changes_nothing(seeded):
+    assert seeded["first"] == seeded["second"]
+
+
+def test_first_run_created_and_second_run_reports_unchanged(seeded):
+    first = seeded["first counts"]
+    assert first["news"]["created"] == len(demo_data.NEWS)
+    assert first["legal documents"]["created"] == len(demo_data.LEGAL_DOCUMENTS)
+    output = seeded["output"]
+    assert f"news: unchanged {len(demo_data.NEWS)}" in output
+    assert f"legal documents: unchanged {len(demo_data.LEGAL_DOCUMENTS)}" in output
+    assert "created" not in output
+    assert "Demo portal ready" in output
+
+
+def test_every_seeded_page_is_live_and_published(seeded):
+    home = home_page()
+    pages = Page.objects.descendant_of(home, inclusive=True)
+    assert pages.count() > 60
+    assert not pages.filter(live=False).exists()
+    assert not pages.filter(has_unpublished_changes=True).exists()
+
+
+# --- the authority ----------------------------------------------------------------------
+
+
+def test_authority_profile_and_home_page(seeded):
+    site = Site.objects.get(is_default_site=True)
+    profile = AuthorityProfile.for_site(site)
+    assert profile.authority_name == "Ủy ban nhân dân huyện Vĩnh Tường"
+    assert profile.administrative_level.name == "Huyện"
+    assert profile.address and profile.phone and profile.email and profile.editorial_board_head
+    home = HomePage.objects.get(pk=site.root_page_id)
+    assert home.title == demo_data.PORTAL_NAME
+    assert "Vĩnh Tường" in home.intro
+    assert site.site_name == demo_data.PORTAL_NAME
+
+
+# --- taxonomy ---------------------------------------------------------------------------
+
+
+def test_agencies_with_codes_and_parents(seeded):
+    assert Agency.objects.count() >= 15
+    # Every issuing body named in the documents is one of the listed agencies (no strays
+    # created by the import because of a spelling difference).
+    assert Agency.objects.count() == len(demo_data.AGENCIES)
+    department = Agency.objects.get(name="Phòng Tài nguyên và Môi trường")
+    assert department.parent.name == "Ủy ban nhân dân huyện Vĩnh Tường"
+    assert Agency.objects.get(name="Thủ tướng Chính phủ").short_code == "TTg"
+
+
+def test_document_types_keep_their_flags(seeded):
+    assert DocumentType.objects.count() == len(demo_data.DOCUMENT_TYPES)
+    assert DocumentType.objects.get(name="Nghị định").is_normative
+    decision = DocumentType.objects.get(name="Quyết định")
+    assert (decision.abbreviation, decision.is_normative) == ("QĐ", False)
+    assert DocumentType.objects.get(name="Công văn").abbreviation == ""
+
+
+# --- news -------------------------------------------------------------------------------
+
+
+def test_news_in_several_categories_over_the_years(seeded):
+    news = NewsPage.objects.all()
+    assert news.count() >= 20
+    categories = {page.category for page in news}
+    assert len(categories) >= 4
+    assert NewsIndexPage.objects.count() == len(categories)
+    years = {page.published_on.year for page in news}
+    assert {2019, 2025} <= years
+    for page in news:
+        paragraphs = [block for block in page.body if block.block_type == "paragraph"]
+        assert 3 <= len(paragraphs) <= 5, page.slug
+        assert page.lead and page.author and page.source and page.tags.exists(), page.slug
+
+
+def test_the_october_2019_inspection_article(seeded):
+    page = NewsPage.objects.get(slug=INSPECTION_SLUG)
+    assert (page.published_on.year, page.published_on.month) == (2019, 10)
+    assert "Sở Thông tin và Truyền thông" in page.title
+    text = page.lead + " ".join(block.value.source for block in page.body)
+    for fact in ("01/01/2018", "30/9/2019", "1.800", "3.500", "43/2011/NĐ-CP", "đề nghị"):
+        assert fact in text
+
+
+def test_news_pictures_and_albums(seeded):
+    with_lead = NewsPage.objects.filter(lead_image__isnull=False)
+    assert with_lead.count() >= 8
+    albums = NewsPage.objects.filter(gallery_images__isnull=False).distinct()
+    assert albums.count() >= 4
+    inspection = NewsPage.objects.get(slug=INSPECTION_SLUG)
+    captions = list(inspection.gallery_images.values_list("caption", flat=True))
+    assert len(captions) >= 3 and all(captions)
+    image = inspection.lead_image
+    assert image.title == demo_data.NEWS_LEAD_IMAGES[INSPECTION_SLUG]
+    assert (image.width, image.height) == (800, 450)
+    assert image.file_size and len(image.file_hash) == 40
+
+
+# --- legal documents --------------------------------------------------------------------
+
+
+def test_legal_documents_cover_every_status(seeded):
+    documents = LegalDocumentPage.objects.all()
+    assert documents.count() >= 30
+    assert set(ValidityStatus.values) <= set(documents.values_list("status", flat=True))
+    not_yet = documents.get(status=ValidityStatus.NOT_YET_IN_FORCE)
+    assert not_yet.effective_on > WRITTEN_ON
+    assert not_yet.status_on(WRITTEN_ON) == ValidityStatus.NOT_YET_IN_FORCE
+    expired = documents.filter(expires_on__lt=WRITTEN_ON)
+    assert expired.exists()
+    assert {d.status_on(WRITTEN_ON) for d in expired} == {ValidityStatus.EXPIRED}
+
+
+def test_legal_documents_from_every_level_with_signers_and_fields(seeded):
+    documents = LegalDocumentPage.objects.select_related("issuing_body")
+    bodies = {d.issuing_body.name for d in documents}
+    assert {"Chính phủ", "Quốc hội", "Ủy ban nhân dân tỉnh Vĩnh Phúc", "Ủy ban nhân dân huyện Vĩnh Tường"} <= bodies
+    assert documents.exclude(signer="").filter(signer_title__gt="").count() >= 20
+    assert documents.filter(fields__isnull=False).distinct().count() == documents.count()
+    assert len({d.document_type_id for d in documents}) >= 8
+    for document in documents:
+        assert 1 <= document.body.count("<p>") <= 4, document.number
+
+
+def test_joint_circular_has_all_its_issuing_bodies(seeded):
+    joint = LegalDocumentPage.objects.get(number="19/2012/TTLT-BTC-BKHĐT-BTTTT")
+    assert [a.name for a in joint.issuing_bodies] == [
+        "Bộ Tài chính",
+        "Bộ Kế hoạch và Đầu tư",
+        "Bộ Thông tin và Truyền thông",
+    ]
+
+
+def test_relations_linked_and_held_by_number(seeded):
+    relations = LegalDocumentRelation.objects.all()
+    assert relations.count() >= 5
+    assert relations.filter(target_page__isnull=False).count() >= 5
+    assert relations.filter(target_page__isnull=True).count() >= 3
+    new = LegalDocumentPage.objects.get(number="42/2022/NĐ-CP")
+    old = LegalDocumentPage.objects.get(number="43/2011/NĐ-CP")
+    assert relations.get(source=new, relation_type="replaces").target_page == old
+    assert ("replaces", "42/2022/NĐ-CP") in {(r["type"], r["number"]) for r in old.referenced_by}
+    by_number = relations.get(source__number="72/2025/QH15")
+    assert (by_number.target_page, by_number.target_number) == (None, "77/2015/QH13")
+
+
+def test_second_pass_links_a_relation_whose_target_came_later(seeded):
+    relation = LegalDocumentRelation.objects.get(source__number="73/2024/NĐ-CP")
+    target = relation.target_page
+    LegalDocumentRelation.objects.filter(pk=relation.pk).update(target_page=None)
+    assert link_pending_relations() == 1
+    relation.refresh_from_db()
+    assert relation.target_page == target
+    assert link_pending_relations() == 0
+
+
+def test_second_pass_leaves_an_ambiguous_number_alone(seeded):
+    relation = LegalDocumentRelation.objects.get(source__number="2765/QĐ-UBND")
+    assert relation.target_page.number == "15/NQ-HĐND"
+    # Sequences restart every year and per body: give another document the same number.
+    LegalDocumentPage.objects.filter(number="05/CT-UBND").update(
+        number="15/NQ-HĐND", number_key=relation.target_number_key
+    )
+    LegalDocumentRelation.objects.filter(pk=relation.pk).update(target_page=None)
+    assert link_pending_relations() == 0
+    relation.refresh_from_db()
+    assert relation.target_page is None
+
+
+def test_pdf_attachments(seeded):
+    with_files = LegalDocumentPage.objects.filter(attachments__isnull=False).distinct()
+    assert with_files.count() >= 10
+    content = seeded["pdf"]
+    assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+    assert b"42/2022/ND-CP" in content
+    assert "42/2022/NĐ-CP".encode("utf-16-be").hex().upper().encode() in content
+
+
+# --- generated files, without the database ------------------------------------------------
+
+
+@pytest.mark.django_db(False)
+def test_pdf_cross_reference_table_points_at_each_object():
+    content = pdf_bytes("Quyết định số 1/QĐ-UBND", ["Dòng (có ngoặc) và \\ gạch chéo", "Điều 1."])
+    xref_at = int(re.search(rb"startxref\n(\d+)\n%%EOF", content).group(1))
+    assert content[xref_at:].startswith(b"xref\n0 7\n")
+    entries = content[xref_at:].split(b"\n")[3:9]
+    for number, entry in enumerate(entries, start=1):
+        assert len(entry) == 19  # 20 bytes with the newline
+        offset = int(entry[:10])
+        assert content[offset:].startswith(b"%d 0 obj" % number)
+    assert b"(Dong \\(co ngoac\\) va \\\\ gach cheo) Tj" in content
+
+
+@pytest.mark.django_db(False)
+def test_pictures_are_deterministic_jpegs():
+    first, again, other = picture_bytes("Ảnh A"), picture_bytes("Ảnh A"), picture_bytes("Ảnh B")
+    assert first.startswith(b"\xff\xd8") and first == again and first != other
+    assert len(first) < 100_000
+
+
+def test_seeded_content_is_in_the_search_index(seeded):
+    found = {page.slug for page in NewsPage.objects.live().search("Thổ Tang giao thương")}
+    assert "giao-thuong-soi-dong-tai-tho-tang" in found
+    documents = {page.number for page in LegalDocumentPage.objects.live().search("Luật Tiếp cận thông tin")}
+    assert "104/2016/QH13" in documents
