@@ -138,35 +138,34 @@ def _assign(obj, values: dict) -> bool:
 # --- taxonomy ----------------------------------------------------------------------------
 
 
+def _upsert_named(model, name: str, fields: dict) -> str:
+    """Create the named row, or bring its other fields up to date; returns what happened."""
+    obj = model.objects.filter(name__iexact=name).first()
+    if obj is None:
+        model.objects.create(name=name, **fields)
+        return "created"
+    if _assign(obj, fields):
+        obj.save()
+        return "updated"
+    return "unchanged"
+
+
 def seed_agencies() -> Counter:
-    counts = Counter()
-    for name, short_code, parent_name in data.AGENCIES:
-        parent = Agency.objects.get(name=parent_name) if parent_name else None
-        agency = Agency.objects.filter(name__iexact=name).first()
-        if agency is None:
-            Agency.objects.create(name=name, short_code=short_code, parent=parent)
-            counts["created"] += 1
-        elif _assign(agency, {"short_code": short_code, "parent": parent}):
-            agency.save()
-            counts["updated"] += 1
-        else:
-            counts["unchanged"] += 1
-    return counts
+    return Counter(
+        _upsert_named(
+            Agency,
+            name,
+            {"short_code": short_code, "parent": Agency.objects.get(name=parent) if parent else None},
+        )
+        for name, short_code, parent in data.AGENCIES
+    )
 
 
 def seed_document_types() -> Counter:
-    counts = Counter()
-    for name, abbreviation, is_normative in data.DOCUMENT_TYPES:
-        doc_type = DocumentType.objects.filter(name__iexact=name).first()
-        if doc_type is None:
-            DocumentType.objects.create(name=name, abbreviation=abbreviation, is_normative=is_normative)
-            counts["created"] += 1
-        elif _assign(doc_type, {"abbreviation": abbreviation, "is_normative": is_normative}):
-            doc_type.save()
-            counts["updated"] += 1
-        else:
-            counts["unchanged"] += 1
-    return counts
+    return Counter(
+        _upsert_named(DocumentType, name, {"abbreviation": abbreviation, "is_normative": is_normative})
+        for name, abbreviation, is_normative in data.DOCUMENT_TYPES
+    )
 
 
 # --- news --------------------------------------------------------------------------------
