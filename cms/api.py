@@ -3,13 +3,48 @@
 Wagtail's v3 API serves every page type under ``/api/v3/pages/`` with the fields each
 model declares in ``api_fields``; anonymous readers get live, public pages only
 (``wagtail.api.v3.querysets.get_pages_queryset``). Project routers are added here.
+
+Bad query parameters of a read (GET) are a client error answered with HTTP 400 and a
+message (RFC 7807 problem+json); Wagtail's 422 stays for request bodies of writes.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
+
+from directives.api import router as tasks_router
 
 api.title = "API Cổng Thông tin điện tử"
 api.description = (
-    "API đọc nội dung cổng thông tin: tin tức, văn bản, chỉ đạo điều hành. Read API of the portal (Wagtail API v3)."
+    "API đọc nội dung cổng thông tin: tin tức, văn bản, chỉ đạo điều hành, theo dõi nhiệm vụ. "
+    "Read API of the portal (Wagtail API v3)."
 )
+
+_wagtail_validation_handler = api._exception_handlers[NinjaValidationError]
+
+
+def _describe(error: dict) -> str:
+    names = [p for p in error.get("loc", []) if isinstance(p, str) and p not in ("query", "filters", "body")]
+    return f"{names[-1] if names else 'request'}: {error.get('msg', 'invalid')}"
+
+
+def validation_error(request, exc):
+    if request.method != "GET":
+        return _wagtail_validation_handler(request, exc)
+    if isinstance(exc, NinjaValidationError):
+        errors = exc.errors
+    elif isinstance(exc, PydanticValidationError):
+        errors = [{k: v for k, v in e.items() if k not in ("input", "ctx", "url")} for e in exc.errors()]
+    else:
+        errors = [{"msg": m} for m in exc.messages]
+    return problem_response(status=400, detail="; ".join(_describe(e) for e in errors), errors=errors)
+
+
+for exc_class in (NinjaValidationError, PydanticValidationError, DjangoValidationError):
+    api.add_exception_handler(exc_class, validation_error)
+
+api.add_router("/tasks/", tasks_router)
 
 __all__ = ["api"]

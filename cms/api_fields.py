@@ -119,6 +119,38 @@ class PageRefListField(NamedRefField):
         return [page.as_ref() for page in value]
 
 
+class PageRefField(NamedRefField):
+    """One page shown as a link (id, title, url, date, summary); nothing if draft or private."""
+
+    def to_representation(self, value) -> PageRef | None:
+        if not value.live or value.get_view_restrictions().exists():
+            return None
+        return value.as_ref()
+
+
+class OfficialOut(TypedDict):
+    id: int
+    name: str
+    position: str
+    agency: str | None
+    phone: str
+    email: str
+
+
+class OfficialField(NamedRefField):
+    """A leader with public contact details."""
+
+    def to_representation(self, value) -> OfficialOut:
+        return {
+            "id": value.pk,
+            "name": value.name,
+            "position": value.position,
+            "agency": value.agency.name if value.agency_id else None,
+            "phone": value.phone,
+            "email": value.email,
+        }
+
+
 class RelationListField(NamedRefField):
     """Typed relations between legal documents, outgoing or incoming."""
 

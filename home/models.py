@@ -83,7 +83,12 @@ class HomePage(Page):
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["news.NewsIndexPage", "directives.LegalDocumentIndexPage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "directives.LegalDocumentIndexPage",
+        "directives.DirectiveIndexPage",
+        "directives.TaskIndexPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     api_fields = [APIField("intro")]
 

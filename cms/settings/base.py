@@ -158,3 +158,5 @@ TASKS = {"default": {"BACKEND": "cms.tasks.DeferrableImmediateBackend"}}
 
 # Portal behaviour
 NEWS_RELATED_COUNT = int(os.environ.get("NEWS_RELATED_COUNT", "5"))
+# A task not yet done whose deadline is within this many days is "sắp đến hạn" (due soon).
+TASK_DUE_SOON_DAYS = int(os.environ.get("TASK_DUE_SOON_DAYS", "3"))

@@ -22,8 +22,8 @@ from cms.api_fields import (
     RelationListField,
 )
 
-from .numbers import clean_number, folded_number_key, number_key
-from .validity import ValidityStatus, validity_status
+from ..numbers import clean_number, folded_number_key, number_key
+from ..validity import ValidityStatus, validity_status
 
 
 class Agency(index.Indexed, models.Model):

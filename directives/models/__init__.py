@@ -1,0 +1,45 @@
+"""Models of the directives app: shared taxonomy, legal documents, directives and task tracking."""
+
+from .legal import (
+    INVERSE_LABELS,
+    Agency,
+    DocumentType,
+    Field,
+    LegalDocumentAttachment,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+    RelationType,
+)
+from .tracking import (
+    DirectiveAttachment,
+    DirectiveIndexPage,
+    DirectiveKind,
+    DirectivePage,
+    ManualState,
+    Official,
+    TaskIndexPage,
+    TaskPage,
+    TaskProgressReport,
+)
+
+__all__ = [
+    "INVERSE_LABELS",
+    "Agency",
+    "DirectiveAttachment",
+    "DirectiveIndexPage",
+    "DirectiveKind",
+    "DirectivePage",
+    "DocumentType",
+    "Field",
+    "LegalDocumentAttachment",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "LegalDocumentRelation",
+    "ManualState",
+    "Official",
+    "RelationType",
+    "TaskIndexPage",
+    "TaskPage",
+    "TaskProgressReport",
+]
