@@ -47,3 +47,19 @@ def test_taxonomy_and_settings_screens_open(admin_client):
 def test_admin_speaks_vietnamese(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert 'lang="vi"' in html
+
+
+def test_directive_and_task_forms_open(admin_client):
+    from tests.test_task_tracking import make_directive, make_task, task_index
+
+    directive = make_directive()
+    task = make_task("NV-ADM-1", source_directive=directive)
+    for url in [
+        f"/admin/pages/add/directives/taskpage/{task_index().pk}/",
+        f"/admin/pages/add/directives/directivepage/{directive.get_parent().pk}/",
+        f"/admin/pages/{task.pk}/edit/",
+        f"/admin/pages/{directive.pk}/edit/",
+    ]:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+    assert "Báo cáo tiến độ" in admin_client.get(f"/admin/pages/{task.pk}/edit/").content.decode()
