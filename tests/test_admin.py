@@ -63,3 +63,48 @@ def test_directive_and_task_forms_open(admin_client):
         response = admin_client.get(url)
         assert response.status_code == 200, url
     assert "Báo cáo tiến độ" in admin_client.get(f"/admin/pages/{task.pk}/edit/").content.decode()
+
+
+def test_progress_reports_are_edited_in_the_task_form(admin_client):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from directives.models import TaskPage
+    from tests.test_task_tracking import make_task
+
+    unit = factories.agency("Phòng Nội vụ", "NV")
+    task = make_task("NV-FORM-1", unit=unit, deadline=date(2026, 12, 31))
+    data = nested_form_data(
+        {
+            "code": "NV-FORM-1",
+            "title": "Rà soát thủ tục hành chính cấp xã",
+            "slug": "nv-form-1",
+            "details": rich_text(""),
+            "lead_unit": unit.pk,
+            "coordinating_units": [],
+            "assigned_on": "01/01/2026",
+            "deadline": "31/12/2026",
+            "completion_report": rich_text(""),
+            "progress_reports": inline_formset(
+                [
+                    {"date": "01/11/2026", "percent": 30, "content": "Đã rà soát 12/40 thủ tục", "unit": unit.pk},
+                    {"date": "20/11/2026", "percent": 60, "content": "Đã rà soát 24/40 thủ tục", "unit": ""},
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(f"/admin/pages/{task.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    task = TaskPage.objects.get(pk=task.pk)
+    assert [(r.percent, r.content) for r in task.progress_reports.all()] == [
+        (30, "Đã rà soát 12/40 thủ tục"),
+        (60, "Đã rà soát 24/40 thủ tục"),
+    ]
+    revision_rows = task.get_latest_revision().content["progress_reports"]
+    assert [row["percent"] for row in revision_rows] == [30, 60]
+
+    bad = dict(data)
+    bad["progress_reports-0-percent"] = "101"
+    response = admin_client.post(f"/admin/pages/{task.pk}/edit/", bad)
+    assert response.status_code == 200  # the form comes back with the error
+    assert TaskPage.objects.get(pk=task.pk).progress_reports.count() == 2
