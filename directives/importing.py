@@ -1,6 +1,9 @@
-"""Import of ``legal_document`` records (docs/import-format.md)."""
+"""Import of ``legal_document``, ``directive`` and ``task`` records (docs/import-format.md)."""
 
+import json
 from datetime import date
+
+from django.utils import timezone
 
 from home.importing import (
     RecordError,
@@ -10,6 +13,7 @@ from home.importing import (
     ascii_slug,
     ensure_child,
     home_page,
+    parse_date,
     save_page,
     text_to_html,
     validate_page,
@@ -17,12 +21,19 @@ from home.importing import (
 
 from .models import (
     Agency,
+    DirectiveIndexPage,
+    DirectiveKind,
+    DirectivePage,
     DocumentType,
     Field,
     LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentRelation,
+    Official,
     RelationType,
+    TaskIndexPage,
+    TaskPage,
+    TaskProgressReport,
 )
 from .numbers import clean_number, number_key, year_in_number
 from .validity import ValidityStatus
@@ -144,3 +155,222 @@ def _relation_row(kind: str, target_number: str) -> LegalDocumentRelation:
         target_page=matches[0] if len(matches) == 1 else None,
         target_number=target_number,
     )
+
+
+# --- directive ---------------------------------------------------------------------------
+
+DIRECTIVE = Spec(
+    required={"number": str, "kind": str, "issued_on": date, "summary": str},
+    optional={"directing_leader": str, "directing_leader_title": str, "body": str},
+)
+DIRECTIVE_INDEX = ("Chỉ đạo điều hành", "chi-dao-dieu-hanh")
+
+
+def directive_index() -> DirectiveIndexPage:
+    home = home_page()
+    existing = DirectiveIndexPage.objects.child_of(home).first()
+    return existing or ensure_child(home, DirectiveIndexPage, *DIRECTIVE_INDEX)
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def directing_official(name: str, title: str) -> Official:
+    """The leader ``name`` with position ``title``, created if new (names match case-insensitively).
+
+    Without a title, the one leader of that name is meant; if there is none, or several
+    (one name, two positions), a leader without a position is used or created.
+    """
+    name, title = _squash(name), _squash(title)
+    if not title:
+        same_name = list(Official.objects.filter(name__iexact=name)[:2])
+        if len(same_name) == 1:
+            return same_name[0]
+    official = Official.objects.filter(name__iexact=name, position__iexact=title).first()
+    return official or Official.objects.create(name=name, position=title)
+
+
+def _document_number(record: dict) -> str:
+    number = clean_number(record["number"])
+    if not number_key(number):
+        raise RecordError("'number' is empty")
+    if "/" not in number:
+        raise RecordError(f"'number' {record['number']!r} is not a document number (expected e.g. 215/TB-UBND)")
+    if len(number) > DirectivePage._meta.get_field("number").max_length:
+        raise RecordError(f"'number' {number!r} is too long")
+    return number
+
+
+def import_directive(record: dict) -> str:
+    DIRECTIVE.check(record)
+    number = _document_number(record)
+    kind = record["kind"].strip()
+    if kind not in DirectiveKind.values:
+        choices = ", ".join(f"{value} ({label})" for value, label in DirectiveKind.choices)
+        raise RecordError(f"'kind' {kind!r} is not one of {choices}")
+    issued_on = record["issued_on"]
+    written_year = year_in_number(number)
+    if written_year and written_year != issued_on.year:
+        raise RecordError(
+            f"'issued_on' {issued_on.isoformat()} is not in the year written in the number ({written_year})"
+        )
+    leader_name = _squash(record.get("directing_leader"))
+    leader_title = _squash(record.get("directing_leader_title"))
+    if leader_title and not leader_name:
+        raise RecordError("'directing_leader_title' is given without 'directing_leader'")
+    leader = directing_official(leader_name, leader_title) if leader_name else None
+
+    existing = DirectivePage.objects.filter(number_key=number_key(number), issued_on__year=issued_on.year).first()
+    page = existing or DirectivePage()
+    values = {
+        "kind": kind,
+        "number": number,
+        "title": f"{DirectiveKind(kind).label} số {number}",
+        "issued_on": issued_on,
+        "summary": record["summary"].strip(),
+        "directing_leader_id": leader.pk if leader else None,
+        "body": text_to_html(record.get("body")),
+    }
+    changed = existing is None or any(getattr(page, k) != v for k, v in values.items())
+    for key, value in values.items():
+        setattr(page, key, value)
+    if existing is None:
+        page.slug = ascii_slug(number)
+    validate_page(page)
+    return save_page(page, None if existing else directive_index(), changed)
+
+
+# --- task --------------------------------------------------------------------------------
+
+TASK = Spec(
+    required={"code": str, "title": str, "lead_unit": str, "assigned_on": date},
+    optional={
+        "source_directive": str,
+        "coordinating_units": Strings,
+        "deadline": date,
+        "completed_on": date,
+        "progress": list,
+    },
+)
+TASK_INDEX = ("Theo dõi thực hiện nhiệm vụ", "theo-doi-nhiem-vu")
+PROGRESS_KEYS = {"date", "percent", "content"}
+
+
+def task_index() -> TaskIndexPage:
+    home = home_page()
+    existing = TaskIndexPage.objects.child_of(home).first()
+    return existing or ensure_child(home, TaskIndexPage, *TASK_INDEX)
+
+
+def source_directive(number: str, assigned_on: date) -> DirectivePage:
+    """The directive with this number; among several (one per year), the latest issued by ``assigned_on``."""
+    key = number_key(number)
+    candidates = list(DirectivePage.objects.filter(number_key=key).order_by("-issued_on", "-pk")) if key else []
+    if not candidates:
+        raise RecordError(f"source_directive {number!r} is not on the portal (import the directive first)")
+    if len(candidates) == 1:
+        return candidates[0]
+    for candidate in candidates:
+        if candidate.issued_on <= assigned_on:
+            return candidate
+    years = ", ".join(str(c.issued_on.year) for c in reversed(candidates))
+    raise RecordError(
+        f"source_directive {number!r} is ambiguous: directives of {years} have this number "
+        f"and none was issued on or before 'assigned_on' {assigned_on.isoformat()}"
+    )
+
+
+def _progress(record: dict) -> list[tuple[date, int, str]]:
+    rows = []
+    for i, entry in enumerate(as_list(record.get("progress")), start=1):
+        where = f"progress[{i}]"
+        if not isinstance(entry, dict) or set(entry) != PROGRESS_KEYS:
+            keys = ", ".join(sorted(set(entry) - PROGRESS_KEYS)) if isinstance(entry, dict) else ""
+            extra = f" (unknown: {keys})" if keys else ""
+            raise RecordError(f"{where} must be an object with exactly 'date', 'percent' and 'content'{extra}")
+        day = parse_date(entry["date"], f"{where}.date")
+        percent = entry["percent"]
+        if not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100:
+            raise RecordError(
+                f"{where}.percent must be a whole number from 0 to 100, got {json.dumps(percent, ensure_ascii=False)}"
+            )
+        content = entry["content"]
+        if not isinstance(content, str) or not content.strip():
+            raise RecordError(f"{where}.content must be a non-empty string")
+        rows.append((day, percent, content.strip()))
+    return rows
+
+
+def _check_task_dates(record: dict) -> None:
+    assigned_on = record["assigned_on"]
+    for key in ("deadline", "completed_on"):
+        value = record.get(key)
+        if value is not None and value < assigned_on:
+            raise RecordError(f"'{key}' {value.isoformat()} is before 'assigned_on' {assigned_on.isoformat()}")
+
+
+def import_task(record: dict) -> str:
+    TASK.check(record)
+    code = _squash(record["code"])
+    if len(code) > TaskPage._meta.get_field("code").max_length:
+        raise RecordError(f"'code' {code!r} is too long")
+    title = _squash(record["title"])
+    if len(title) > TaskPage._meta.get_field("title").max_length:
+        raise RecordError(f"'title' is longer than {TaskPage._meta.get_field('title').max_length} characters")
+    _check_task_dates(record)
+    progress = _progress(record)
+    directive = None
+    if record.get("source_directive"):
+        directive = source_directive(record["source_directive"], record["assigned_on"])
+
+    lead = get_or_create_named(Agency, record["lead_unit"])
+    coordinating = {}
+    for name in record.get("coordinating_units") or []:
+        unit = get_or_create_named(Agency, name)
+        if unit.pk != lead.pk:
+            coordinating.setdefault(unit.pk, unit)
+
+    existing = TaskPage.objects.filter(code=code).first()
+    page = existing or TaskPage()
+    values = {
+        "code": code,
+        "title": title,
+        "source_directive_id": directive.pk if directive else None,
+        "lead_unit_id": lead.pk,
+        "assigned_on": record["assigned_on"],
+        "deadline": record.get("deadline"),
+        "completed_on": record.get("completed_on"),
+    }
+    changed = existing is None or any(getattr(page, k) != v for k, v in values.items())
+    if existing is not None:
+        changed |= set(coordinating) != {u.pk for u in page.coordinating_units.all()}
+        stored_rows = [(r.date, r.percent, r.content) for r in page.progress_reports.order_by("sort_order", "pk")]
+        progress_changed = stored_rows != progress
+        changed |= progress_changed
+        _explain_extension(page, values["deadline"])
+    else:
+        progress_changed = True
+        page.slug = ascii_slug(code)
+    for key, value in values.items():
+        setattr(page, key, value)
+    page.coordinating_units.set(list(coordinating.values()))
+    if progress_changed:
+        page.progress_reports.set(
+            [
+                TaskProgressReport(date=day, percent=percent, content=content, sort_order=i)
+                for i, (day, percent, content) in enumerate(progress)
+            ]
+        )
+    validate_page(page)
+    return save_page(page, None if existing else task_index(), changed)
+
+
+def _explain_extension(page: TaskPage, deadline: date | None) -> None:
+    """A new deadline on a stored task is an extension: TaskPage.clean() keeps the original
+    deadline and wants a reason; give the import's own when the task has none."""
+    if deadline is None or page.deadline is None or deadline == page.deadline:
+        return
+    original = page.original_deadline or page.deadline
+    if original != deadline and not page.extension_reason.strip():
+        page.extension_reason = f"Gia hạn theo dữ liệu nhập ngày {timezone.localdate():%d/%m/%Y}"

@@ -188,10 +188,15 @@ BATCH_SIZE = 500
 
 
 def handlers() -> dict[str, Handler]:
-    from directives.importing import import_legal_document
+    from directives.importing import import_directive, import_legal_document, import_task
     from news.importing import import_news
 
-    return {"legal_document": import_legal_document, "news": import_news}
+    return {
+        "legal_document": import_legal_document,
+        "news": import_news,
+        "directive": import_directive,
+        "task": import_task,
+    }
 
 
 def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable | None = None) -> ImportReport:

@@ -265,6 +265,13 @@ class TaskIndexPage(Page):
     class Meta:
         verbose_name = _("theo dõi thực hiện nhiệm vụ")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..public import tracking_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(tracking_context(self, request, timezone.localdate()))
+        return context
+
 
 class TaskPage(Page):
     """A task assigned by the chairman to exactly one lead unit. The title is its content."""
