@@ -176,6 +176,17 @@ def _squash(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _text(record: dict, key: str, model, field: str | None = None, required: bool = False) -> str:
+    """The value of ``key`` with runs of spaces squashed, checked against the model field's length."""
+    value = _squash(record.get(key))
+    if required and not value:
+        raise RecordError(f"missing required key(s): {key}")
+    limit = model._meta.get_field(field or key).max_length
+    if limit and len(value) > limit:
+        raise RecordError(f"'{key}' is longer than {limit} characters")
+    return value
+
+
 def directing_official(name: str, title: str) -> Official:
     """The leader ``name`` with position ``title``, created if new (names match case-insensitively).
 
@@ -215,8 +226,11 @@ def import_directive(record: dict) -> str:
         raise RecordError(
             f"'issued_on' {issued_on.isoformat()} is not in the year written in the number ({written_year})"
         )
-    leader_name = _squash(record.get("directing_leader"))
-    leader_title = _squash(record.get("directing_leader_title"))
+    summary = record["summary"].strip()
+    if not summary:
+        raise RecordError("missing required key(s): summary")
+    leader_name = _text(record, "directing_leader", Official, "name")
+    leader_title = _text(record, "directing_leader_title", Official, "position")
     if leader_title and not leader_name:
         raise RecordError("'directing_leader_title' is given without 'directing_leader'")
     leader = directing_official(leader_name, leader_title) if leader_name else None
@@ -228,7 +242,7 @@ def import_directive(record: dict) -> str:
         "number": number,
         "title": f"{DirectiveKind(kind).label} số {number}",
         "issued_on": issued_on,
-        "summary": record["summary"].strip(),
+        "summary": summary,
         "directing_leader_id": leader.pk if leader else None,
         "body": text_to_html(record.get("body")),
     }
@@ -312,12 +326,11 @@ def _check_task_dates(record: dict) -> None:
 
 def import_task(record: dict) -> str:
     TASK.check(record)
-    code = _squash(record["code"])
-    if len(code) > TaskPage._meta.get_field("code").max_length:
-        raise RecordError(f"'code' {code!r} is too long")
-    title = _squash(record["title"])
-    if len(title) > TaskPage._meta.get_field("title").max_length:
-        raise RecordError(f"'title' is longer than {TaskPage._meta.get_field('title').max_length} characters")
+    code = _text(record, "code", TaskPage, required=True)
+    title = _text(record, "title", TaskPage, required=True)
+    for key in ("lead_unit", "coordinating_units"):
+        for name in as_list(record.get(key)):
+            _text({key: name}, key, Agency, "name", required=True)
     _check_task_dates(record)
     progress = _progress(record)
     directive = None

@@ -1,10 +1,16 @@
 """Build the demo portal (``manage.py seed_demo``) from ``home.demo_data``.
 
 Plain functions, each idempotent: running the seed twice changes nothing the second time
-(no new pages, revisions, images or documents). News and legal documents go through the
-JSON Lines import handlers (``news.importing``, ``directives.importing``), so the seed and
-``import_content`` share one code path and one notion of identity. Pictures and PDF files
-are generated here, without the network.
+(no new pages, revisions, images or documents). News, legal documents, directives and
+tasks go through the JSON Lines import handlers (``news.importing``,
+``directives.importing``), so the seed and ``import_content`` share one code path and one
+notion of identity; what the import format does not carry (a directive's meeting, a task's
+details, extension, manual state, the unit of a progress report) is set afterwards, with a
+new revision only when something differs. Pictures and PDF files are generated here,
+without the network.
+
+Directives and tasks are dated relative to the day of the seed (see ``demo_data``), so the
+tracking dashboard shows every task status whenever the demo is built.
 """
 
 import hashlib
@@ -13,11 +19,14 @@ import random
 import textwrap
 import zlib
 from collections import Counter
+from datetime import date, timedelta
+from functools import partial
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Count, Min
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
@@ -25,33 +34,43 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cms.tasks import deferred_tasks
-from directives.importing import import_legal_document
+from directives.importing import get_or_create_named, import_directive, import_legal_document, import_task
 from directives.models import (
     Agency,
+    DirectivePage,
     DocumentType,
     LegalDocumentAttachment,
     LegalDocumentPage,
     LegalDocumentRelation,
+    Official,
+    TaskPage,
+    TaskProgressReport,
 )
 from directives.numbers import fold, number_key
+from directives.status import TaskStatus
+from directives.tracking import task_stats
 from news.importing import import_news
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 
 from . import demo_data as data
-from .importing import ascii_slug, home_page, nfc
+from .importing import ascii_slug, home_page, nfc, text_to_html, validate_page
 from .models import AdministrativeLevel, AuthorityProfile
 
 # Tag on generated images and documents, so editors can find (and remove) them.
 DEMO_TAG = "dữ liệu mẫu"
 
 
-def seed(stdout=None) -> dict[str, Counter]:
-    """Create or update the whole demo portal; returns the outcome counts of each stage."""
+def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
+    """Create or update the whole demo portal; returns the outcome counts of each stage.
+
+    ``today`` (default: the local date) anchors the relative dates of directives and tasks.
+    """
 
     def say(line: str) -> None:
         if stdout is not None:
             stdout.write(line + "\n")
 
+    today = today or timezone.localdate()
     stages = [
         ("authority profile and home page", seed_authority),
         ("agencies", seed_agencies),
@@ -61,6 +80,12 @@ def seed(stdout=None) -> dict[str, Counter]:
         ("legal documents", seed_legal_documents),
         ("relations linked by number", seed_relation_links),
         ("legal document files", seed_attachments),
+        ("officials", seed_officials),
+        ("directives", partial(seed_directives, today)),
+        ("directive meetings", partial(seed_directive_meetings, today)),
+        ("tasks", partial(seed_tasks, today)),
+        ("task details", partial(seed_task_details, today)),
+        (f"tasks by status on {today:%d/%m/%Y}", partial(task_status_counts, today)),
     ]
     counts: dict[str, Counter] = {}
     # Search and reference indexing run once per object, after the transaction commits.
@@ -83,6 +108,10 @@ def summary() -> dict[str, int]:
         "legal documents": LegalDocumentPage.objects.count(),
         "relations": LegalDocumentRelation.objects.count(),
         "relations linked": LegalDocumentRelation.objects.filter(target_page__isnull=False).count(),
+        "directives": DirectivePage.objects.count(),
+        "tasks": TaskPage.objects.count(),
+        "progress reports": TaskProgressReport.objects.count(),
+        "officials": Official.objects.count(),
         "agencies": Agency.objects.count(),
         "document types": DocumentType.objects.count(),
         "images": get_image_model().objects.count(),
@@ -385,3 +414,153 @@ def _pdf_text(text: str) -> str:
     """ASCII for a PDF string literal: marks dropped (đ→d), delimiters escaped."""
     ascii_text = fold(text.replace("–", "-").replace("—", "-")).encode("ascii", "replace").decode("ascii")
     return ascii_text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+# --- directives and tasks ----------------------------------------------------------------
+
+
+def _day(today: date, offset: int | None) -> date | None:
+    return None if offset is None else today + timedelta(days=offset)
+
+
+def _iso(today: date, offset: int | None) -> str | None:
+    day = _day(today, offset)
+    return day.isoformat() if day else None
+
+
+def seed_officials() -> Counter:
+    """The directing leaders, by (name, position), with their agency and public contacts."""
+    counts = Counter()
+    agency = Agency.objects.get(name=data.UBND_HUYEN)
+    for item in data.OFFICIALS:
+        name, position = item["person"]
+        values = {"agency": agency, "phone": item["phone"], "email": item["email"]}
+        official = Official.objects.filter(name=name, position=position).first()
+        if official is None:
+            Official.objects.create(name=name, position=position, **values)
+            counts["created"] += 1
+        elif _assign(official, values):
+            official.save()
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts
+
+
+def directive_record(item: dict, today: date) -> dict:
+    """A ``directive`` import record (docs/import-format.md) for a DIRECTIVES entry."""
+    name, title = item["leader"]
+    return {
+        "type": "directive",
+        "number": item["number"],
+        "kind": item["kind"],
+        "issued_on": _iso(today, item["issued"]),
+        "summary": item["summary"],
+        "directing_leader": name,
+        "directing_leader_title": title,
+        "body": item["body"],
+    }
+
+
+def task_record(item: dict, today: date) -> dict:
+    """A ``task`` import record for a TASKS entry, its day offsets turned into dates."""
+    record = {
+        "type": "task",
+        "code": item["code"],
+        "title": item["title"],
+        "source_directive": item.get("source_directive"),
+        "lead_unit": item["lead_unit"],
+        "coordinating_units": item.get("coordinating_units") or None,
+        "assigned_on": _iso(today, item["assigned"]),
+        "deadline": _iso(today, item["deadline"]),
+        "completed_on": _iso(today, item["completed"]),
+        "progress": [
+            {"date": _iso(today, row[0]), "percent": row[1], "content": row[2]} for row in item.get("progress", [])
+        ]
+        or None,
+    }
+    return {key: value for key, value in record.items() if value is not None}
+
+
+def tracking_records(today: date) -> list[dict]:
+    """The demo's directives and tasks as import records, in an order that imports."""
+    return [directive_record(d, today) for d in data.DIRECTIVES] + [task_record(t, today) for t in data.TASKS]
+
+
+def seed_directives(today: date) -> Counter:
+    return Counter(import_directive(nfc(directive_record(item, today))) for item in data.DIRECTIVES)
+
+
+def _directive(item: dict, today: date) -> DirectivePage:
+    """The page of a DIRECTIVES entry, found as ``directives.importing`` finds it."""
+    issued_on = _day(today, item["issued"])
+    return DirectivePage.objects.get(number_key=number_key(item["number"]), issued_on__year=issued_on.year)
+
+
+def seed_directive_meetings(today: date) -> Counter:
+    """The meeting (subject, date, place) of each conclusion notice, which the import lacks."""
+    counts = Counter()
+    for item in data.DIRECTIVES:
+        subject, offset, place = item.get("meeting") or ("", None, "")
+        page = _directive(item, today)
+        if _assign(page, {"meeting_subject": subject, "meeting_date": _day(today, offset), "meeting_place": place}):
+            validate_page(page)
+            page.save_revision().publish()
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts
+
+
+def seed_tasks(today: date) -> Counter:
+    return Counter(import_task(nfc(task_record(item, today))) for item in data.TASKS)
+
+
+def seed_task_details(today: date) -> Counter:
+    """Details, expected output, extension, manual state and progress units (not in the import).
+
+    The demo data is authoritative for these: a task without an "extension" entry has none
+    (a seed on a later day moves deadlines, which the import records as an extension).
+    """
+    counts = Counter()
+    units = {}
+
+    def unit(name: str) -> Agency:
+        if name not in units:
+            units[name] = get_or_create_named(Agency, name)
+        return units[name]
+
+    for item in data.TASKS:
+        page = TaskPage.objects.get(code=item["code"])
+        original, reason, extended = item.get("extension") or (None, "", None)
+        changed = _assign(
+            page,
+            {
+                "details": text_to_html(item.get("details")),
+                "expected_output": item.get("expected_output", ""),
+                "original_deadline": _day(today, original),
+                "extension_reason": reason,
+                "extended_on": _day(today, extended),
+                "manual_state": item.get("manual_state", ""),
+            },
+        )
+        rows = list(page.progress_reports.order_by("sort_order", "pk"))
+        wanted = [unit(row[3] if len(row) > 3 else item["lead_unit"]).pk for row in item.get("progress", [])]
+        if [row.unit_id for row in rows] != wanted:
+            for row, unit_id in zip(rows, wanted):
+                row.unit_id = unit_id
+            page.progress_reports.set(rows)
+            changed = True
+        if changed:
+            validate_page(page)
+            page.save_revision().publish()
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts
+
+
+def task_status_counts(today: date) -> Counter:
+    """How many public tasks have each status today (labels as the dashboard shows them)."""
+    counts = task_stats(TaskPage.objects.live().public(), today).overall.counts
+    return Counter({str(TaskStatus(code).label): n for code, n in counts.items()})

@@ -14,6 +14,9 @@ What is real and what is not:
 Records are in the shape of the JSON Lines import (docs/import-format.md): the seed
 feeds them to the same handlers as ``manage.py import_content``. Documents are listed
 so that a relation's target comes before the document that refers to it.
+
+Directives and tasks (at the end) are dated in days relative to the day the seed runs, so
+that every task status shows; a seed on a later day updates those dates (see there).
 """
 
 
@@ -75,6 +78,22 @@ AGENCIES = [
     ("Phòng Tài chính - Kế hoạch", "TCKH", UBND_HUYEN),
     ("Phòng Nội vụ", "NV", UBND_HUYEN),
     ("Ban Quản lý dự án đầu tư xây dựng", "BQLDA", UBND_HUYEN),
+    # Lead and coordinating units of the tracked tasks (TASKS below).
+    ("Phòng Kinh tế và Hạ tầng", "KTHT", UBND_HUYEN),
+    ("Phòng Nông nghiệp và Phát triển nông thôn", "NNPTNT", UBND_HUYEN),
+    ("Phòng Y tế", "YT", UBND_HUYEN),
+    ("Phòng Tư pháp", "TP", UBND_HUYEN),
+    ("Thanh tra huyện", "TTr", UBND_HUYEN),
+    ("Trung tâm Văn hóa - Thông tin và Thể thao huyện", "TTVHTTTT", UBND_HUYEN),
+    ("Trung tâm Y tế huyện Vĩnh Tường", "TTYT", None),
+    ("Công an huyện Vĩnh Tường", "CA", None),
+    ("Ban Chỉ huy Quân sự huyện Vĩnh Tường", "BCHQS", None),
+    ("Ủy ban nhân dân thị trấn Vĩnh Tường", "UBND", UBND_HUYEN),
+    ("Ủy ban nhân dân thị trấn Thổ Tang", "UBND", UBND_HUYEN),
+    ("Ủy ban nhân dân xã Tân Tiến", "UBND", UBND_HUYEN),
+    ("Ủy ban nhân dân xã Vĩnh Sơn", "UBND", UBND_HUYEN),
+    ("Ủy ban nhân dân xã Phú Đa", "UBND", UBND_HUYEN),
+    ("Ủy ban nhân dân xã Vĩnh Ninh", "UBND", UBND_HUYEN),
 ]
 
 # (name, abbreviation, is_normative). Quyết định and Nghị quyết are administrative unless
@@ -100,6 +119,7 @@ DOCUMENT_TYPES = [
 CHU_TICH_HUYEN = ("Nguyễn Quang Huy", "Chủ tịch UBND huyện")
 PHO_CHU_TICH_HUYEN = ("Trần Thị Thanh Hà", "Phó Chủ tịch UBND huyện")
 PHO_CHU_TICH_HUYEN_2 = ("Đỗ Văn Khánh", "Phó Chủ tịch UBND huyện")
+PHO_CHU_TICH_HUYEN_3 = ("Phạm Văn Lợi", "Phó Chủ tịch UBND huyện")
 PHO_CHU_TICH_TINH = ("Lê Minh Quang", "Phó Chủ tịch UBND tỉnh")
 
 
@@ -952,7 +972,7 @@ NEWS = [
     {
         "slug": "hoi-nghi-khac-phuc-ton-tai-sau-kiem-tra-cong-ttdt",
         "title": "Triển khai khắc phục tồn tại, hạn chế sau kiểm tra Cổng Thông tin – Giao tiếp điện tử huyện",
-        "category": "Chỉ đạo điều hành",
+        "category": "Hoạt động chỉ đạo điều hành",
         "published_on": "2019-11-06",
         "lead": (
             "Thực hiện Thông báo kết luận số 123/TB-UBND của Chủ tịch UBND huyện, Ban Biên tập Cổng Thông tin – "
@@ -1021,7 +1041,7 @@ NEWS = [
     {
         "slug": "chu-dong-phong-chong-dich-covid-19",
         "title": "UBND huyện chỉ đạo triển khai quyết liệt các biện pháp phòng, chống dịch COVID-19",
-        "category": "Chỉ đạo điều hành",
+        "category": "Hoạt động chỉ đạo điều hành",
         "published_on": "2020-02-04",
         "lead": (
             "Trước diễn biến phức tạp của dịch bệnh viêm đường hô hấp cấp do chủng mới của vi rút corona, UBND "
@@ -1147,7 +1167,7 @@ NEWS = [
     {
         "slug": "day-manh-trien-khai-de-an-06",
         "title": "Đẩy mạnh triển khai Đề án 06 trên địa bàn huyện",
-        "category": "Chỉ đạo điều hành",
+        "category": "Hoạt động chỉ đạo điều hành",
         "published_on": "2022-03-18",
         "lead": (
             "UBND huyện ban hành Chỉ thị số 03/CT-UBND yêu cầu các cơ quan, đơn vị đẩy mạnh triển khai Đề án phát "
@@ -1168,7 +1188,7 @@ NEWS = [
     {
         "slug": "trien-khai-nghi-dinh-42-2022-nd-cp",
         "title": "Triển khai Nghị định 42/2022/NĐ-CP về cung cấp thông tin và dịch vụ công trực tuyến",
-        "category": "Chỉ đạo điều hành",
+        "category": "Hoạt động chỉ đạo điều hành",
         "published_on": "2022-08-30",
         "lead": (
             "UBND huyện ban hành Kế hoạch số 112/KH-UBND triển khai Nghị định số 42/2022/NĐ-CP của Chính phủ, "
@@ -1272,7 +1292,7 @@ NEWS = [
     {
         "slug": "ap-dung-muc-luong-co-so-moi-tu-1-7-2024",
         "title": "Áp dụng mức lương cơ sở 2,34 triệu đồng/tháng từ ngày 01/7/2024",
-        "category": "Chỉ đạo điều hành",
+        "category": "Hoạt động chỉ đạo điều hành",
         "published_on": "2024-07-09",
         "lead": (
             "UBND huyện ban hành Công văn số 1578/UBND-TCKH hướng dẫn các đơn vị thực hiện mức lương cơ sở mới "
@@ -1358,7 +1378,7 @@ NEWS = [
     {
         "slug": "trien-khai-sap-xep-don-vi-hanh-chinh-cap-xa",
         "title": "Triển khai sắp xếp đơn vị hành chính cấp xã, xây dựng mô hình chính quyền địa phương hai cấp",
-        "category": "Chỉ đạo điều hành",
+        "category": "Hoạt động chỉ đạo điều hành",
         "published_on": "2025-04-18",
         "lead": (
             "UBND huyện tổ chức hội nghị quán triệt chủ trương sắp xếp đơn vị hành chính cấp xã, không tổ chức "
@@ -1442,3 +1462,813 @@ NEWS_GALLERIES = {
         ("Vệ sinh môi trường sau khi nước rút", "Phun khử trùng, vệ sinh môi trường sau lũ."),
     ],
 }
+
+# --- leadership directives and the tasks they assign ------------------------------------
+#
+# Dates here are DAY OFFSETS from the day the seed runs (0 = today, -30 = thirty days ago),
+# because a task's status is derived from today (directives/status.py): to show every
+# status on the demo's dashboard, open tasks need deadlines in the past (overdue), within
+# three days (due soon), later (on time) or none. ``home.demo`` turns them into import
+# records (docs/import-format.md) on the day it runs. Consequences:
+# - running the seed again on the same day changes nothing;
+# - running it on a later day moves every date by as many days: those pages are updated
+#   (a new revision each), and an open task's status keeps its meaning ("overdue" stays
+#   overdue by the same number of days);
+# - a directive's identity includes its year (numbers restart every year), so a directive
+#   whose date moves into another year is imported as a new page; reset the demo database
+#   rather than re-seeding across a new year.
+# The tracking demo ignores that the district tier ended on 1 July 2025: it is dated now so
+# that the tracking features can be shown.
+
+UNIT_VP = "Văn phòng HĐND và UBND"
+UNIT_TNMT = "Phòng Tài nguyên và Môi trường"
+UNIT_GDDT = "Phòng Giáo dục và Đào tạo"
+UNIT_VHTT = "Phòng Văn hóa và Thông tin"
+UNIT_TCKH = "Phòng Tài chính - Kế hoạch"
+UNIT_NOI_VU = "Phòng Nội vụ"
+UNIT_BQLDA = "Ban Quản lý dự án đầu tư xây dựng"
+UNIT_KTHT = "Phòng Kinh tế và Hạ tầng"
+UNIT_NN = "Phòng Nông nghiệp và Phát triển nông thôn"
+UNIT_Y_TE = "Phòng Y tế"
+UNIT_TU_PHAP = "Phòng Tư pháp"
+UNIT_THANH_TRA = "Thanh tra huyện"
+UNIT_TTVH = "Trung tâm Văn hóa - Thông tin và Thể thao huyện"
+UNIT_TTYT = "Trung tâm Y tế huyện Vĩnh Tường"
+UNIT_CONG_AN = "Công an huyện Vĩnh Tường"
+UNIT_QUAN_SU = "Ban Chỉ huy Quân sự huyện Vĩnh Tường"
+UNIT_TT_VINH_TUONG = "Ủy ban nhân dân thị trấn Vĩnh Tường"
+UNIT_TT_THO_TANG = "Ủy ban nhân dân thị trấn Thổ Tang"
+UNIT_XA_TAN_TIEN = "Ủy ban nhân dân xã Tân Tiến"
+UNIT_XA_VINH_SON = "Ủy ban nhân dân xã Vĩnh Sơn"
+UNIT_XA_PHU_DA = "Ủy ban nhân dân xã Phú Đa"
+UNIT_XA_VINH_NINH = "Ủy ban nhân dân xã Vĩnh Ninh"
+
+# The leaders who direct (Official rows of UBND huyện), with their public contact details.
+OFFICIALS = [
+    {"person": CHU_TICH_HUYEN, "phone": "0211 3838 201", "email": "nqhuy@vinhtuong.vinhphuc.gov.vn"},
+    {"person": PHO_CHU_TICH_HUYEN, "phone": "0211 3838 202", "email": "ttha@vinhtuong.vinhphuc.gov.vn"},
+    {"person": PHO_CHU_TICH_HUYEN_2, "phone": "0211 3838 203", "email": "dvkhanh@vinhtuong.vinhphuc.gov.vn"},
+    {"person": PHO_CHU_TICH_HUYEN_3, "phone": "0211 3838 204", "email": "pvloi@vinhtuong.vinhphuc.gov.vn"},
+]
+
+HOP_UBND = "Phòng họp tầng 2, trụ sở HĐND - UBND huyện"
+
+# Import records (type "directive") with "issued" as a day offset, the leader as a
+# (name, title) pair, and an optional "meeting" (subject, day offset, place) that the
+# import format does not carry (the seed sets it afterwards).
+DIRECTIVES = [
+    {
+        "number": "09/CT-UBND",
+        "kind": "directive",
+        "issued": -250,
+        "summary": (
+            "Chỉ thị về tăng cường kỷ luật, kỷ cương hành chính, nâng cao chất lượng giải quyết thủ tục hành chính "
+            "cho người dân, doanh nghiệp"
+        ),
+        "leader": CHU_TICH_HUYEN,
+        "body": _p(
+            "Thời gian qua, việc giải quyết thủ tục hành chính trên địa bàn huyện có chuyển biến tích cực; tuy nhiên "
+            "vẫn còn hồ sơ giải quyết quá hạn, một số cán bộ, công chức chưa nghiêm túc chấp hành giờ giấc, thái độ "
+            "phục vụ chưa tốt.",
+            "Chủ tịch UBND huyện yêu cầu thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn chịu trách "
+            "nhiệm trước Chủ tịch UBND huyện nếu để xảy ra hồ sơ trễ hạn không có lý do chính đáng; công khai xin lỗi "
+            "người dân khi để hồ sơ quá hạn.",
+            "Phòng Nội vụ chủ trì kiểm tra công vụ định kỳ và đột xuất; Văn phòng HĐND và UBND huyện theo dõi, tổng "
+            "hợp tình hình thực hiện Chỉ thị, báo cáo hằng quý.",
+        ),
+    },
+    {
+        "number": "142/TB-UBND",
+        "kind": "conclusion_notice",
+        "issued": -210,
+        "summary": (
+            "Kết luận của đồng chí Chủ tịch UBND huyện tại buổi làm việc với Ban Quản lý dự án đầu tư xây dựng "
+            "về tiến độ thực hiện các dự án đầu tư công"
+        ),
+        "leader": CHU_TICH_HUYEN,
+        "body": _p(
+            "Đánh giá: Ban Quản lý dự án đầu tư xây dựng đã tích cực triển khai các dự án được giao; tuy nhiên tiến "
+            "độ giải phóng mặt bằng một số dự án trọng điểm còn chậm, tỷ lệ giải ngân vốn đầu tư công chưa đạt kế "
+            "hoạch.",
+            "Kết luận và giao nhiệm vụ: tập trung hoàn thành kiểm đếm, lập phương án bồi thường dự án đường trục "
+            "trung tâm huyện; giải quyết dứt điểm các vướng mắc về mặt bằng; đẩy nhanh giải ngân vốn đầu tư công.",
+            "Trách nhiệm: thủ trưởng các đơn vị được giao nhiệm vụ chịu trách nhiệm trước Chủ tịch UBND huyện về "
+            "tiến độ, chất lượng công việc; báo cáo kết quả về Văn phòng HĐND và UBND huyện để tổng hợp.",
+        ),
+        "meeting": (
+            "Làm việc với Ban Quản lý dự án đầu tư xây dựng về tiến độ các dự án đầu tư công",
+            -212,
+            HOP_UBND,
+        ),
+    },
+    {
+        "number": "08/CT-UBND",
+        "kind": "directive",
+        "issued": -160,
+        "summary": "Chỉ thị về tăng cường công tác phòng cháy, chữa cháy và cứu nạn, cứu hộ trên địa bàn huyện",
+        "leader": CHU_TICH_HUYEN,
+        "body": _p(
+            "Trên địa bàn huyện, số cơ sở sản xuất, kinh doanh, nhà ở kết hợp kinh doanh và nhà trọ tăng nhanh, "
+            "tiềm ẩn nguy cơ cháy, nổ cao, nhất là tại thị trấn Thổ Tang.",
+            "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn tổ chức tổng kiểm tra an toàn "
+            "phòng cháy, chữa cháy; xử lý nghiêm vi phạm; tuyên truyền kỹ năng thoát nạn đến từng hộ gia đình.",
+        ),
+    },
+    {
+        "number": "156/TB-UBND",
+        "kind": "conclusion_notice",
+        "issued": -120,
+        "summary": (
+            "Kết luận của đồng chí Chủ tịch UBND huyện tại buổi làm việc với Phòng Giáo dục và Đào tạo về chuẩn bị "
+            "các điều kiện cho năm học mới"
+        ),
+        "leader": CHU_TICH_HUYEN,
+        "body": _p(
+            "Đánh giá: ngành giáo dục huyện duy trì chất lượng giáo dục toàn diện, học sinh giỏi cấp tỉnh xếp tốp "
+            "đầu; cơ sở vật chất một số trường xuống cấp, còn thiếu giáo viên ở bậc mầm non và tiểu học.",
+            "Kết luận và giao nhiệm vụ: hoàn thành sửa chữa phòng học trước khai giảng; xây dựng phương án tuyển "
+            "dụng giáo viên; triển khai học bạ số, sổ điểm điện tử; bảo đảm an toàn thực phẩm bếp ăn bán trú.",
+            "Trách nhiệm: Phòng Giáo dục và Đào tạo chủ trì, các phòng liên quan phối hợp; báo cáo kết quả trước "
+            "thời hạn được giao.",
+        ),
+        "meeting": ("Làm việc với Phòng Giáo dục và Đào tạo về chuẩn bị năm học mới", -123, HOP_UBND),
+    },
+    {
+        "number": "1895/UBND-TNMT",
+        "kind": "official_letter",
+        "issued": -100,
+        "summary": "Về việc tăng cường quản lý nhà nước về đất đai, xử lý dứt điểm các trường hợp vi phạm",
+        "leader": PHO_CHU_TICH_HUYEN_2,
+        "body": _p(
+            "Thực hiện chỉ đạo của UBND tỉnh, UBND huyện yêu cầu Phòng Tài nguyên và Môi trường, UBND các xã, thị "
+            "trấn rà soát toàn bộ các trường hợp vi phạm pháp luật đất đai phát sinh; xử lý dứt điểm, không để tồn "
+            "đọng, kéo dài.",
+            "Đẩy nhanh tiến độ cấp giấy chứng nhận quyền sử dụng đất lần đầu; tăng cường thanh tra việc quản lý, sử "
+            "dụng quỹ đất công ích tại các xã.",
+        ),
+    },
+    {
+        "number": "12/CĐ-UBND",
+        "kind": "dispatch",
+        "issued": -75,
+        "summary": "Công điện về việc chủ động ứng phó với mưa lớn, lũ trên sông Hồng, bảo đảm an toàn đê điều",
+        "leader": PHO_CHU_TICH_HUYEN_2,
+        "body": _p(
+            "Do ảnh hưởng của hoàn lưu bão, trên địa bàn huyện có mưa to đến rất to; mực nước sông Hồng tại các "
+            "trạm thủy văn lên nhanh, nhiều diện tích canh tác ngoài bãi có nguy cơ ngập sâu.",
+            "Chủ tịch UBND huyện yêu cầu Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn huyện, các cơ quan, "
+            "đơn vị và UBND các xã ven sông trực ban 24/24 giờ, kiểm tra tuyến đê, sẵn sàng lực lượng, phương tiện, "
+            "vật tư theo phương châm “bốn tại chỗ”; chủ động di dời người dân vùng bãi đến nơi an toàn.",
+        ),
+    },
+    {
+        "number": "2140/UBND-VP",
+        "kind": "official_letter",
+        "issued": -55,
+        "summary": "Về việc đẩy mạnh cung cấp dịch vụ công trực tuyến và thanh toán trực tuyến",
+        "leader": CHU_TICH_HUYEN,
+        "body": _p(
+            "Tỷ lệ hồ sơ trực tuyến toàn trình của huyện còn thấp so với chỉ tiêu tỉnh giao; việc số hóa hồ sơ, "
+            "kết quả giải quyết thủ tục hành chính chưa đồng bộ.",
+            "UBND huyện yêu cầu các cơ quan, đơn vị rà soát, công bố danh mục dịch vụ công trực tuyến toàn trình; "
+            "hướng dẫn người dân nộp hồ sơ, thanh toán phí, lệ phí trực tuyến; nâng cấp Cổng Thông tin – Giao tiếp "
+            "điện tử huyện theo quy định mới.",
+        ),
+    },
+    {
+        "number": "15/CĐ-UBND",
+        "kind": "dispatch",
+        "issued": -40,
+        "summary": "Công điện về việc tăng cường các biện pháp phòng, chống dịch bệnh sốt xuất huyết",
+        "leader": PHO_CHU_TICH_HUYEN,
+        "body": _p(
+            "Số ca mắc sốt xuất huyết trên địa bàn huyện tăng nhanh, đã xuất hiện ổ dịch tại thị trấn Thổ Tang và "
+            "xã Vĩnh Sơn; thời tiết nắng nóng, mưa nhiều tạo điều kiện cho muỗi truyền bệnh phát triển.",
+            "Yêu cầu ngành y tế giám sát chặt chẽ, xử lý triệt để ổ dịch; UBND các xã, thị trấn phát động chiến "
+            "dịch diệt bọ gậy, vệ sinh môi trường; các trường học tuyên truyền cho học sinh và phụ huynh.",
+        ),
+    },
+    {
+        "number": "168/TB-UBND",
+        "kind": "conclusion_notice",
+        "issued": -30,
+        "summary": (
+            "Kết luận của đồng chí Chủ tịch UBND huyện tại buổi làm việc với UBND xã Tân Tiến về xây dựng nông thôn "
+            "mới nâng cao"
+        ),
+        "leader": CHU_TICH_HUYEN,
+        "body": _p(
+            "Đánh giá: xã Tân Tiến đã đạt 17/19 tiêu chí xã nông thôn mới nâng cao; còn hai tiêu chí về giao thông "
+            "nội đồng và cơ sở vật chất văn hóa chưa đạt.",
+            "Kết luận và giao nhiệm vụ: các phòng chuyên môn hướng dẫn xã hoàn thiện hồ sơ; cân đối, bố trí vốn hỗ "
+            "trợ cứng hóa đường giao thông nội đồng và xây dựng nhà văn hóa thôn đạt chuẩn.",
+            "Trách nhiệm: UBND xã Tân Tiến chịu trách nhiệm huy động các nguồn lực, phấn đấu được công nhận xã nông "
+            "thôn mới nâng cao trong năm.",
+        ),
+        "meeting": ("Làm việc với UBND xã Tân Tiến về xây dựng nông thôn mới nâng cao", -32, "Trụ sở UBND xã Tân Tiến"),
+    },
+    {
+        "number": "175/TB-UBND",
+        "kind": "instruction",
+        "issued": -15,
+        "summary": (
+            "Ý kiến chỉ đạo của đồng chí Trần Thị Thanh Hà, Phó Chủ tịch UBND huyện tại hội nghị triển khai công tác "
+            "chuyển đổi số năm nay"
+        ),
+        "leader": PHO_CHU_TICH_HUYEN,
+        "body": _p(
+            "Chuyển đổi số là nhiệm vụ trọng tâm, cần sự vào cuộc của cả hệ thống chính trị; người đứng đầu cơ quan, "
+            "đơn vị trực tiếp chỉ đạo.",
+            "Giao các phòng, ban hướng dẫn thành lập tổ công nghệ số cộng đồng ở thôn, tổ dân phố; đưa tiêu chí "
+            "chuyển đổi số vào đánh giá thi đua; triển khai họp trực tuyến đến cấp xã.",
+        ),
+        "meeting": ("Hội nghị triển khai công tác chuyển đổi số của huyện", -16, "Hội trường UBND huyện"),
+    },
+    {
+        "number": "186/TB-UBND",
+        "kind": "conclusion_notice",
+        "issued": -8,
+        "summary": (
+            "Kết luận của đồng chí Chủ tịch UBND huyện tại buổi làm việc với Phòng Tài chính - Kế hoạch về tình hình "
+            "thu, chi ngân sách và giải ngân vốn đầu tư công"
+        ),
+        "leader": CHU_TICH_HUYEN,
+        "body": _p(
+            "Đánh giá: thu ngân sách trên địa bàn ước đạt khá so với dự toán; chi ngân sách bảo đảm các nhiệm vụ "
+            "chính trị; giải ngân vốn đầu tư công còn chậm ở một số dự án.",
+            "Kết luận và giao nhiệm vụ: rà soát các khoản thu còn tiềm năng, chống thất thu; điều chuyển vốn từ dự "
+            "án chậm giải ngân sang dự án có khối lượng; chuẩn bị dự toán ngân sách năm sau.",
+            "Trách nhiệm: Phòng Tài chính - Kế hoạch chủ trì tham mưu, báo cáo Chủ tịch UBND huyện kết quả thực hiện.",
+        ),
+        "meeting": ("Làm việc với Phòng Tài chính - Kế hoạch về thu, chi ngân sách", -9, HOP_UBND),
+    },
+]
+
+# Import records (type "task") with dates as day offsets: "assigned", "deadline" (None: no
+# deadline), "completed" (None: not done), "progress" as (offset, percent, content). The
+# import format does not carry "details", "expected_output", "extension" (original deadline
+# offset, reason, extended-on offset), "manual_state" or the progress rows' unit (the lead
+# unit unless a row names another): the seed sets them afterwards.
+TASKS = [
+    # --- 09/CT-UBND: kỷ luật, kỷ cương hành chính
+    {
+        "code": "NV-VT-001",
+        "title": "Kiểm tra công vụ đột xuất việc chấp hành kỷ luật, kỷ cương hành chính tại các cơ quan, đơn vị",
+        "source_directive": "09/CT-UBND",
+        "lead_unit": UNIT_NOI_VU,
+        "coordinating_units": [UNIT_VP, UNIT_THANH_TRA],
+        "assigned": -250,
+        "deadline": -200,
+        "completed": -190,
+        "progress": [(-225, 40, "Đã kiểm tra 8/20 cơ quan, đơn vị."), (-195, 90, "Đã kiểm tra 18/20 cơ quan, đơn vị.")],
+        "details": "Kiểm tra đột xuất tại các phòng chuyên môn, bộ phận một cửa huyện và UBND các xã, thị trấn.",
+        "expected_output": "Báo cáo kết quả kiểm tra công vụ",
+    },
+    {
+        "code": "NV-VT-002",
+        "title": "Công khai trên Cổng TTĐT huyện các hồ sơ thủ tục hành chính trễ hạn và văn bản xin lỗi người dân",
+        "source_directive": "09/CT-UBND",
+        "lead_unit": UNIT_VP,
+        "coordinating_units": [UNIT_VHTT],
+        "assigned": -250,
+        "deadline": -220,
+        "completed": -225,
+        "progress": [(-235, 50, "Đã xây dựng chuyên mục công khai hồ sơ trễ hạn.")],
+        "expected_output": "Chuyên mục công khai hồ sơ trễ hạn trên Cổng TTĐT",
+    },
+    {
+        "code": "NV-VT-003",
+        "title": "Giải quyết dứt điểm các đơn thư khiếu nại, tố cáo tồn đọng, kéo dài",
+        "source_directive": "09/CT-UBND",
+        "lead_unit": UNIT_THANH_TRA,
+        "coordinating_units": [UNIT_TNMT, UNIT_TU_PHAP],
+        "assigned": -250,
+        "deadline": -150,
+        "completed": -152,
+        "progress": [
+            (-220, 30, "Đã giải quyết 4/12 vụ việc."),
+            (-185, 60, "Đã giải quyết 8/12 vụ việc; 4 vụ việc phức tạp đang xác minh."),
+            (-152, 100, "Đã giải quyết xong 12/12 vụ việc."),
+        ],
+        "details": "Rà soát 12 vụ việc khiếu nại, tố cáo tồn đọng; tổ chức đối thoại, ban hành quyết định giải quyết.",
+        "expected_output": "Quyết định giải quyết, kết luận nội dung tố cáo",
+        "extension": (-180, "Vụ việc phức tạp, liên quan nhiều thời kỳ quản lý đất đai, cần xác minh thêm", -183),
+    },
+    {
+        "code": "NV-VT-004",
+        "title": "Rà soát các văn bản quy phạm pháp luật do HĐND, UBND huyện ban hành còn hiệu lực",
+        "source_directive": "09/CT-UBND",
+        "lead_unit": UNIT_TU_PHAP,
+        "coordinating_units": [UNIT_VP],
+        "assigned": -245,
+        "deadline": -100,
+        "completed": -101,
+        "progress": [(-180, 50, "Đã rà soát 35/70 văn bản."), (-101, 100, "Hoàn thành rà soát, công bố danh mục.")],
+        "expected_output": "Danh mục văn bản còn hiệu lực, hết hiệu lực",
+    },
+    # --- 142/TB-UBND: dự án đầu tư công
+    {
+        "code": "NV-VT-005",
+        "title": "Hoàn thành kiểm đếm, lập phương án bồi thường dự án đường trục trung tâm huyện",
+        "source_directive": "142/TB-UBND",
+        "lead_unit": UNIT_BQLDA,
+        "coordinating_units": [UNIT_TNMT, UNIT_TT_VINH_TUONG],
+        "assigned": -210,
+        "deadline": -150,
+        "completed": -155,
+        "progress": [(-180, 40, "Đã kiểm đếm 120/300 hộ."), (-160, 85, "Đã kiểm đếm 255/300 hộ.")],
+        "details": "Kiểm đếm đất, tài sản trên đất của 300 hộ; lập, niêm yết công khai phương án bồi thường, hỗ trợ.",
+        "expected_output": "Phương án bồi thường, hỗ trợ được phê duyệt",
+    },
+    {
+        "code": "NV-VT-006",
+        "title": "Đẩy nhanh giải ngân vốn đầu tư công, bảo đảm đạt 60% kế hoạch vốn được giao",
+        "source_directive": "142/TB-UBND",
+        "lead_unit": UNIT_BQLDA,
+        "coordinating_units": [UNIT_TCKH],
+        "assigned": -210,
+        "deadline": -90,
+        "completed": -80,
+        "progress": [(-150, 35, "Giải ngân đạt 35% kế hoạch vốn."), (-95, 55, "Giải ngân đạt 55% kế hoạch vốn.")],
+        "expected_output": "Báo cáo tình hình giải ngân",
+    },
+    {
+        "code": "NV-VT-007",
+        "title": "Giải quyết dứt điểm vướng mắc mặt bằng của 12 hộ còn lại dự án cải tạo đường tỉnh 304",
+        "source_directive": "142/TB-UBND",
+        "lead_unit": UNIT_TNMT,
+        "coordinating_units": [UNIT_BQLDA, UNIT_XA_TAN_TIEN],
+        "assigned": -210,
+        "deadline": -30,
+        "completed": None,
+        "progress": [
+            (-150, 30, "Đã vận động 4/12 hộ bàn giao mặt bằng."),
+            (-70, 55, "Đã vận động 7/12 hộ; 5 hộ đề nghị xem xét lại giá bồi thường."),
+            (-35, 70, "Đã vận động 9/12 hộ; đang xác minh nguồn gốc đất của 3 hộ."),
+        ],
+        "details": "Xác minh nguồn gốc đất, đối thoại với các hộ chưa nhận tiền bồi thường; tổ chức cưỡng chế nếu cần.",
+        "expected_output": "Mặt bằng sạch bàn giao cho nhà thầu",
+    },
+    {
+        "code": "NV-VT-008",
+        "title": "Thẩm định hồ sơ thiết kế bản vẽ thi công dự án xây dựng trường mầm non thị trấn Vĩnh Tường",
+        "source_directive": "142/TB-UBND",
+        "lead_unit": UNIT_KTHT,
+        "coordinating_units": [UNIT_BQLDA, UNIT_GDDT],
+        "assigned": -205,
+        "deadline": -120,
+        "completed": -121,
+        "progress": [(-150, 60, "Đã thẩm định phần kiến trúc, kết cấu.")],
+        "expected_output": "Thông báo kết quả thẩm định",
+    },
+    {
+        "code": "NV-VT-009",
+        "title": "Rà soát, tham mưu điều chỉnh kế hoạch vốn các dự án chậm giải ngân",
+        "source_directive": "142/TB-UBND",
+        "lead_unit": UNIT_TCKH,
+        "coordinating_units": [UNIT_BQLDA, UNIT_KTHT],
+        "assigned": -205,
+        "deadline": 45,
+        "completed": None,
+        "progress": [(-60, 30, "Đã rà soát 15 dự án."), (-12, 60, "Đã dự thảo phương án điều chuyển vốn.")],
+        "expected_output": "Tờ trình điều chỉnh kế hoạch vốn",
+        "extension": (-15, "Chờ HĐND huyện thông qua điều chỉnh kế hoạch vốn tại kỳ họp chuyên đề", -20),
+    },
+    # --- 08/CT-UBND: phòng cháy, chữa cháy
+    {
+        "code": "NV-VT-010",
+        "title": "Tổng kiểm tra an toàn phòng cháy, chữa cháy tại cơ sở kinh doanh, nhà trọ, nhà ở kết hợp kinh doanh",
+        "source_directive": "08/CT-UBND",
+        "lead_unit": UNIT_CONG_AN,
+        "coordinating_units": [UNIT_KTHT, UNIT_TT_THO_TANG, UNIT_TT_VINH_TUONG],
+        "assigned": -160,
+        "deadline": -100,
+        "completed": -104,
+        "progress": [
+            (-140, 35, "Đã kiểm tra 210/600 cơ sở."),
+            (-120, 70, "Đã kiểm tra 420/600 cơ sở; xử phạt 12 trường hợp."),
+            (-104, 100, "Đã kiểm tra 600/600 cơ sở."),
+        ],
+        "expected_output": "Báo cáo kết quả tổng kiểm tra",
+    },
+    {
+        "code": "NV-VT-011",
+        "title": "Tuyên truyền kỹ năng phòng cháy, thoát nạn trên Cổng TTĐT và hệ thống truyền thanh cơ sở",
+        "source_directive": "08/CT-UBND",
+        "lead_unit": UNIT_VHTT,
+        "coordinating_units": [UNIT_TTVH, UNIT_CONG_AN],
+        "assigned": -160,
+        "deadline": None,
+        "completed": None,
+        "progress": [(-100, 40, "Đã đăng 12 tin, bài; phát 30 lượt trên loa truyền thanh.")],
+        "details": "Nhiệm vụ thường xuyên: tuyên truyền định kỳ hằng tháng, tăng cường vào mùa hanh khô.",
+    },
+    {
+        "code": "NV-VT-012",
+        "title": "Rà soát, bổ sung trụ nước chữa cháy tại các khu dân cư thị trấn Thổ Tang",
+        "source_directive": "08/CT-UBND",
+        "lead_unit": UNIT_KTHT,
+        "coordinating_units": [UNIT_CONG_AN, UNIT_TT_THO_TANG],
+        "assigned": -160,
+        "deadline": -10,
+        "completed": None,
+        "progress": [(-90, 30, "Đã khảo sát 9 khu dân cư."), (-20, 60, "Đã lắp đặt 6/14 trụ nước.")],
+        "expected_output": "14 trụ nước chữa cháy được lắp đặt",
+    },
+    {
+        "code": "NV-VT-013",
+        "title": "Xây dựng, nhân rộng mô hình “Tổ liên gia an toàn phòng cháy, chữa cháy” ở các thôn, tổ dân phố",
+        "source_directive": "08/CT-UBND",
+        "lead_unit": UNIT_CONG_AN,
+        "coordinating_units": [UNIT_XA_VINH_SON, UNIT_TT_THO_TANG],
+        "assigned": -158,
+        "deadline": 3,
+        "completed": None,
+        "progress": [(-60, 50, "Đã thành lập 45 tổ liên gia."), (-5, 85, "Đã thành lập 77 tổ liên gia.")],
+        "expected_output": "90 tổ liên gia an toàn phòng cháy, chữa cháy",
+    },
+    # --- 156/TB-UBND: năm học mới
+    {
+        "code": "NV-VT-014",
+        "title": "Hoàn thành sửa chữa, cải tạo phòng học xuống cấp trước ngày khai giảng",
+        "source_directive": "156/TB-UBND",
+        "lead_unit": UNIT_GDDT,
+        "coordinating_units": [UNIT_KTHT, UNIT_TCKH],
+        "assigned": -120,
+        "deadline": -90,
+        "completed": -92,
+        "progress": [(-105, 50, "Đã sửa chữa 20/42 phòng học."), (-92, 100, "Đã sửa chữa 42/42 phòng học.")],
+        "expected_output": "42 phòng học được sửa chữa",
+    },
+    {
+        "code": "NV-VT-015",
+        "title": "Xây dựng phương án tuyển dụng giáo viên mầm non, tiểu học còn thiếu",
+        "source_directive": "156/TB-UBND",
+        "lead_unit": UNIT_GDDT,
+        "coordinating_units": [UNIT_NOI_VU],
+        "assigned": -120,
+        "deadline": -40,
+        "completed": -33,
+        "progress": [(-70, 60, "Đã tổng hợp nhu cầu giáo viên của các trường.")],
+        "expected_output": "Phương án tuyển dụng giáo viên",
+    },
+    {
+        "code": "NV-VT-016",
+        "title": "Thẩm định chỉ tiêu biên chế, trình phê duyệt kế hoạch tuyển dụng giáo viên",
+        "source_directive": "156/TB-UBND",
+        "lead_unit": UNIT_NOI_VU,
+        "coordinating_units": [UNIT_GDDT, UNIT_TCKH],
+        "assigned": -118,
+        "deadline": 2,
+        "completed": None,
+        "progress": [(-25, 40, "Đã nhận phương án của Phòng Giáo dục và Đào tạo."), (-6, 80, "Đã dự thảo kế hoạch.")],
+        "expected_output": "Kế hoạch tuyển dụng giáo viên được phê duyệt",
+    },
+    {
+        "code": "NV-VT-017",
+        "title": "Triển khai học bạ số, sổ điểm điện tử tại 100% trường tiểu học, trung học cơ sở",
+        "source_directive": "156/TB-UBND",
+        "lead_unit": UNIT_GDDT,
+        "coordinating_units": [UNIT_VHTT],
+        "assigned": -120,
+        "deadline": 60,
+        "completed": None,
+        "progress": [(-80, 40, "28/52 trường đã sử dụng sổ điểm điện tử."), (-20, 70, "40/52 trường đã triển khai.")],
+        "expected_output": "100% trường sử dụng học bạ số, sổ điểm điện tử",
+    },
+    {
+        "code": "NV-VT-018",
+        "title": "Kiểm tra an toàn thực phẩm tại bếp ăn bán trú của các trường mầm non, tiểu học",
+        "source_directive": "156/TB-UBND",
+        "lead_unit": UNIT_Y_TE,
+        "coordinating_units": [UNIT_GDDT, UNIT_TTYT],
+        "assigned": -118,
+        "deadline": -60,
+        "completed": -61,
+        "progress": [(-80, 60, "Đã kiểm tra 30/50 bếp ăn.")],
+        "expected_output": "Báo cáo kết quả kiểm tra",
+    },
+    # --- 1895/UBND-TNMT: quản lý đất đai
+    {
+        "code": "NV-VT-019",
+        "title": "Rà soát, lập danh sách các trường hợp vi phạm pháp luật đất đai phát sinh, đề xuất biện pháp xử lý",
+        "source_directive": "1895/UBND-TNMT",
+        "lead_unit": UNIT_TNMT,
+        "coordinating_units": [UNIT_XA_PHU_DA, UNIT_XA_VINH_NINH, UNIT_XA_TAN_TIEN],
+        "assigned": -100,
+        "deadline": -60,
+        "completed": -58,
+        "progress": [(-80, 50, "Đã tổng hợp số liệu của 14/29 xã, thị trấn.")],
+        "expected_output": "Danh sách vi phạm và phương án xử lý",
+    },
+    {
+        "code": "NV-VT-020",
+        "title": "Đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình, cá nhân",
+        "source_directive": "1895/UBND-TNMT",
+        "lead_unit": UNIT_TNMT,
+        "coordinating_units": [UNIT_TT_VINH_TUONG, UNIT_XA_VINH_SON],
+        "assigned": -100,
+        "deadline": 30,
+        "completed": None,
+        "progress": [(-50, 45, "Đã cấp 540/1.200 giấy chứng nhận."), (-7, 65, "Đã cấp 780/1.200 giấy chứng nhận.")],
+        "expected_output": "1.200 giấy chứng nhận được cấp",
+        "extension": (-5, "Chờ kết quả đo đạc, chỉnh lý bản đồ địa chính tại hai xã", -8),
+    },
+    {
+        "code": "NV-VT-021",
+        "title": "Thanh tra việc quản lý, sử dụng quỹ đất công ích tại ba xã ven sông Hồng",
+        "source_directive": "1895/UBND-TNMT",
+        "lead_unit": UNIT_THANH_TRA,
+        "coordinating_units": [UNIT_TNMT, UNIT_TU_PHAP],
+        "assigned": -95,
+        "deadline": 75,
+        "completed": None,
+        "progress": [(-30, 25, "Đã ban hành quyết định thanh tra, làm việc tại xã Phú Đa.")],
+        "expected_output": "Kết luận thanh tra",
+    },
+    # --- 12/CĐ-UBND: mưa lũ, đê điều
+    {
+        "code": "NV-VT-022",
+        "title": "Kiểm tra, xử lý kịp thời sự cố đê điều trên tuyến đê tả sông Hồng",
+        "source_directive": "12/CĐ-UBND",
+        "lead_unit": UNIT_NN,
+        "coordinating_units": [UNIT_XA_PHU_DA, UNIT_XA_VINH_NINH],
+        "assigned": -75,
+        "deadline": -70,
+        "completed": -72,
+        "progress": [(-73, 70, "Đã xử lý 2 vị trí thẩm lậu, 1 vị trí sạt mái đê.")],
+        "expected_output": "Các sự cố đê điều được xử lý",
+    },
+    {
+        "code": "NV-VT-023",
+        "title": "Bố trí lực lượng, phương tiện hỗ trợ di dời người dân, tài sản vùng bãi ra nơi an toàn",
+        "source_directive": "12/CĐ-UBND",
+        "lead_unit": UNIT_QUAN_SU,
+        "coordinating_units": [UNIT_CONG_AN, UNIT_XA_PHU_DA],
+        "assigned": -75,
+        "deadline": -73,
+        "completed": -71,
+        "progress": [(-74, 60, "Đã di dời 85/140 hộ vùng bãi.")],
+    },
+    {
+        "code": "NV-VT-024",
+        "title": "Thống kê thiệt hại do mưa lũ, đề xuất hỗ trợ khôi phục sản xuất",
+        "source_directive": "12/CĐ-UBND",
+        "lead_unit": UNIT_NN,
+        "coordinating_units": [UNIT_TCKH, UNIT_XA_VINH_NINH],
+        "assigned": -72,
+        "deadline": -45,
+        "completed": -30,
+        "progress": [(-60, 50, "Đã thống kê thiệt hại tại 6/9 xã.")],
+        "expected_output": "Báo cáo thiệt hại và đề xuất hỗ trợ",
+    },
+    {
+        "code": "NV-VT-025",
+        "title": "Tham mưu bố trí kinh phí hỗ trợ khắc phục hậu quả mưa lũ cho các hộ bị thiệt hại",
+        "source_directive": "12/CĐ-UBND",
+        "lead_unit": UNIT_TCKH,
+        "coordinating_units": [UNIT_NN],
+        "assigned": -70,
+        "deadline": -20,
+        "completed": None,
+        "progress": [
+            (-35, 50, "Đã thẩm định danh sách hộ được hỗ trợ."),
+            (-19, 100, "Đã trình quyết định hỗ trợ; đề nghị xác nhận hoàn thành."),
+        ],
+        "expected_output": "Quyết định hỗ trợ kinh phí",
+        "manual_state": "awaiting_confirmation",
+    },
+    {
+        "code": "NV-VT-026",
+        "title": "Nạo vét, khơi thông hệ thống kênh tiêu, kiểm tra các trạm bơm tiêu úng",
+        "source_directive": "12/CĐ-UBND",
+        "lead_unit": UNIT_NN,
+        "coordinating_units": [UNIT_XA_VINH_SON, UNIT_XA_TAN_TIEN],
+        "assigned": -70,
+        "deadline": 20,
+        "completed": None,
+        "progress": [(-40, 30, "Đã nạo vét 6/20 km kênh tiêu."), (-10, 60, "Đã nạo vét 12/20 km kênh tiêu.")],
+    },
+    # --- 2140/UBND-VP: dịch vụ công trực tuyến
+    {
+        "code": "NV-VT-027",
+        "title": "Rà soát, công bố danh mục dịch vụ công trực tuyến toàn trình, một phần của huyện",
+        "source_directive": "2140/UBND-VP",
+        "lead_unit": UNIT_VP,
+        "coordinating_units": [UNIT_NOI_VU, UNIT_TU_PHAP],
+        "assigned": -55,
+        "deadline": -35,
+        "completed": -37,
+        "progress": [(-45, 60, "Đã rà soát 180/283 thủ tục hành chính cấp huyện.")],
+        "expected_output": "Quyết định công bố danh mục",
+    },
+    {
+        "code": "NV-VT-028",
+        "title": "Nâng cấp Cổng Thông tin – Giao tiếp điện tử huyện theo Thông tư số 22/2023/TT-BTTTT",
+        "source_directive": "2140/UBND-VP",
+        "lead_unit": UNIT_VHTT,
+        "coordinating_units": [UNIT_VP],
+        "assigned": -55,
+        "deadline": 40,
+        "completed": None,
+        "progress": [(-30, 30, "Đã khảo sát, lập đề cương nâng cấp."), (-3, 55, "Đang thử nghiệm giao diện mới.")],
+        "expected_output": "Cổng TTĐT đáp ứng Thông tư 22/2023/TT-BTTTT",
+    },
+    {
+        "code": "NV-VT-029",
+        "title": "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực",
+        "source_directive": "2140/UBND-VP",
+        "lead_unit": UNIT_NOI_VU,
+        "coordinating_units": [UNIT_VP, UNIT_TNMT],
+        "assigned": -55,
+        "deadline": 2,
+        "completed": None,
+        "progress": [(-30, 40, "Đã số hóa 4.000/10.000 hồ sơ."), (-4, 85, "Đã số hóa 8.500/10.000 hồ sơ.")],
+        "expected_output": "10.000 hồ sơ được số hóa",
+        "extension": (-6, "Khối lượng hồ sơ tồn đọng lớn, cần thêm thời gian số hóa", -7),
+    },
+    {
+        "code": "NV-VT-030",
+        "title": "Triển khai thanh toán trực tuyến phí, lệ phí giải quyết thủ tục hành chính",
+        "source_directive": "2140/UBND-VP",
+        "lead_unit": UNIT_TCKH,
+        "coordinating_units": [UNIT_VP],
+        "assigned": -50,
+        "deadline": 25,
+        "completed": None,
+        "progress": [(-14, 50, "Đã kết nối thanh toán trực tuyến cho 60 thủ tục.")],
+    },
+    # --- 15/CĐ-UBND: sốt xuất huyết
+    {
+        "code": "NV-VT-031",
+        "title": "Giám sát, xử lý triệt để các ổ dịch sốt xuất huyết; phun hóa chất diệt muỗi",
+        "source_directive": "15/CĐ-UBND",
+        "lead_unit": UNIT_TTYT,
+        "coordinating_units": [UNIT_Y_TE, UNIT_TT_THO_TANG, UNIT_XA_VINH_SON],
+        "assigned": -40,
+        "deadline": -25,
+        "completed": -26,
+        "progress": [(-35, 50, "Đã xử lý 3/6 ổ dịch."), (-26, 100, "Đã xử lý 6/6 ổ dịch.")],
+        "expected_output": "Các ổ dịch được xử lý",
+    },
+    {
+        "code": "NV-VT-032",
+        "title": "Tổ chức chiến dịch diệt bọ gậy, vệ sinh môi trường trên toàn huyện",
+        "source_directive": "15/CĐ-UBND",
+        "lead_unit": UNIT_Y_TE,
+        "coordinating_units": [UNIT_GDDT, UNIT_VHTT, UNIT_TT_THO_TANG],
+        "assigned": -40,
+        "deadline": -5,
+        "completed": None,
+        "progress": [(-30, 30, "Đã triển khai tại 9/29 xã, thị trấn."), (-8, 75, "Đã triển khai tại 22/29 xã.")],
+    },
+    {
+        "code": "NV-VT-033",
+        "title": "Tổng hợp, báo cáo tình hình dịch sốt xuất huyết hằng tuần",
+        "source_directive": "15/CĐ-UBND",
+        "lead_unit": UNIT_Y_TE,
+        "coordinating_units": [UNIT_TTYT],
+        "assigned": -40,
+        "deadline": None,
+        "completed": None,
+        "progress": [(-33, 20, "Đã gửi báo cáo tuần 1."), (-12, 50, "Đã gửi báo cáo tuần 4.", UNIT_TTYT)],
+    },
+    {
+        "code": "NV-VT-034",
+        "title": "Hướng dẫn các trường học tuyên truyền phòng, chống sốt xuất huyết cho học sinh, phụ huynh",
+        "source_directive": "15/CĐ-UBND",
+        "lead_unit": UNIT_GDDT,
+        "coordinating_units": [UNIT_TTYT],
+        "assigned": -40,
+        "deadline": -30,
+        "completed": -28,
+        "progress": [(-33, 70, "Đã gửi hướng dẫn tới 52/52 trường.")],
+    },
+    {
+        "code": "NV-VT-035",
+        "title": "Bảo đảm thuốc, hóa chất, vật tư và giường bệnh điều trị bệnh nhân sốt xuất huyết",
+        "source_directive": "15/CĐ-UBND",
+        "lead_unit": UNIT_TTYT,
+        "coordinating_units": [UNIT_Y_TE, UNIT_TCKH],
+        "assigned": -38,
+        "deadline": 1,
+        "completed": None,
+        "progress": [(-20, 60, "Đã bổ sung 20 giường bệnh, dự trữ hóa chất.")],
+    },
+    # --- 168/TB-UBND: nông thôn mới nâng cao, xã Tân Tiến
+    {
+        "code": "NV-VT-036",
+        "title": "Hướng dẫn xã Tân Tiến hoàn thiện hồ sơ đề nghị công nhận xã nông thôn mới nâng cao",
+        "source_directive": "168/TB-UBND",
+        "lead_unit": UNIT_NN,
+        "coordinating_units": [UNIT_XA_TAN_TIEN, UNIT_VP],
+        "assigned": -30,
+        "deadline": 50,
+        "completed": None,
+        "progress": [(-10, 30, "Đã hướng dẫn xã rà soát 19 tiêu chí.", UNIT_XA_TAN_TIEN)],
+        "expected_output": "Hồ sơ đề nghị công nhận",
+    },
+    {
+        "code": "NV-VT-037",
+        "title": "Hỗ trợ xã Tân Tiến lập hồ sơ cứng hóa đường giao thông nội đồng",
+        "source_directive": "168/TB-UBND",
+        "lead_unit": UNIT_KTHT,
+        "coordinating_units": [UNIT_XA_TAN_TIEN],
+        "assigned": -30,
+        "deadline": 14,
+        "completed": None,
+        "progress": [(-9, 40, "Đã khảo sát 3,5 km tuyến đường.")],
+    },
+    {
+        "code": "NV-VT-038",
+        "title": "Cân đối, bố trí nguồn vốn hỗ trợ xã Tân Tiến xây dựng nông thôn mới nâng cao",
+        "source_directive": "168/TB-UBND",
+        "lead_unit": UNIT_TCKH,
+        "coordinating_units": [UNIT_NN],
+        "assigned": -30,
+        "deadline": -2,
+        "completed": None,
+        "progress": [(-15, 50, "Đã xác định nguồn vốn sự nghiệp có thể bố trí.")],
+    },
+    {
+        "code": "NV-VT-039",
+        "title": "Xây dựng, cải tạo nhà văn hóa thôn đạt chuẩn tại xã Tân Tiến",
+        "source_directive": "168/TB-UBND",
+        "lead_unit": UNIT_VHTT,
+        "coordinating_units": [UNIT_XA_TAN_TIEN, UNIT_KTHT],
+        "assigned": -30,
+        "deadline": None,
+        "completed": None,
+        "progress": [(-20, 10, "Đã khảo sát hiện trạng 4 nhà văn hóa thôn.")],
+        "details": "Tạm hoãn đến khi bố trí được vốn (nhiệm vụ NV-VT-038).",
+        "manual_state": "paused",
+    },
+    # --- 175/TB-UBND: chuyển đổi số
+    {
+        "code": "NV-VT-040",
+        "title": "Hướng dẫn thành lập tổ công nghệ số cộng đồng tại các thôn, tổ dân phố",
+        "source_directive": "175/TB-UBND",
+        "lead_unit": UNIT_VHTT,
+        "coordinating_units": [UNIT_TT_VINH_TUONG, UNIT_TT_THO_TANG],
+        "assigned": -15,
+        "deadline": 0,
+        "completed": None,
+        "progress": [(-7, 70, "Đã ban hành hướng dẫn; 180/250 thôn, tổ dân phố đã thành lập tổ.")],
+    },
+    {
+        "code": "NV-VT-041",
+        "title": "Đưa tiêu chí chuyển đổi số vào đánh giá thi đua, khen thưởng hằng năm",
+        "source_directive": "175/TB-UBND",
+        "lead_unit": UNIT_NOI_VU,
+        "coordinating_units": [UNIT_VHTT],
+        "assigned": -15,
+        "deadline": None,
+        "completed": None,
+        "progress": [(-5, 20, "Đang dự thảo bộ tiêu chí.")],
+    },
+    {
+        "code": "NV-VT-042",
+        "title": "Triển khai hệ thống họp trực tuyến từ huyện đến các xã, thị trấn",
+        "source_directive": "175/TB-UBND",
+        "lead_unit": UNIT_VP,
+        "coordinating_units": [UNIT_VHTT, UNIT_TCKH],
+        "assigned": -15,
+        "deadline": 90,
+        "completed": None,
+        "progress": [(-2, 10, "Đã khảo sát đường truyền tại 29 điểm cầu.")],
+    },
+    # --- 186/TB-UBND: ngân sách
+    {
+        "code": "NV-VT-043",
+        "title": "Rà soát các khoản thu còn tiềm năng, chống thất thu ngân sách",
+        "source_directive": "186/TB-UBND",
+        "lead_unit": UNIT_TCKH,
+        "coordinating_units": [UNIT_TNMT],
+        "assigned": -8,
+        "deadline": 10,
+        "completed": None,
+        "progress": [(-1, 30, "Đã rà soát nguồn thu tiền sử dụng đất.")],
+    },
+    # --- assigned at meetings, without a directive on the portal
+    {
+        "code": "NV-VT-044",
+        "title": "Chuẩn bị nội dung, tài liệu phục vụ kỳ họp thường lệ của HĐND huyện",
+        "lead_unit": UNIT_VP,
+        "coordinating_units": [UNIT_TCKH, UNIT_TU_PHAP],
+        "assigned": -20,
+        "deadline": 10,
+        "completed": None,
+        "progress": [(-6, 40, "Đã tổng hợp 8/15 báo cáo, tờ trình.")],
+    },
+    {
+        "code": "NV-VT-045",
+        "title": "Tổng hợp báo cáo tình hình kinh tế - xã hội, quốc phòng, an ninh 9 tháng",
+        "lead_unit": UNIT_TCKH,
+        "coordinating_units": [UNIT_VP, UNIT_NN, UNIT_KTHT],
+        "assigned": -70,
+        "deadline": -55,
+        "completed": -56,
+        "progress": [(-60, 60, "Đã tổng hợp số liệu của 10/14 phòng, ban.")],
+        "expected_output": "Báo cáo kinh tế - xã hội 9 tháng",
+    },
+]

@@ -1,23 +1,39 @@
 """``manage.py seed_demo``: a believable demo portal, and safe to run again."""
 
 import io
+import json
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import F
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from directives.models import Agency, DocumentType, LegalDocumentPage, LegalDocumentRelation
+from directives.models import (
+    Agency,
+    DirectiveKind,
+    DirectivePage,
+    DocumentType,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+    ManualState,
+    Official,
+    TaskPage,
+    TaskProgressReport,
+)
+from directives.status import TaskStatus
+from directives.tracking import task_stats
 from directives.validity import ValidityStatus
 from home import demo_data
-from home.demo import link_pending_relations, pdf_bytes, picture_bytes, seed
-from home.importing import home_page
+from home.demo import link_pending_relations, pdf_bytes, picture_bytes, seed, tracking_records
+from home.importing import home_page, import_lines
 from home.models import AuthorityProfile, HomePage
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 
@@ -43,6 +59,20 @@ def snapshot() -> dict:
         "agencies": sorted(Agency.objects.values_list("name", "short_code", "parent__name")),
         "document types": DocumentType.objects.count(),
         "profiles": AuthorityProfile.objects.count(),
+        "directive revisions": Revision.page_revisions.filter(object_id__in=_ids(DirectivePage)).count(),
+        "task revisions": Revision.page_revisions.filter(object_id__in=_ids(TaskPage)).count(),
+        "officials": sorted(Official.objects.values_list("name", "position", "agency__name", "phone", "email")),
+        "tasks": sorted(
+            TaskPage.objects.values_list(
+                "code", "source_directive_id", "lead_unit_id", "deadline", "original_deadline", "manual_state"
+            )
+        ),
+        "coordinating units": sorted(
+            TaskPage.coordinating_units.through.objects.values_list("taskpage_id", "agency_id")
+        ),
+        "progress reports": sorted(
+            TaskProgressReport.objects.values_list("pk", "task_id", "date", "percent", "unit_id", "content")
+        ),
     }
 
 
@@ -55,6 +85,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Seed once, then again through the command; rolled back after the module."""
     media = tmp_path_factory.mktemp("seed-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        today = timezone.localdate()
         first_counts = seed()
         first = snapshot()
         output = io.StringIO()
@@ -69,6 +100,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
             "second": second,
             "output": output.getvalue(),
             "pdf": pdf_content,
+            "today": today,
         }
         transaction.set_rollback(True)
 
@@ -90,6 +122,15 @@ def test_first_run_created_and_second_run_reports_unchanged(seeded):
     output = seeded["output"]
     assert f"news: unchanged {len(demo_data.NEWS)}" in output
     assert f"legal documents: unchanged {len(demo_data.LEGAL_DOCUMENTS)}" in output
+    assert first["directives"]["created"] == len(demo_data.DIRECTIVES)
+    assert first["tasks"]["created"] == len(demo_data.TASKS)
+    for stage, n in [
+        ("directives", demo_data.DIRECTIVES),
+        ("tasks", demo_data.TASKS),
+        ("task details", demo_data.TASKS),
+    ]:
+        assert f"{stage}: unchanged {len(n)}\n" in output
+    assert f"officials: unchanged {len(demo_data.OFFICIALS)}\n" in output
     assert "created" not in output
     assert "Demo portal ready" in output
 
@@ -256,6 +297,116 @@ def test_pdf_attachments(seeded):
     assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
     assert b"42/2022/ND-CP" in content
     assert "42/2022/NĐ-CP".encode("utf-16-be").hex().upper().encode() in content
+
+
+# --- directives and task tracking ---------------------------------------------------------
+
+
+def test_directives_of_every_kind_with_leaders_and_meetings(seeded):
+    directives = DirectivePage.objects.select_related("directing_leader")
+    assert directives.count() >= 10
+    kinds = set(directives.values_list("kind", flat=True))
+    assert {"conclusion_notice", "directive", "dispatch", "official_letter"} <= kinds <= set(DirectiveKind.values)
+    conclusions = directives.filter(kind="conclusion_notice")
+    assert conclusions.count() >= 3
+    for page in conclusions:
+        assert page.summary.startswith("Kết luận của đồng chí Chủ tịch UBND huyện tại buổi làm việc với"), page.number
+        assert page.meeting_subject and page.meeting_place, page.number
+        assert page.meeting_date <= page.issued_on, page.number
+    assert directives.filter(kind="dispatch", summary__contains="lũ").exists()
+    assert directives.filter(kind="dispatch", summary__contains="sốt xuất huyết").exists()
+    for page in directives:
+        assert page.directing_leader is not None and page.body.count("<p>") >= 2, page.number
+        assert page.issued_on <= seeded["today"], page.number
+
+
+def test_directing_leaders_are_officials_of_the_district(seeded):
+    officials = Official.objects.select_related("agency")
+    positions = Counter(officials.values_list("position", flat=True))
+    assert positions["Chủ tịch UBND huyện"] == 1 and positions["Phó Chủ tịch UBND huyện"] >= 2
+    for official in officials:
+        assert official.agency.name == demo_data.UBND_HUYEN
+        assert official.phone and official.email.endswith(".gov.vn")
+    assert set(DirectivePage.objects.values_list("directing_leader__position", flat=True)) == {
+        "Chủ tịch UBND huyện",
+        "Phó Chủ tịch UBND huyện",
+    }
+
+
+def test_tasks_cover_every_status_today_across_many_units(seeded):
+    tasks = TaskPage.objects.live().public()
+    assert tasks.count() >= 40
+    stats = task_stats(tasks, seeded["today"])
+    assert len(stats.units) >= 8
+    assert all(stats.overall.counts[status] >= 2 for status in TaskStatus.values), stats.overall.counts
+    # The command printed the same counts.
+    labels = ", ".join(f"{TaskStatus(code).label} {n}" for code, n in stats.overall.counts.items())
+    assert f"tasks by status on {seeded['today']:%d/%m/%Y}: {labels}" in seeded["output"]
+
+
+def test_tasks_are_linked_to_directives_and_coordinating_units(seeded):
+    tasks = TaskPage.objects.select_related("source_directive")
+    with_source = [t for t in tasks if t.source_directive]
+    assert len(with_source) >= 40
+    for task in with_source:
+        assert task.source_directive.issued_on <= task.assigned_on, task.code
+    assert all(d.assigned_tasks for d in DirectivePage.objects.all())
+    coordinated = TaskPage.objects.filter(coordinating_units__isnull=False).distinct().count()
+    assert coordinated == tasks.count()
+    assert not TaskPage.objects.filter(coordinating_units=F("lead_unit")).exists()
+
+
+def test_progress_reports_rise_between_assignment_and_completion(seeded):
+    today = seeded["today"]
+    for task in TaskPage.objects.prefetch_related("progress_reports"):
+        reports = sorted(task.progress_reports.all(), key=lambda r: r.sort_order)
+        assert 1 <= len(reports) <= 3, task.code
+        assert [r.date for r in reports] == sorted(r.date for r in reports), task.code
+        percents = [r.percent for r in reports]
+        assert percents == sorted(percents) and len(set(percents)) == len(percents), task.code
+        end = task.completed_on or today
+        assert all(task.assigned_on <= r.date <= end for r in reports), task.code
+        assert all(r.unit_id for r in reports) and all(r.content for r in reports), task.code
+    # Most rows are the lead unit's; a few come from another unit.
+    assert TaskProgressReport.objects.exclude(unit=F("task__lead_unit")).exists()
+
+
+def test_extensions_manual_states_and_details(seeded):
+    extended = TaskPage.objects.exclude(original_deadline=None)
+    assert extended.count() >= 3
+    for task in extended:
+        assert task.original_deadline < task.deadline and task.extension_reason and task.extended_on, task.code
+    assert extended.filter(completed_on__isnull=False).exists()
+    assert TaskPage.objects.filter(original_deadline=None).exclude(extension_reason="").count() == 0
+    states = set(TaskPage.objects.exclude(manual_state="").values_list("manual_state", flat=True))
+    assert len(states) >= 2 and states <= set(ManualState.values)
+    assert TaskPage.objects.exclude(details="").exists() and TaskPage.objects.exclude(expected_output="").exists()
+
+
+def test_the_seeds_tracking_records_are_import_records(seeded):
+    """The seed feeds ``import_content`` records: importing them again changes nothing."""
+    records = tracking_records(seeded["today"])
+    assert {r["type"] for r in records} == {"directive", "task"}
+    report = import_lines([json.dumps(r, ensure_ascii=False) for r in records])
+    assert report.errors == []
+    assert (report.created, report.updated, report.unchanged) == (0, 0, len(records))
+
+
+def test_a_seed_on_a_later_day_moves_the_dates_and_keeps_the_statuses(seeded):
+    today, later = seeded["today"], seeded["today"] + timedelta(days=10)
+    before = task_stats(TaskPage.objects.live(), today).overall.counts
+    pages = Page.objects.count()
+    seed(today=later)
+    # A directive's identity includes its year: one moved into the next year is a new page.
+    new_year = sum(
+        (today + timedelta(d["issued"])).year != (later + timedelta(d["issued"])).year for d in demo_data.DIRECTIVES
+    )
+    assert Page.objects.count() == pages + new_year
+    assert task_stats(TaskPage.objects.live(), later).overall.counts == before
+    task = TaskPage.objects.get(code="NV-VT-007")
+    assert task.deadline == later - timedelta(days=30) and task.original_deadline is None
+    extended = TaskPage.objects.exclude(original_deadline=None)
+    assert {t.code for t in extended} == {t["code"] for t in demo_data.TASKS if "extension" in t}
 
 
 # --- generated files, without the database ------------------------------------------------

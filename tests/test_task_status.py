@@ -60,15 +60,14 @@ def test_window_zero_still_marks_the_deadline_day_due_soon(settings):
 
 @pytest.mark.django_db
 def test_sql_expression_agrees_with_the_function_on_every_case():
+    from directives.models import TaskPage
     from tests.test_task_tracking import make_task
 
-    pages = {}
-    for i, (description, deadline, completed, expected) in enumerate(CASES):
-        pages[description] = make_task(
-            f"NV-{i}", deadline=deadline, completed_on=completed, assigned_on=date(2025, 1, 1)
-        )
-    from directives.models import TaskPage
-
+    pages = {
+        f"NV-{i}": make_task(f"NV-{i}", deadline=deadline, completed_on=completed, assigned_on=date(2025, 1, 1))
+        for i, (_, deadline, completed, _) in enumerate(CASES)
+    }
     annotated = dict(TaskPage.objects.annotate(s=status_expression(TODAY, window=3)).values_list("code", "s"))
-    for i, (description, deadline, completed, expected) in enumerate(CASES):
-        assert annotated[f"NV-{i}"] == expected == status(pages[description], TODAY, window=3), description
+    for i, (description, _, _, expected) in enumerate(CASES):
+        code = f"NV-{i}"
+        assert annotated[code] == expected == status(pages[code], TODAY, window=3), description
