@@ -3,6 +3,7 @@
 import json
 from datetime import date
 
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from home.importing import (
@@ -69,8 +70,15 @@ def legal_document_index() -> LegalDocumentIndexPage:
 
 
 def get_or_create_named(model, name: str, **defaults):
+    """The row with this name, whatever its case ("PHÒNG NỘI VỤ" = "Phòng Nội vụ"), else a new one."""
     name = " ".join(name.split())
     obj = model.objects.filter(name__iexact=name).first()
+    if obj is None and not name.isascii():
+        # SQLite's LIKE ignores the case of ASCII letters only: compare the few names of the
+        # same length in Python.
+        wanted = name.casefold()
+        same_length = model.objects.annotate(name_length=Length("name")).filter(name_length=len(name))
+        obj = next((o for o in same_length if o.name.casefold() == wanted), None)
     return obj or model.objects.create(name=name, **defaults)
 
 

@@ -168,3 +168,12 @@ def test_unreadable_file_is_a_clear_error(tmp_path):
     latin.write_bytes('{"title": "Nghị định"}'.encode("utf-16"))
     code, _, err = run(latin)
     assert code == 1 and "not UTF-8" in err
+
+
+def test_names_match_whatever_their_case_on_every_database(tmp_path):
+    run(write(tmp_path, DOC))
+    upper = {**DOC, "number": "43/2022/NĐ-CP", "issuing_body": "CHÍNH PHỦ", "document_type": "NGHỊ ĐỊNH"}
+    code, _, err = run(write(tmp_path, upper))
+    assert code == 0, err
+    assert Agency.objects.filter(name__in=["Chính phủ", "CHÍNH PHỦ"]).count() == 1
+    assert DocumentType.objects.count() == 1
