@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import TaskDeadlinesPanel, TaskTrackingViewSet
 from .models import Agency, DocumentType, Field
 
 
@@ -31,3 +33,14 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_task_tracking():
+    """Menu "Theo dõi nhiệm vụ": the flat listing of tasks with their status."""
+    return TaskTrackingViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_task_deadlines_panel(request, panels):
+    panels.append(TaskDeadlinesPanel())

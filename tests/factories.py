@@ -3,7 +3,17 @@
 import itertools
 from datetime import date
 
-from directives.models import Agency, DocumentType, LegalDocumentIndexPage, LegalDocumentPage
+from directives.models import (
+    Agency,
+    DirectiveIndexPage,
+    DirectivePage,
+    DocumentType,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    Official,
+    TaskIndexPage,
+    TaskPage,
+)
 from home.importing import home_page
 from news.models import NewsIndexPage, NewsPage
 
@@ -57,6 +67,51 @@ def news(title: str | None = None, *, category: NewsIndexPage | None = None, liv
     fields.setdefault("published_on", date(2024, 1, 1))
     page = NewsPage(title=title or f"Tin số {n}", slug=f"tin-{n}", live=live, **fields)
     return _add(category or news_index(), page)
+
+
+def task_index(title: str = "Theo dõi thực hiện nhiệm vụ") -> TaskIndexPage:
+    home = home_page()
+    existing = TaskIndexPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    page = TaskIndexPage(title=title, slug="theo-doi-nhiem-vu")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def directive_index(title: str = "Chỉ đạo, điều hành") -> DirectiveIndexPage:
+    home = home_page()
+    existing = DirectiveIndexPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    page = DirectiveIndexPage(title=title, slug="chi-dao-dieu-hanh")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def official(name: str = "Nguyễn Văn Chủ", position: str = "Chủ tịch UBND huyện", **fields) -> Official:
+    return Official.objects.get_or_create(name=name, position=position, defaults=fields)[0]
+
+
+def directive(number: str | None = None, *, live: bool = True, **fields) -> DirectivePage:
+    n = next(_seq)
+    fields.setdefault("kind", "conclusion_notice")
+    fields.setdefault("issued_on", date(2024, 3, 1))
+    fields.setdefault("summary", f"Kết luận của đồng chí Chủ tịch UBND huyện tại buổi làm việc số {n}")
+    page = DirectivePage(number=number or f"{n}/TB-UBND", slug=f"cd-{n}", live=live, **fields)
+    return _add(directive_index(), page)
+
+
+def task(code: str | None = None, *, live: bool = True, lead_unit: Agency | None = None, **fields) -> TaskPage:
+    """A task under the tracking page; ``assigned_on`` defaults to the earliest of its dates."""
+    n = next(_seq)
+    fields.setdefault("title", f"Nhiệm vụ số {n}")
+    dates = [d for d in (fields.get("deadline"), fields.get("completed_on")) if d]
+    fields.setdefault("assigned_on", min([*dates, date(2024, 1, 2)]))
+    page = TaskPage(code=code or f"NV-{n}", slug=f"nv-{n}", live=live, lead_unit=lead_unit or agency(), **fields)
+    return _add(task_index(), page)
 
 
 def _add(parent, page):
