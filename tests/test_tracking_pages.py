@@ -462,3 +462,26 @@ def test_directive_page_shows_fields_attachments_and_assigned_tasks(client, unit
         "Đang thực hiện quá hạn",
         "Đang thực hiện trong hạn",
     ]
+
+
+def test_task_page_queries_do_not_grow_with_progress_reports(client, django_assert_max_num_queries):
+    from directives.models import TaskProgressReport
+
+    unit = f.agency("Phòng Nội vụ", "NV")
+    page = f.task("NV-Q-1", lead_unit=unit)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(page.url).status_code == 200
+        return len(ctx)
+
+    count()  # warm up: the first request creates the site's settings row
+    page.progress_reports = [TaskProgressReport(date=date(2026, 1, 1), percent=10, content="Một", unit=unit)]
+    page.save_revision().publish()
+    one = count()
+    page.progress_reports = [
+        TaskProgressReport(date=date(2026, 1, i), percent=10 * i, content=f"Lần {i}", unit=unit) for i in range(1, 8)
+    ]
+    page.save_revision().publish()
+    many = count()
+    assert many == one

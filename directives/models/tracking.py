@@ -330,6 +330,7 @@ class TaskPage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("code", boost=5),
+        index.FilterField("code"),
         index.SearchField("details"),
         index.SearchField("expected_output"),
         index.AutocompleteField("code"),
@@ -366,6 +367,11 @@ class TaskPage(Page):
 
     def status_on(self, today: date) -> str:
         return task_status(self, today)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["progress_reports"] = self.progress_reports.select_related("unit", "attachment")
+        return context
 
     @property
     def status(self) -> str:
