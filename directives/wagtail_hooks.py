@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import TaskDeadlinesPanel, TaskTrackingViewSet
-from .models import Agency, DocumentType, Field
+from .models import Agency, DocumentType, Field, Official
 
 
 class AgencyViewSet(SnippetViewSet):
@@ -26,10 +26,17 @@ class FieldViewSet(SnippetViewSet):
     list_display = ["name"]
 
 
+class OfficialViewSet(SnippetViewSet):
+    model = Official
+    icon = "user"
+    list_display = ["name", "position", "agency", "phone", "email"]
+    search_fields = ["name", "position"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = "Danh mục dùng chung"
     menu_icon = "folder-open-inverse"
-    items = (AgencyViewSet, DocumentTypeViewSet, FieldViewSet)
+    items = (AgencyViewSet, OfficialViewSet, DocumentTypeViewSet, FieldViewSet)
 
 
 register_snippet(TaxonomyGroup)

@@ -37,6 +37,8 @@ def test_taxonomy_and_settings_screens_open(admin_client):
         "/admin/snippets/directives/agency/",
         "/admin/snippets/directives/documenttype/",
         "/admin/snippets/directives/field/",
+        "/admin/snippets/directives/official/",
+        "/admin/snippets/directives/official/add/",
         "/admin/snippets/home/administrativelevel/",
         "/admin/settings/home/authorityprofile/",
     ]:
