@@ -77,6 +77,37 @@ class AuthorityProfile(BaseSiteSetting):
         verbose_name = _("thông tin cơ quan chủ quản")
 
 
+class SectionPage(Page):
+    """The index page of a portal section: an introduction and the section's items, paginated.
+
+    Subclasses return their items from ``listing()`` (or None when they build their own
+    context); the page of items is in the template as ``listing_name`` and ``page_obj``.
+    """
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    api_fields = [APIField("intro")]
+    listing_name = "items"
+    per_page = 30
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from home.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        items = self.listing()
+        if items is not None:
+            context[self.listing_name] = context["page_obj"] = paginate(request, items, self.per_page)
+        return context
+
+    def listing(self):
+        return None
+
+
 class HomePage(Page):
     """Trang chủ: latest news and documents."""
 

@@ -9,11 +9,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.api_fields import ImageField, PageRefListField
+from home.models import SectionPage
 
 from .blocks import NewsBodyBlock
 
@@ -27,15 +28,12 @@ def thumbnails() -> models.Prefetch:
     return models.Prefetch("lead_image", queryset=get_image_model().objects.prefetch_renditions(THUMBNAIL))
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(SectionPage):
     """A news category (chuyên mục), e.g. "Văn hóa - Xã hội"."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["news.NewsPage"]
-    parent_page_types = ["home.HomePage"]
-    api_fields = [APIField("intro")]
+    listing_name = "news_items"
+    per_page = 20
 
     class Meta:
         verbose_name = _("chuyên mục tin")
@@ -50,12 +48,8 @@ class NewsIndexPage(Page):
             .order_by("-published_on", "-pk")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
-
-        context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = context["page_obj"] = paginate(request, self.news(), 20)
-        return context
+    def listing(self):
+        return self.news()
 
 
 class NewsPageTag(TaggedItemBase):

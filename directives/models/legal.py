@@ -21,6 +21,7 @@ from cms.api_fields import (
     NamedRefListField,
     RelationListField,
 )
+from home.models import SectionPage
 
 from ..numbers import clean_number, folded_number_key, number_key
 from ..validity import ValidityStatus, validity_status
@@ -95,25 +96,18 @@ class Field(models.Model):
         return self.name
 
 
-class LegalDocumentIndexPage(Page):
+class LegalDocumentIndexPage(SectionPage):
     """Hệ thống văn bản: the list of legal documents."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["directives.LegalDocumentPage"]
-    parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
-    api_fields = [APIField("intro")]
+    listing_name = "documents"
 
     class Meta:
         verbose_name = _("danh mục văn bản")
 
-    def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
-
-        context = super().get_context(request, *args, **kwargs)
-        documents = (
+    def listing(self):
+        return (
             LegalDocumentPage.objects.child_of(self)
             .live()
             .public()
@@ -121,8 +115,6 @@ class LegalDocumentIndexPage(Page):
             .prefetch_related("co_issuing_bodies")
             .order_by("-issued_on", "-pk")
         )
-        context["documents"] = context["page_obj"] = paginate(request, documents, 30)
-        return context
 
 
 class RelationType(models.TextChoices):
@@ -153,12 +145,40 @@ INVERSE_LABELS = {
 }
 
 
-class LegalDocumentPage(Page):
-    """One legal or administrative document (văn bản), domain.md §2."""
+class NumberedDocument(models.Model):
+    """A document known by its number ("số ký hiệu"): the typed number and its match keys.
+
+    ``number_key`` and ``number_folded`` are derived (``directives.numbers``) on clean and save.
+    """
 
     number = models.CharField(_("số ký hiệu"), max_length=100, help_text=_("Ví dụ: 43/2011/NĐ-CP, 959/QĐ-UBND."))
     number_key = models.CharField(max_length=100, editable=False, db_index=True)
     number_folded = models.CharField(max_length=100, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.derive_number_keys()
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.derive_number_keys()
+
+    def full_clean(self, *args, **kwargs):
+        self.derive_number_keys()
+        return super().full_clean(*args, **kwargs)
+
+    def derive_number_keys(self):
+        self.number = clean_number(self.number)
+        self.number_key = number_key(self.number)
+        self.number_folded = folded_number_key(self.number)
+
+
+class LegalDocumentPage(NumberedDocument, Page):
+    """One legal or administrative document (văn bản), domain.md §2."""
+
     summary = models.TextField(_("trích yếu"))
     document_type = models.ForeignKey(
         DocumentType, verbose_name=_("loại văn bản"), on_delete=models.PROTECT, related_name="+"
@@ -274,6 +294,11 @@ class LegalDocumentPage(Page):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if not self.title:
+            self.title = f"{self.document_type.name} {self.number}" if self.document_type_id else self.number
+        return super().save(*args, **kwargs)
+
     # --- derived values -------------------------------------------------------------
     @property
     def issuing_bodies(self) -> list[Agency]:
@@ -365,11 +390,6 @@ class LegalDocumentPage(Page):
         ]
 
     # --- validation and saving ----------------------------------------------------------
-    def _derive_number_keys(self):
-        self.number = clean_number(self.number)
-        self.number_key = number_key(self.number)
-        self.number_folded = folded_number_key(self.number)
-
     def identity_clash(self):
         """Another document with the same (number, first issuing body, issue year), if any."""
         if not (self.number and self.issuing_body_id and self.issued_on):
@@ -386,7 +406,6 @@ class LegalDocumentPage(Page):
 
     def clean(self):
         super().clean()
-        self._derive_number_keys()
         errors = {}
         if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
             errors["effective_on"] = _("Ngày có hiệu lực không thể trước ngày ban hành.")
@@ -406,16 +425,6 @@ class LegalDocumentPage(Page):
             }
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self._derive_number_keys()
-        if not self.title:
-            self.title = f"{self.document_type.name} {self.number}" if self.document_type_id else self.number
-        return super().save(*args, **kwargs)
-
-    def full_clean(self, *args, **kwargs):
-        self._derive_number_keys()
-        return super().full_clean(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

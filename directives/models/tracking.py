@@ -23,11 +23,11 @@ from cms.api_fields import (
     PageRefField,
     PageRefListField,
 )
+from home.models import SectionPage
 
-from ..numbers import clean_number, folded_number_key, number_key
 from ..status import TaskStatus, status_label
 from ..status import status as task_status
-from .legal import Agency, Field
+from .legal import Agency, Field, NumberedDocument
 
 
 class Official(index.Indexed, models.Model):
@@ -68,42 +68,31 @@ class DirectiveKind(models.TextChoices):
     INSTRUCTION = "instruction", _("Ý kiến chỉ đạo")
 
 
-class DirectiveIndexPage(Page):
+class DirectiveIndexPage(SectionPage):
     """Thông tin chỉ đạo, điều hành."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["directives.DirectivePage"]
-    parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
-    api_fields = [APIField("intro")]
+    listing_name = "directives"
 
     class Meta:
         verbose_name = _("danh mục chỉ đạo, điều hành")
 
-    def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
-
-        context = super().get_context(request, *args, **kwargs)
-        directives = (
+    def listing(self):
+        return (
             DirectivePage.objects.child_of(self)
             .live()
             .public()
             .select_related("directing_leader")
             .order_by("-issued_on", "-pk")
         )
-        context["directives"] = context["page_obj"] = paginate(request, directives, 30)
-        return context
 
 
-class DirectivePage(Page):
+class DirectivePage(NumberedDocument, Page):
     """A conclusion notice, directive, dispatch… of the chairman; it may assign tasks."""
 
-    kind = models.CharField(_("hình thức"), max_length=30, choices=DirectiveKind.choices)
     number = models.CharField(_("số ký hiệu"), max_length=100, help_text=_("Ví dụ: 215/TB-UBND."))
-    number_key = models.CharField(max_length=100, editable=False, db_index=True)
-    number_folded = models.CharField(max_length=100, editable=False, db_index=True)
+    kind = models.CharField(_("hình thức"), max_length=30, choices=DirectiveKind.choices)
     issued_on = models.DateField(_("ngày ban hành"))
     summary = models.TextField(_("trích yếu"))
     directing_leader = models.ForeignKey(
@@ -197,14 +186,8 @@ class DirectivePage(Page):
     def as_ref(self) -> dict:
         return {"id": self.pk, "title": self.title, "url": self.url, "date": self.issued_on, "summary": self.summary}
 
-    def _derive_number_keys(self):
-        self.number = clean_number(self.number)
-        self.number_key = number_key(self.number)
-        self.number_folded = folded_number_key(self.number)
-
     def clean(self):
         super().clean()
-        self._derive_number_keys()
         if self.number and self.issued_on:
             clash = (
                 DirectivePage.objects.filter(number_key=self.number_key, issued_on__year=self.issued_on.year)
@@ -221,12 +204,7 @@ class DirectivePage(Page):
                     }
                 )
 
-    def full_clean(self, *args, **kwargs):
-        self._derive_number_keys()
-        return super().full_clean(*args, **kwargs)
-
     def save(self, *args, **kwargs):
-        self._derive_number_keys()
         if not self.title:
             self.title = f"{self.kind_label} số {self.number}"
         return super().save(*args, **kwargs)
@@ -251,16 +229,11 @@ class ManualState(models.TextChoices):
     REOPENED = "reopened", _("Thực hiện lại")
 
 
-class TaskIndexPage(Page):
-    """Theo dõi thực hiện nhiệm vụ: the public tracking table (see directives/tracking.py)."""
+class TaskIndexPage(SectionPage):
+    """Theo dõi thực hiện nhiệm vụ: the public tracking table (directives/public.py)."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["directives.TaskPage"]
-    parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("theo dõi thực hiện nhiệm vụ")
