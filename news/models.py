@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from cms.api_fields import ImageField, PageRefListField
 from home.models import SectionPage
+from search.indexing import folded_text
 
 from .blocks import NewsBodyBlock
 
@@ -97,6 +98,7 @@ class NewsPage(Page):
         index.SearchField("lead", boost=2),
         index.SearchField("body"),
         index.SearchField("author"),
+        index.SearchField("search_folded"),
         index.AutocompleteField("title"),
         index.FilterField("published_on"),
         index.RelatedFields("tags", [index.SearchField("name")]),
@@ -131,6 +133,9 @@ class NewsPage(Page):
             "date": self.published_on,
             "summary": self.lead,
         }
+
+    def search_folded(self) -> str:
+        return folded_text(self.title, self.lead, self.body, self.author, " ".join(self.tags.names()))
 
     @property
     def category(self) -> str:

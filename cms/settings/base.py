@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "directives",
     "news",
+    "search.apps.SearchConfig",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -22,6 +22,7 @@ from cms.api_fields import (
     RelationListField,
 )
 from home.models import SectionPage
+from search.indexing import folded_text, number_terms
 
 from ..numbers import clean_number, folded_number_key, number_key
 from ..validity import ValidityStatus, validity_status
@@ -245,6 +246,7 @@ class LegalDocumentPage(NumberedDocument, Page):
         index.SearchField("number_folded", boost=3),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        index.SearchField("search_folded"),
         index.AutocompleteField("number"),
         index.AutocompleteField("summary"),
         index.FilterField("number_key"),
@@ -300,6 +302,10 @@ class LegalDocumentPage(NumberedDocument, Page):
         return super().save(*args, **kwargs)
 
     # --- derived values -------------------------------------------------------------
+    def search_folded(self) -> str:
+        """Indexed beside the written text: everything folded, and the number in every form."""
+        return " ".join([folded_text(self.title, self.summary, self.body, self.signer), number_terms(self.number)])
+
     @property
     def issuing_bodies(self) -> list[Agency]:
         """All issuing bodies, the first (lead) one first."""

@@ -24,6 +24,7 @@ from cms.api_fields import (
     PageRefListField,
 )
 from home.models import SectionPage
+from search.indexing import folded_text, number_terms
 
 from ..status import TaskStatus, status_label
 from ..status import status as task_status
@@ -136,6 +137,7 @@ class DirectivePage(NumberedDocument, Page):
         index.SearchField("number_folded", boost=3),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        index.SearchField("search_folded"),
         index.AutocompleteField("number"),
         index.FilterField("kind"),
         index.FilterField("issued_on"),
@@ -169,6 +171,11 @@ class DirectivePage(NumberedDocument, Page):
                 violation_error_message=_("Đã có văn bản chỉ đạo cùng số ký hiệu và năm ban hành."),
             )
         ]
+
+    def search_folded(self) -> str:
+        return " ".join(
+            [folded_text(self.title, self.summary, self.body, self.meeting_subject), number_terms(self.number)]
+        )
 
     @property
     def kind_label(self) -> str:
@@ -306,6 +313,7 @@ class TaskPage(Page):
         index.FilterField("code"),
         index.SearchField("details"),
         index.SearchField("expected_output"),
+        index.SearchField("search_folded"),
         index.AutocompleteField("code"),
         index.FilterField("lead_unit"),
         index.FilterField("deadline"),
@@ -337,6 +345,10 @@ class TaskPage(Page):
     class Meta:
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
+
+    def search_folded(self) -> str:
+        unit = self.lead_unit.name if self.lead_unit_id else ""
+        return " ".join([folded_text(self.title, self.details, self.expected_output, unit), self.code.lower()])
 
     def status_on(self, today: date) -> str:
         return task_status(self, today)

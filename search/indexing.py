@@ -1,0 +1,49 @@
+"""What each searchable model puts in the index beside its written text: the folded text.
+
+Every backend (SQLite FTS5, PostgreSQL, Elasticsearch/OpenSearch) then matches a folded
+query against folded text, whatever its own tokenizer does with Vietnamese marks.
+"""
+
+from django.utils.html import strip_tags
+from wagtail.rich_text import RichText
+
+from .text import fold, folded_number_key, number_key, query_text
+
+
+def plain_text(value) -> str:
+    """The readable text inside a value: strings, rich text, StreamField and struct blocks."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return strip_tags(value)
+    if isinstance(value, RichText):
+        return strip_tags(value.source)
+    if hasattr(value, "raw_data") and hasattr(value, "__iter__"):  # StreamValue
+        return " ".join(plain_text(block.value) for block in value)
+    if isinstance(value, dict):  # StructValue
+        return " ".join(plain_text(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return " ".join(plain_text(v) for v in value)
+    return ""
+
+
+def folded_text(*parts) -> str:
+    """The folded form of all ``parts`` (strings, rich text, stream values), one string."""
+    return fold(" ".join(plain_text(part) for part in parts if part))
+
+
+def number_terms(number: str) -> str:
+    """A number as written, as its key, and folded, so that any tokenizer sees every piece:
+    "43/2011/NĐ-CP 43/2011/NĐCP 43/2011/NDCP 43/2011/nd-cp 43/2011/ndcp 43 2011 nd cp 43 2011 ndcp"."""
+    if not number:
+        return ""
+    forms = [
+        number,
+        number_key(number),
+        folded_number_key(number),
+        fold(number),
+        folded_number_key(number).lower(),
+        query_text(number),
+        query_text(folded_number_key(number)),
+    ]
+    return " ".join(dict.fromkeys(forms))
