@@ -15,6 +15,7 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
 
 from directives.api import router as tasks_router
+from search.api import router as search_router
 
 api.title = "API Cổng Thông tin điện tử"
 api.description = (
@@ -46,5 +47,6 @@ for exc_class in (NinjaValidationError, PydanticValidationError, DjangoValidatio
     api.add_exception_handler(exc_class, validation_error)
 
 api.add_router("/tasks/", tasks_router)
+api.add_router("/search/", search_router)
 
 __all__ = ["api"]

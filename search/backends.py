@@ -1,0 +1,213 @@
+"""Which search backend the portal uses, and how each one treats Vietnamese (docs/search-backends.md).
+
+``search_backends(os.environ, database_engine=...)`` builds ``WAGTAILSEARCH_BACKENDS``:
+
+- no ``SEARCH_URL``: Wagtail's database backend; on PostgreSQL its ``SEARCH_CONFIG`` is the
+  ``vietnamese_unaccent`` text search configuration that ``portal_search`` migration 0001 creates;
+- ``SEARCH_URL`` (comma-separated node URLs) and ``SEARCH_ENGINE`` (``elasticsearch9`` by
+  default, ``elasticsearch8``, ``opensearch3``, ``opensearch2``): that server, with indexes named
+  ``INDEX_PREFIX`` + app + model (``portal_dev_wagtailcore_page``) and a Vietnamese analysis chain.
+
+The backends here are modelsearch's, with one change (``VietnameseMapping``): autocomplete
+queries are analysed by ``vietnamese_autocomplete`` (lower case + folding) instead of the stock
+``standard`` analyzer, so "Vĩnh" finds the folded edge n-grams as "vinh" does.
+
+Every page model also indexes its folded text (``search_folded``), so a folded query matches on
+every backend; the configuration here makes the backends fold natively as well.
+"""
+
+from collections.abc import Mapping
+from copy import deepcopy
+from importlib import import_module
+
+from django.core.exceptions import ImproperlyConfigured
+
+__all__ = [
+    "ENGINES",
+    "POSTGRES_SEARCH_CONFIG",
+    "VIETNAMESE_AUTOCOMPLETE_ANALYZER",
+    "search_backends",
+    "vietnamese_index_settings",
+]
+
+#: The text search configuration created by ``search/migrations/0001_vietnamese_unaccent.py``.
+POSTGRES_SEARCH_CONFIG = "vietnamese_unaccent"
+
+#: SEARCH_ENGINE value → the modelsearch module whose backend this project extends.
+ENGINES = {
+    "elasticsearch9": "modelsearch.backends.elasticsearch9",
+    "elasticsearch8": "modelsearch.backends.elasticsearch8",
+    "opensearch3": "modelsearch.backends.opensearch3",
+    "opensearch2": "modelsearch.backends.opensearch2",
+}
+DEFAULT_ENGINE = "elasticsearch9"
+
+#: The analyzer autocomplete *queries* go through (indexing uses ``edgengram_analyzer``).
+VIETNAMESE_AUTOCOMPLETE_ANALYZER = "vietnamese_autocomplete"
+
+TOKENIZERS = {
+    # Splits on Unicode word boundaries: one Vietnamese syllable per token. Built in.
+    "standard": "standard",
+    # ICU word segmentation; needs the analysis-icu plugin on the server.
+    "icu": "icu_tokenizer",
+}
+
+
+def vietnamese_index_settings(tokenizer: str = "standard") -> dict:
+    """INDEX_SETTINGS for Elasticsearch/OpenSearch: fold Vietnamese marks, keep the original too.
+
+    ``vietnamese_folding`` is ``asciifolding`` with ``preserve_original``: "Vĩnh" is indexed as
+    "vĩnh" *and* "vinh" at one position, so "vinh" finds it and "Vĩnh" (matching both) ranks the
+    exact spelling first. asciifolding maps đ/Đ to d. ``default`` applies to every text field
+    that names no analyzer (all SearchFields, ``_all_text``), and ``default_search`` to queries.
+    The autocomplete analyzers keep modelsearch's names and edge n-grams, with the same folding.
+    """
+    try:
+        tokenizer_name = TOKENIZERS[tokenizer]
+    except KeyError:
+        raise ImproperlyConfigured(f"SEARCH_TOKENIZER must be one of {sorted(TOKENIZERS)}, not {tokenizer!r}") from None
+
+    def chain(*extra):
+        return {"type": "custom", "tokenizer": tokenizer_name, "filter": ["lowercase", "vietnamese_folding", *extra]}
+
+    return {
+        "settings": {
+            "analysis": {
+                "filter": {
+                    "vietnamese_folding": {"type": "asciifolding", "preserve_original": True},
+                },
+                "analyzer": {
+                    "vietnamese": chain(),
+                    "default": chain(),
+                    "default_search": chain(),
+                    VIETNAMESE_AUTOCOMPLETE_ANALYZER: chain(),
+                    # modelsearch's autocomplete analyzers, with the tokenizer and folding above.
+                    "edgengram_analyzer": chain("edgengram"),
+                    "ngram_analyzer": chain("ngram"),
+                },
+            }
+        }
+    }
+
+
+def _environment_name(env: Mapping[str, str]) -> str:
+    """'dev', 'test', 'production', … from DJANGO_SETTINGS_MODULE (cms.settings.<name>)."""
+    module = env.get("DJANGO_SETTINGS_MODULE") or "cms.settings.dev"
+    return module.rsplit(".", 1)[-1]
+
+
+def _is_postgres(database_engine: str) -> bool:
+    return "postgresql" in database_engine or "postgis" in database_engine
+
+
+def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dict:
+    """WAGTAILSEARCH_BACKENDS from environment values (``os.environ`` or a plain dict).
+
+    SEARCH_URL          comma-separated server URLs (credentials in the URL); empty = database backend
+    SEARCH_ENGINE       elasticsearch9 (default) | elasticsearch8 | opensearch3 | opensearch2
+    INDEX_PREFIX        default ``portal_<environment>_`` (environment from DJANGO_SETTINGS_MODULE)
+    SEARCH_TOKENIZER    standard (default) | icu (needs the analysis-icu plugin)
+    SEARCH_TIMEOUT      seconds per request, default 10
+    """
+    urls = [url.strip() for url in (env.get("SEARCH_URL") or "").split(",") if url.strip()]
+    if not urls:
+        backend = {"BACKEND": "wagtail.search.backends.database"}
+        if _is_postgres(database_engine):
+            backend["SEARCH_CONFIG"] = POSTGRES_SEARCH_CONFIG
+        return {"default": backend}
+
+    engine = (env.get("SEARCH_ENGINE") or DEFAULT_ENGINE).strip().lower()
+    if engine not in ENGINES:
+        raise ImproperlyConfigured(f"SEARCH_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
+    prefix = env.get("INDEX_PREFIX")
+    if prefix is None:
+        prefix = f"portal_{_environment_name(env)}_"
+    try:
+        timeout = int(env.get("SEARCH_TIMEOUT") or 10)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"SEARCH_TIMEOUT must be a number of seconds, not {env['SEARCH_TIMEOUT']!r}"
+        ) from None
+    return {
+        "default": {
+            "BACKEND": f"search.backends.{_class_name(engine)}",
+            "URLS": urls,
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": timeout,
+            "INDEX_SETTINGS": vietnamese_index_settings((env.get("SEARCH_TOKENIZER") or "standard").strip().lower()),
+        }
+    }
+
+
+# --- Backend classes --------------------------------------------------------------------------
+# Built on first use (module __getattr__), so that this module, and the settings that import it,
+# load without any search client installed: only the engine actually configured needs one.
+
+
+def _class_name(engine: str) -> str:
+    return {
+        "elasticsearch9": "Elasticsearch9SearchBackend",
+        "elasticsearch8": "Elasticsearch8SearchBackend",
+        "opensearch3": "OpenSearch3SearchBackend",
+        "opensearch2": "OpenSearch2SearchBackend",
+    }[engine]
+
+
+_BACKEND_ENGINES = {_class_name(engine): engine for engine in ENGINES}
+_built: dict[str, type] = {}
+
+
+def _build_backend(engine: str) -> type:
+    """Subclass modelsearch's backend for ``engine``: autocomplete queries fold like the index."""
+    module = import_module(ENGINES[engine])
+    base = module.SearchBackend
+
+    class VietnameseMapping(base.mapping_class):
+        edgengram_analyzer_config = {
+            "analyzer": "edgengram_analyzer",
+            "search_analyzer": VIETNAMESE_AUTOCOMPLETE_ANALYZER,
+        }
+
+    query_compiler = type(
+        f"Vietnamese{base.query_compiler_class.__name__}",
+        (base.query_compiler_class,),
+        {"mapping_class": VietnameseMapping},
+    )
+    autocomplete_compiler = type(
+        f"Vietnamese{base.autocomplete_query_compiler_class.__name__}",
+        (base.autocomplete_query_compiler_class,),
+        {"mapping_class": VietnameseMapping},
+    )
+    # The analyzers the mapping names exist even without INDEX_SETTINGS; INDEX_SETTINGS
+    # (e.g. the ICU tokenizer) is merged over these by the backend's __init__.
+    settings = deepcopy(base.settings)
+    _deep_update(settings, vietnamese_index_settings())
+    return type(
+        _class_name(engine),
+        (base,),
+        {
+            "__module__": __name__,
+            "__doc__": f"{base.__name__} with Vietnamese folding on both sides of autocomplete.",
+            "mapping_class": VietnameseMapping,
+            "query_compiler_class": query_compiler,
+            "autocomplete_query_compiler_class": autocomplete_compiler,
+            "settings": settings,
+        },
+    )
+
+
+def _deep_update(target: dict, overrides: Mapping) -> dict:
+    for key, value in overrides.items():
+        if isinstance(value, Mapping) and isinstance(target.get(key), dict):
+            _deep_update(target[key], value)
+        else:
+            target[key] = deepcopy(value)
+    return target
+
+
+def __getattr__(name: str):
+    if name in _BACKEND_ENGINES:
+        if name not in _built:
+            _built[name] = _build_backend(_BACKEND_ENGINES[name])
+        return _built[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

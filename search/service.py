@@ -1,0 +1,560 @@
+"""The unified search service: one function the API (``search/api.py``) and the pages call.
+
+Each content type (legal documents, news, directives, tasks) is searched on its own through
+Wagtail's search API, with its own filters applied to the queryset before searching; the
+ranked lists are merged (relevance: interleaved by rank; newest: by the type's date). A number
+written in the query (``43/2011/NĐ-CP``, ``43/2011``) is looked up exactly by its key and put
+first. Facets are ORM aggregates over the matched ids: a fixed number of queries, whatever the
+number of matches. See docs/search.md.
+"""
+
+import html
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from directives.models import DirectivePage, LegalDocumentPage, TaskPage
+from directives.numbers import fold as _fold_marks
+from directives.validity import ValidityStatus, validity_expression
+from news.models import NewsPage
+
+from .indexing import plain_text
+from .text import find_numbers, fold, folded_number_key, normalize, query_text
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 50
+DEFAULT_PAGE_SIZE = 10
+MAX_MATCHES_PER_TYPE = 5000  # matches beyond this (per type) are neither listed nor counted
+SNIPPET_LENGTH = 160
+SUGGEST_LIMIT = 10
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_NOT_WORD = re.compile(r"[^\w\s]+")
+
+
+def clean_query(q: str | None) -> str:
+    """The query as typed, NFC, without control characters (a NUL is no search term)."""
+    return normalize(_CONTROL.sub(" ", q or ""))
+
+
+def backend_text(q: str) -> str:
+    """What the backend receives: folded words only (no FTS operators, quotes or stars)."""
+    return " ".join(_NOT_WORD.sub(" ", query_text(q)).split())
+
+
+class SearchError(ValueError):
+    """A request the service cannot answer (the API turns it into HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """How one searchable model is searched, filtered, dated and shown."""
+
+    code: str
+    model: type
+    date_field: str
+    text_fields: tuple[str, ...]  # plain text for the snippet, in order ("a.b": attribute b of a)
+    numbered: bool = False
+    filters: frozenset[str] = frozenset()  # type-specific filters this type supports
+    related: tuple[str, ...] = ()  # select_related when loading a result page
+
+
+TYPES = {
+    t.code: t
+    for t in (
+        ContentType(
+            "legal_document",
+            LegalDocumentPage,
+            "issued_on",
+            ("summary", "body", "signer"),
+            numbered=True,
+            filters=frozenset({"document_type", "issuing_body", "field", "status"}),
+        ),
+        ContentType(
+            "directive",
+            DirectivePage,
+            "issued_on",
+            ("summary", "body", "meeting_subject"),
+            numbered=True,
+            filters=frozenset({"field"}),
+        ),
+        ContentType(
+            "task",
+            TaskPage,
+            "assigned_on",
+            ("title", "details", "expected_output", "lead_unit.name"),
+            filters=frozenset({"unit"}),
+            related=("lead_unit",),
+        ),
+        ContentType("news", NewsPage, "published_on", ("lead", "body")),
+    )
+}
+TYPE_SPECIFIC_FILTERS = ("document_type", "issuing_body", "field", "status", "unit")
+SORTS = ("relevance", "newest")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    q: str
+    types: tuple[str, ...] = ()  # empty: every type
+    document_type: int | None = None
+    issuing_body: int | None = None
+    field: int | None = None
+    status: str | None = None
+    unit: int | None = None
+    year: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    def validate(self) -> None:
+        text = clean_query(self.q)
+        if not text:
+            raise SearchError("q: enter something to search for")
+        if len(text) > MAX_QUERY_LENGTH:
+            raise SearchError(f"q: at most {MAX_QUERY_LENGTH} characters")
+        if not backend_text(text):
+            raise SearchError("q: the query holds no searchable word")
+        unknown = [t for t in self.types if t not in TYPES]
+        if unknown:
+            raise SearchError(f"type: unknown {', '.join(unknown)}; one of {', '.join(TYPES)}")
+        if self.status and self.status not in ValidityStatus.values:
+            raise SearchError(f"status: one of {', '.join(ValidityStatus.values)}")
+        if self.sort not in SORTS:
+            raise SearchError(f"sort: one of {', '.join(SORTS)}")
+        if self.page < 1:
+            raise SearchError("page: must be 1 or more")
+        if not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise SearchError(f"page_size: between 1 and {MAX_PAGE_SIZE}")
+        if self.year is not None and not 1900 <= self.year <= 2100:
+            raise SearchError("year: between 1900 and 2100")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise SearchError("date_from: must not be after date_to")
+
+    def selected_types(self) -> list[ContentType]:
+        """The types asked for, less those a type-specific filter rules out."""
+        chosen = [TYPES[c] for c in (self.types or TYPES)]
+        used = {name for name in TYPE_SPECIFIC_FILTERS if getattr(self, name) not in (None, "")}
+        return [t for t in chosen if used <= t.filters]
+
+
+@dataclass
+class Hit:
+    type: str
+    page: object
+    snippet: str
+
+    def as_dict(self) -> dict:
+        page = self.page
+        spec = TYPES[self.type]
+        return {
+            "type": self.type,
+            "id": page.pk,
+            "title": page.title,
+            "url": page.url,
+            "slug": page.slug,
+            "number": page.number if spec.numbered else None,
+            "date": getattr(page, spec.date_field),
+            "snippet": self.snippet,
+        }
+
+
+@dataclass
+class SearchResult:
+    count: int
+    results: list[Hit]
+    facets: dict = field(default_factory=dict)
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+
+# --- validity status in SQL -------------------------------------------------------------------
+
+
+# --- searching -----------------------------------------------------------------------------------
+
+
+def _filtered(spec: ContentType, query: SearchQuery, today: date):
+    """Live, public pages of one type with the request's filters (as ``id__in`` the backend accepts)."""
+    base = spec.model.objects.live().public()
+    narrow = spec.model.objects.all()
+    applied = False
+    if query.year is not None:
+        narrow = narrow.filter(**{f"{spec.date_field}__year": query.year})
+        applied = True
+    if query.date_from:
+        narrow = narrow.filter(**{f"{spec.date_field}__gte": query.date_from})
+        applied = True
+    if query.date_to:
+        narrow = narrow.filter(**{f"{spec.date_field}__lte": query.date_to})
+        applied = True
+    if query.document_type:
+        narrow = narrow.filter(document_type_id=query.document_type)
+        applied = True
+    if query.issuing_body:
+        ids = LegalDocumentPage.co_issuing_bodies.through.objects.filter(agency_id=query.issuing_body)
+        narrow = narrow.filter(Q(issuing_body_id=query.issuing_body) | Q(pk__in=ids.values("legaldocumentpage_id")))
+        applied = True
+    if query.field:
+        narrow = narrow.filter(
+            pk__in=spec.model.fields.through.objects.filter(field_id=query.field).values(_through_fk(spec.model))
+        )
+        applied = True
+    if query.status:
+        narrow = narrow.annotate(_validity=validity_expression(today)).filter(_validity=query.status)
+        applied = True
+    if query.unit:
+        narrow = narrow.filter(lead_unit_id=query.unit)
+        applied = True
+    if applied:
+        base = base.filter(id__in=narrow.values("pk"))
+    return base
+
+
+def _through_fk(model) -> str:
+    return f"{model._meta.model_name}_id"
+
+
+def _number_matches(query: SearchQuery, spec: ContentType, candidates) -> list:
+    """Pages whose number is written in the query: exact key, or ``43/2011`` → ``43/2011/…``."""
+    if not spec.numbered:
+        return []
+    condition = Q()
+    for number in find_numbers(query.q):
+        key = folded_number_key(number)
+        if key:
+            condition |= Q(number_folded=key) | Q(number_folded__startswith=key + "/")
+    if not condition:
+        return []
+    return list(candidates.filter(condition).order_by(f"-{spec.date_field}", "-pk").values_list("pk", flat=True)[:20])
+
+
+def _task_code_matches(query: SearchQuery, spec: ContentType, candidates) -> list:
+    if spec.code != "task":
+        return []
+    code = normalize(query.q).upper()
+    if " " in code or len(code) > 50:
+        return []
+    return list(candidates.filter(code__iexact=code).values_list("pk", flat=True))
+
+
+def _ranked_matches(spec: ContentType, query: SearchQuery, candidates) -> list[tuple[int, date | None, float]]:
+    """(id, date, score) of every match of one type, in the order asked for; light objects only."""
+    qs = candidates.only("id", spec.date_field)
+    if query.sort == "newest":
+        qs = qs.order_by(f"-{spec.date_field}", "-id")
+        results = qs.search(backend_text(query.q), operator="and", order_by_relevance=False)
+    else:
+        results = qs.search(backend_text(query.q), operator="and").annotate_score("_score")
+    return [
+        (obj.pk, getattr(obj, spec.date_field), getattr(obj, "_score", None) or 0.0)
+        for obj in results[:MAX_MATCHES_PER_TYPE]
+    ]
+
+
+def search(query: SearchQuery, *, today: date | None = None) -> SearchResult:
+    """Search every selected type, merge, facet, paginate and snippet; raises ``SearchError``."""
+    query = replace(query, q=clean_query(query.q))
+    query.validate()
+    today = today or timezone.localdate()
+    first: list[tuple[str, int]] = []  # exact number / code matches, always first
+    ranked: dict[str, list[tuple[int, date | None, float]]] = {}
+    for spec in query.selected_types():
+        candidates = _filtered(spec, query, today)
+        for pk in _number_matches(query, spec, candidates) + _task_code_matches(query, spec, candidates):
+            first.append((spec.code, pk))
+        ranked[spec.code] = _ranked_matches(spec, query, candidates)
+
+    ordered = _merge(ranked, query.sort)
+    seen = set(first)
+    ordered = list(dict.fromkeys(first)) + [item for item in ordered if item not in seen]
+
+    ids_by_type: dict[str, list[int]] = {code: [] for code in ranked}
+    for code, pk in ordered:
+        ids_by_type[code].append(pk)
+    facets = compute_facets(ids_by_type, today)
+
+    start = (query.page - 1) * query.page_size
+    window = ordered[start : start + query.page_size]
+    pages = _load(window)
+    words = backend_text(query.q).split()
+    hits = [
+        Hit(code, pages[(code, pk)], snippet(_snippet_source(TYPES[code], pages[(code, pk)]), words))
+        for code, pk in window
+        if (code, pk) in pages
+    ]
+    return SearchResult(len(ordered), hits, facets, query.page, query.page_size)
+
+
+# Types in the order they win a tie in relevance (same rank in their own list).
+_TIE_ORDER = {"legal_document": 0, "directive": 1, "task": 2, "news": 3}
+
+
+def _higher_is_better(ranked) -> bool | None:
+    """Which way the backend's scores point, read from its own order (None: cannot tell).
+
+    Backends differ (SQLite's bm25 is lower-is-better, PostgreSQL's ts_rank higher-is-better);
+    each list comes best first, so any list with two different scores tells.
+    """
+    for rows in ranked.values():
+        scores = [row[2] for row in rows]
+        if len(set(scores)) > 1:
+            return scores[0] > scores[-1]
+    return None
+
+
+def _merge(ranked: dict[str, list[tuple[int, date | None, float]]], sort: str) -> list[tuple[str, int]]:
+    """One list from the per-type lists: by date (newest), else by the backend's scores, which
+    come from one index and one formula, so they compare across types; by rank if undecidable."""
+    items = [
+        (code, rank, pk, day, score) for code, rows in ranked.items() for rank, (pk, day, score) in enumerate(rows)
+    ]
+    if sort == "newest":
+        items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), _TIE_ORDER[i[0]], -i[2]))
+    else:
+        direction = _higher_is_better(ranked)
+        if direction is None:
+            items.sort(key=lambda i: (i[1], _TIE_ORDER[i[0]]))
+        else:
+            sign = -1 if direction else 1
+            items.sort(key=lambda i: (sign * i[4], i[1], _TIE_ORDER[i[0]]))
+    return [(code, pk) for code, _rank, pk, _day, _score in items]
+
+
+def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
+    """The pages of one result page: one query per type present."""
+    wanted: dict[str, list[int]] = {}
+    for code, pk in window:
+        wanted.setdefault(code, []).append(pk)
+    out = {}
+    for code, pks in wanted.items():
+        spec = TYPES[code]
+        for page in spec.model.objects.filter(pk__in=pks).select_related(*spec.related):
+            out[(code, page.pk)] = page
+    return out
+
+
+# --- facets ----------------------------------------------------------------------------------------
+
+
+def _named_counts(rows, id_key: str, name_key: str) -> list[dict]:
+    merged: dict[int, dict] = {}
+    for row in rows:
+        if row[id_key] is None:
+            continue
+        entry = merged.setdefault(row[id_key], {"id": row[id_key], "name": row[name_key], "count": 0})
+        entry["count"] += row["n"]
+    return sorted(merged.values(), key=lambda e: (-e["count"], e["name"]))
+
+
+def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
+    """Counts per type, document type, issuing body, field, validity status, year and unit.
+
+    ORM aggregates over the matched ids: at most a dozen queries, whatever their number.
+    """
+    facets: dict = {"type": {code: len(ids) for code, ids in ids_by_type.items() if ids}}
+    docs = ids_by_type.get("legal_document") or []
+    directives = ids_by_type.get("directive") or []
+    tasks = ids_by_type.get("task") or []
+    facets["document_type"] = []
+    facets["issuing_body"] = []
+    facets["status"] = []
+    facets["field"] = []
+    facets["unit"] = []
+    if docs:
+        doc_qs = LegalDocumentPage.objects.filter(pk__in=docs)
+        facets["document_type"] = _named_counts(
+            doc_qs.values(fid=F("document_type_id"), fname=F("document_type__name")).annotate(n=Count("pk")),
+            "fid",
+            "fname",
+        )
+        through = LegalDocumentPage.co_issuing_bodies.through.objects.filter(legaldocumentpage_id__in=docs).exclude(
+            agency_id=F("legaldocumentpage__issuing_body_id")
+        )
+        facets["issuing_body"] = _named_counts(
+            list(doc_qs.values(fid=F("issuing_body_id"), fname=F("issuing_body__name")).annotate(n=Count("pk")))
+            + list(through.values(fid=F("agency_id"), fname=F("agency__name")).annotate(n=Count("pk"))),
+            "fid",
+            "fname",
+        )
+        labels = dict(ValidityStatus.choices)
+        facets["status"] = sorted(
+            (
+                {"code": row["s"], "label": str(labels[row["s"]]), "count": row["n"]}
+                for row in doc_qs.annotate(s=validity_expression(today)).values("s").annotate(n=Count("pk"))
+                if row["s"]
+            ),
+            key=lambda e: (-e["count"], e["code"]),
+        )
+    field_rows = []
+    for model, ids in ((LegalDocumentPage, docs), (DirectivePage, directives)):
+        if ids:
+            fk = _through_fk(model)
+            field_rows += list(
+                model.fields.through.objects.filter(**{f"{fk}__in": ids})
+                .values(fid=F("field_id"), fname=F("field__name"))
+                .annotate(n=Count("pk"))
+            )
+    facets["field"] = _named_counts(field_rows, "fid", "fname")
+    if tasks:
+        facets["unit"] = _named_counts(
+            TaskPage.objects.filter(pk__in=tasks)
+            .values(fid=F("lead_unit_id"), fname=F("lead_unit__name"))
+            .annotate(n=Count("pk")),
+            "fid",
+            "fname",
+        )
+    years: dict[int, int] = {}
+    for code, ids in ids_by_type.items():
+        if ids:
+            spec = TYPES[code]
+            rows = (
+                spec.model.objects.filter(pk__in=ids)
+                .annotate(y=ExtractYear(spec.date_field))
+                .values("y")
+                .annotate(n=Count("pk"))
+            )
+            for row in rows:
+                if row["y"]:
+                    years[row["y"]] = years.get(row["y"], 0) + row["n"]
+    facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True)]
+    return facets
+
+
+# --- snippets ---------------------------------------------------------------------------------------
+
+
+def _snippet_source(spec: ContentType, page) -> str:
+    parts = []
+    for path in spec.text_fields:
+        value = page
+        for name in path.split("."):
+            value = getattr(value, name, None) if value is not None else None
+        parts.append(plain_text(value))
+    return " ".join(p for p in parts if p)
+
+
+def _fold_aligned(text: str) -> str:
+    """``fold`` keeping one character for each character of ``text`` (positions line up)."""
+    folded = _fold_marks(text).lower()
+    if len(folded) == len(text):
+        return folded
+    out = []
+    for ch in text:
+        f = _fold_marks(ch).lower()
+        out.append(f if len(f) == 1 else ch.lower())
+    return "".join(out)
+
+
+_JOINERS = re.compile(r"^[\s/\-.]*$")
+
+
+def snippet(text: str, words: list[str], length: int = SNIPPET_LENGTH) -> str:
+    """About ``length`` characters of ``text`` around the first query word, matches in ``<mark>``.
+
+    Words are compared folded, so "vinh tuong" marks "Vĩnh Tường"; the rest is HTML-escaped.
+    """
+    text = normalize(html.unescape(text))[:20000]
+    if not text:
+        return ""
+    folded = _fold_aligned(text)
+    words = [w for w in dict.fromkeys(words) if w]
+    pattern = (
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+        if words
+        else None
+    )
+    first = pattern.search(folded) if pattern else None
+    if first is None:
+        start = 0
+    else:
+        start = max(0, first.start() - length // 3)
+        if start:  # begin at a word
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first.start() else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > (first.end() if first else start) else end
+    spans = []
+    if pattern:
+        for m in pattern.finditer(folded, start, end):
+            if spans and _JOINERS.match(folded[spans[-1][1] : m.start()]):
+                spans[-1] = (spans[-1][0], m.end())  # "43/2011/NĐ-CP": one mark, not four
+            else:
+                spans.append((m.start(), m.end()))
+    out, pos = [], start
+    for a, b in spans:
+        out.append(html.escape(text[pos:a]))
+        out.append("<mark>" + html.escape(text[a:b]) + "</mark>")
+        pos = b
+    out.append(html.escape(text[pos:end]))
+    return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else "")
+
+
+# --- type-ahead ----------------------------------------------------------------------------------------
+
+_NUMBER_PREFIX = re.compile(r"(\d[\w/\-]*)$", re.UNICODE)
+
+
+def suggest(q: str, *, limit: int = SUGGEST_LIMIT) -> list[dict]:
+    """Up to ``limit`` {title, number, url, type} for type-ahead; folded like ``search``.
+
+    Numbers first (the last word as a number prefix, "4" → "43/2011/…", the other words then
+    required in the title), then full-word matches (search), then the backend's autocomplete.
+    """
+    text = clean_query(q)
+    if not text:
+        raise SearchError("q: enter something to search for")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise SearchError(f"q: at most {MAX_QUERY_LENGTH} characters")
+    words = backend_text(text).split()
+    if not words:
+        return []
+    found: dict[tuple[str, int], dict] = {}
+
+    def add(code, page):
+        if len(found) < limit and (code, page.pk) not in found:
+            spec = TYPES[code]
+            found[(code, page.pk)] = {
+                "type": code,
+                "title": page.title,
+                "number": page.number if spec.numbered else None,
+                "url": page.url,
+            }
+
+    numbered = [TYPES["legal_document"], TYPES["directive"]]
+    prefix = _NUMBER_PREFIX.search(text)
+    if prefix:
+        key = folded_number_key(prefix.group(1))
+        others = query_text(text[: prefix.start()]).split()
+        for spec in numbered:
+            pages = (
+                spec.model.objects.live()
+                .public()
+                .filter(number_folded__startswith=key)
+                .order_by(f"-{spec.date_field}", "-pk")[:50]
+            )
+            for page in pages:
+                title = fold(f"{page.title} {getattr(page, 'summary', '')}").split()
+                if all(w in title for w in others):
+                    add(spec.code, page)
+    for spec in TYPES.values():
+        if len(found) >= limit:
+            break
+        for page in spec.model.objects.live().public().search(" ".join(words), operator="and")[:limit]:
+            add(spec.code, page)
+    typed = " ".join(_NOT_WORD.sub(" ", text).split())
+    for spec in TYPES.values():
+        if len(found) >= limit or not typed:
+            break
+        for page in spec.model.objects.live().public().autocomplete(typed)[:limit]:
+            add(spec.code, page)
+    return list(found.values())

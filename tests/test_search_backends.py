@@ -1,0 +1,340 @@
+"""Search backends chosen by environment, and what each does natively with Vietnamese marks.
+
+No Elasticsearch/OpenSearch server is needed: the configuration is tested as data (the settings
+built from an environment, the index body and mappings the backend would send), like Wagtail's
+own backend tests. PostgreSQL tests run where DATABASE_URL points at PostgreSQL (CI).
+"""
+
+import unicodedata
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from modelsearch.backends import import_backend
+
+from search.backends import (
+    ENGINES,
+    POSTGRES_SEARCH_CONFIG,
+    VIETNAMESE_AUTOCOMPLETE_ANALYZER,
+    search_backends,
+    vietnamese_index_settings,
+)
+
+on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
+
+POSTGRES = "django.db.backends.postgresql"
+SQLITE = "django.db.backends.sqlite3"
+ES_URL = "http://search.internal:9200"
+
+# The request body's analysis section, written out: folding that keeps the original form, on
+# every analyzer, and modelsearch's edge n-gram/n-gram filters kept for autocomplete.
+FOLDING_CHAIN = {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "vietnamese_folding"]}
+EXPECTED_ANALYSIS = {
+    "analyzer": {
+        "vietnamese": FOLDING_CHAIN,
+        "default": FOLDING_CHAIN,
+        "default_search": FOLDING_CHAIN,
+        "vietnamese_autocomplete": FOLDING_CHAIN,
+        "edgengram_analyzer": {**FOLDING_CHAIN, "filter": ["lowercase", "vietnamese_folding", "edgengram"]},
+        "ngram_analyzer": {**FOLDING_CHAIN, "filter": ["lowercase", "vietnamese_folding", "ngram"]},
+    },
+    "filter": {
+        "vietnamese_folding": {"type": "asciifolding", "preserve_original": True},
+        "ngram": {"type": "ngram", "min_gram": 3, "max_gram": 15},
+        "edgengram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 15},
+    },
+    "tokenizer": {
+        "ngram_tokenizer": {"type": "ngram", "min_gram": 3, "max_gram": 15},
+        "edgengram_tokenizer": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15, "side": "front"},
+    },
+}
+
+
+def engine_available(engine):
+    client = "opensearchpy" if engine.startswith("opensearch") else "elasticsearch"
+    pytest.importorskip(client, reason=f"the {client} client is not installed")
+
+
+def backend_for(env):
+    """The backend instance the settings built from ``env`` would give (no connection is made)."""
+    params = search_backends(env)["default"].copy()
+    return import_backend(params.pop("BACKEND"))(params)
+
+
+# --- Settings from the environment ----------------------------------------------------------
+
+
+def test_without_search_url_the_database_backend_is_used():
+    assert search_backends({}, database_engine=SQLITE) == {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert search_backends({"SEARCH_URL": " "}, database_engine=SQLITE)["default"] == {
+        "BACKEND": "wagtail.search.backends.database"
+    }
+
+
+@pytest.mark.parametrize("engine", [POSTGRES, "django.contrib.gis.db.backends.postgis"])
+def test_on_postgresql_the_database_backend_uses_the_unaccent_configuration(engine):
+    assert search_backends({}, database_engine=engine) == {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "vietnamese_unaccent"}
+    }
+
+
+def test_the_running_settings_match_the_database():
+    from django.conf import settings
+
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    assert backend["BACKEND"] == "wagtail.search.backends.database"
+    assert backend.get("SEARCH_CONFIG") == (POSTGRES_SEARCH_CONFIG if connection.vendor == "postgresql" else None)
+
+
+@pytest.mark.parametrize(
+    ("engine", "backend"),
+    [
+        (None, "search.backends.Elasticsearch9SearchBackend"),
+        ("elasticsearch9", "search.backends.Elasticsearch9SearchBackend"),
+        ("Elasticsearch8", "search.backends.Elasticsearch8SearchBackend"),
+        ("opensearch3", "search.backends.OpenSearch3SearchBackend"),
+        ("opensearch2", "search.backends.OpenSearch2SearchBackend"),
+    ],
+)
+def test_search_url_and_engine_select_elasticsearch_or_opensearch(engine, backend):
+    env = {
+        "SEARCH_URL": f"{ES_URL}, https://user:secret@search2.internal",
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+    }
+    if engine:
+        env["SEARCH_ENGINE"] = engine
+    config = search_backends(env, database_engine=POSTGRES)["default"]
+    assert config == {
+        "BACKEND": backend,
+        "URLS": [ES_URL, "https://user:secret@search2.internal"],
+        "INDEX_PREFIX": "portal_dev_",
+        "TIMEOUT": 10,
+        "INDEX_SETTINGS": vietnamese_index_settings(),
+    }
+    assert "SEARCH_CONFIG" not in config
+
+
+@pytest.mark.parametrize(
+    ("env", "prefix"),
+    [
+        ({}, "portal_dev_"),
+        ({"DJANGO_SETTINGS_MODULE": "cms.settings.production"}, "portal_production_"),
+        ({"DJANGO_SETTINGS_MODULE": "cms.settings.test"}, "portal_test_"),
+        ({"DJANGO_SETTINGS_MODULE": "cms.settings.production", "INDEX_PREFIX": "vinhtuong_"}, "vinhtuong_"),
+        ({"INDEX_PREFIX": ""}, ""),
+    ],
+)
+def test_index_prefix_defaults_per_environment(env, prefix):
+    assert search_backends({"SEARCH_URL": ES_URL, **env})["default"]["INDEX_PREFIX"] == prefix
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SEARCH_ENGINE": "solr"}, "SEARCH_ENGINE must be one of"),
+        ({"SEARCH_ENGINE": "elasticsearch7"}, "SEARCH_ENGINE must be one of"),
+        ({"SEARCH_TOKENIZER": "vi"}, "SEARCH_TOKENIZER must be one of"),
+        ({"SEARCH_TIMEOUT": "ten"}, "SEARCH_TIMEOUT must be a number"),
+    ],
+)
+def test_a_wrong_search_setting_is_refused_with_its_name(env, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        search_backends({"SEARCH_URL": ES_URL, **env})
+
+
+def test_the_icu_tokenizer_can_be_chosen_for_every_analyzer():
+    analyzers = search_backends({"SEARCH_URL": ES_URL, "SEARCH_TOKENIZER": "icu"})["default"]["INDEX_SETTINGS"]
+    analyzers = analyzers["settings"]["analysis"]["analyzer"]
+    assert {analyzer["tokenizer"] for analyzer in analyzers.values()} == {"icu_tokenizer"}
+
+
+def test_every_analyzer_lowercases_then_folds_keeping_the_original():
+    analysis = vietnamese_index_settings()["settings"]["analysis"]
+    assert analysis["filter"]["vietnamese_folding"] == {"type": "asciifolding", "preserve_original": True}
+    for name, analyzer in analysis["analyzer"].items():
+        assert analyzer["filter"][:2] == ["lowercase", "vietnamese_folding"], name
+
+
+def test_settings_import_with_elasticsearch_configured_and_no_client_needed(tmp_path):
+    """Settings only name the backend; nothing imports a search client until it is used."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, cms.settings.production as s; "
+        "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], s.WAGTAILSEARCH_BACKENDS['default']['INDEX_PREFIX'], "
+        "'elasticsearch' in sys.modules, 'opensearchpy' in sys.modules)"
+    )
+    env = os.environ | {
+        "SECRET_KEY": "x" * 50,
+        "SEARCH_URL": ES_URL,
+        "SEARCH_ENGINE": "opensearch3",
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["search.backends.OpenSearch3SearchBackend", "portal_production_", "False", "False"]
+
+
+# --- What the Elasticsearch/OpenSearch backends would send -----------------------------------
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_the_index_is_created_with_the_vietnamese_analysis(engine):
+    engine_available(engine)
+    from wagtail.models import Page
+
+    backend = backend_for({"SEARCH_URL": ES_URL, "SEARCH_ENGINE": engine, "INDEX_PREFIX": "portal_ci_"})
+    index = backend.get_index_for_model(Page)
+    assert index.name == "portal_ci_wagtailcore_page"
+
+    with mock.patch.object(backend.es.indices, "create") as create:
+        index.put()
+    (call,) = create.call_args_list
+    # The clients take the request differently: (name, body) for OpenSearch 2, index=, body= for
+    # OpenSearch 3, index=, settings= (the body's keys as arguments) for Elasticsearch 8/9.
+    name = call.kwargs.get("index") or call.args[0]
+    body = call.kwargs.get("body") or (call.args[1] if len(call.args) > 1 else {"settings": call.kwargs["settings"]})
+    assert name == "portal_ci_wagtailcore_page"
+    assert body["settings"]["analysis"] == EXPECTED_ANALYSIS
+    assert body["settings"]["index"] == {"max_ngram_diff": 12}
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_autocomplete_queries_are_folded_like_the_index(engine):
+    """Stock modelsearch analyses autocomplete queries with ``standard`` (no folding), so "Vĩnh"
+    would miss the folded n-grams; here every autocomplete field folds at search time too."""
+    engine_available(engine)
+    from news.models import NewsPage
+
+    backend = backend_for({"SEARCH_URL": ES_URL, "SEARCH_ENGINE": engine})
+    properties = backend.mapping_class(NewsPage).get_mapping()["properties"]
+    autocomplete = {name: field for name, field in properties.items() if name.endswith("_edgengrams")}
+    assert {"_edgengrams", "title_edgengrams"} <= set(autocomplete)
+    for name, field in autocomplete.items():
+        assert field["analyzer"] == "edgengram_analyzer", name
+        assert field["search_analyzer"] == VIETNAMESE_AUTOCOMPLETE_ANALYZER, name
+    # Text fields name no analyzer: they get the index's "default" (folding) analyzer.
+    assert properties["news_newspage__search_folded"] == {"type": "text", "copy_to": "_all_text"}
+    # Every analyzer the mapping names is defined in the index settings.
+    named = {field.get(key) for field in properties.values() for key in ("analyzer", "search_analyzer")} - {None}
+    assert named <= set(backend.settings["settings"]["analysis"]["analyzer"])
+    # The query compilers share the mapping, so field names in queries match the index.
+    assert backend.query_compiler_class.mapping_class is backend.mapping_class
+    assert backend.autocomplete_query_compiler_class.mapping_class is backend.mapping_class
+
+
+def test_index_settings_from_the_environment_are_merged_over_the_defaults():
+    engine_available("elasticsearch9")
+    backend = backend_for({"SEARCH_URL": ES_URL, "SEARCH_TOKENIZER": "icu"})
+    analyzers = backend.settings["settings"]["analysis"]["analyzer"]
+    assert analyzers["default"]["tokenizer"] == "icu_tokenizer"
+    assert analyzers["edgengram_analyzer"]["filter"] == ["lowercase", "vietnamese_folding", "edgengram"]
+
+
+@pytest.mark.django_db
+def test_the_prepared_document_carries_the_folded_text():
+    engine_available("elasticsearch9")
+    from news.models import NewsPage
+    from tests import factories
+
+    page = factories.news("Khánh thành cầu Vĩnh Tường", lead="Đường mới nối hai xã")
+    backend = backend_for({"SEARCH_URL": ES_URL})
+    document = backend.mapping_class(NewsPage).get_document(page)
+    assert document["title"] == "Khánh thành cầu Vĩnh Tường"
+    assert "khanh thanh cau vinh tuong duong moi noi hai xa" in document["news_newspage__search_folded"]
+    assert "Khánh thành cầu Vĩnh Tường" in document["_edgengrams"]
+
+
+@pytest.mark.django_db
+def test_a_search_request_goes_to_the_prefixed_index():
+    engine_available("elasticsearch9")
+    from news.models import NewsPage
+
+    backend = backend_for({"SEARCH_URL": ES_URL, "INDEX_PREFIX": "portal_ci_"})
+    hits = {"hits": {"hits": [], "total": {"value": 0}}}
+    with mock.patch.object(backend.es, "search", return_value=hits) as search:
+        assert list(backend.search("vinh tuong", NewsPage.objects.all())) == []
+    assert search.call_args.kwargs["index"] == "portal_ci_wagtailcore_page"
+    assert "vinh tuong" in str(search.call_args.kwargs["query"])
+
+
+# --- PostgreSQL: the vietnamese_unaccent configuration ---------------------------------------
+
+
+def ts_query(sql, *params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_the_migration_created_the_configuration():
+    assert ts_query("SELECT count(*) FROM pg_ts_config WHERE cfgname = %s", POSTGRES_SEARCH_CONFIG) == 1
+    assert ts_query("SELECT count(*) FROM pg_extension WHERE extname = 'unaccent'") == 1
+
+
+@on_postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("Vĩnh Tường", "vinh & tuong"),
+        ("Vĩnh Tường", "Vĩnh & Tường"),
+        (unicodedata.normalize("NFD", "Vĩnh Tường"), "vinh & tuong"),
+        ("Đường Đại Đồng", "duong & dai & dong"),  # unaccent.rules on PostgreSQL 15 map Đ/đ to D/d
+        ("hoà hợp", "hoa & hop"),
+        ("Nghị-định NĐ13", "nghi & dinh & nd13"),  # hyphenated words and words with digits fold too
+    ],
+)
+def test_the_configuration_folds_vietnamese(text, query):
+    assert ts_query(
+        "SELECT to_tsvector(%s, %s) @@ to_tsquery(%s, %s)", POSTGRES_SEARCH_CONFIG, text, POSTGRES_SEARCH_CONFIG, query
+    )
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_the_configuration_keeps_every_word():
+    """Copied from 'simple': no stemming and no (English) stop words."""
+    folded = ts_query("SELECT to_tsvector(%s, %s)::text", POSTGRES_SEARCH_CONFIG, "Cổng Thông tin điện tử và the")
+    assert folded == ts_query("SELECT to_tsvector('simple', %s)::text", "cong thong tin dien tu va the")
+    assert folded == "'cong':1 'dien':4 'the':7 'thong':2 'tin':3 'tu':5 'va':6"
+
+
+@on_postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["vinh tuong", "VINH TUONG", "Vĩnh Tường"])
+def test_wagtail_search_folds_natively_on_postgresql(query):
+    """Searching the title field alone leaves out ``search_folded``: the configuration folds."""
+    from news.models import NewsPage
+    from tests import factories
+
+    page = factories.news("Khánh thành cầu Vĩnh Tường")
+    factories.news("Hội nghị tổng kết năm")
+    assert list(NewsPage.objects.live().search(query, fields=["title"], operator="and")) == [page]
+    assert list(NewsPage.objects.live().search(query, operator="and")) == [page]
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_without_the_configuration_postgresql_does_not_fold(settings):
+    """The control for the test above: the stock configuration keeps the marks."""
+    from news.models import NewsPage
+    from tests import factories
+
+    factories.news("Khánh thành cầu Vĩnh Tường")
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert list(NewsPage.objects.live().search("vinh tuong", fields=["title"], operator="and")) == []

@@ -1,0 +1,283 @@
+"""The unified search service (search/service.py), called as a function: no HTTP."""
+
+import unicodedata
+from datetime import date
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from directives.models import Field
+from directives.validity import validity_expression, validity_status
+from search import service
+from search.service import SearchError, SearchQuery, snippet
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 6, 1)
+
+
+def run(q, **params):
+    return service.search(SearchQuery(q=q, **params), today=TODAY)
+
+
+def numbers(result):
+    return [h.page.number if hasattr(h.page, "number") else h.page.title for h in result.results]
+
+
+@pytest.fixture
+def corpus():
+    """A hand-built set: 4 legal documents (2 types, 2 issuers, 2 fields), 2 news, 1 directive, 2 tasks."""
+    nd = factories.document_type("Nghị định", "NĐ", True)
+    qd = factories.document_type("Quyết định", "QĐ")
+    gov = factories.agency("Chính phủ", "CP")
+    ubnd = factories.agency("Ủy ban nhân dân huyện Vĩnh Tường", "UBND")
+    tnmt = factories.agency("Phòng Tài nguyên và Môi trường", "TNMT")
+    it = Field.objects.create(name="Công nghệ thông tin")
+    land = Field.objects.create(name="Đất đai")
+    d43 = factories.legal_document(
+        "43/2011/NĐ-CP",
+        document_type=nd,
+        issuing_body=gov,
+        issued_on=date(2011, 6, 13),
+        status="het_hieu_luc_toan_bo",
+        summary="Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến trên trang thông tin điện tử",
+    )
+    d43.fields.add(it)
+    d43.save()
+    d42 = factories.legal_document(
+        "42/2022/NĐ-CP",
+        document_type=nd,
+        issuing_body=gov,
+        issued_on=date(2022, 6, 24),
+        status="con_hieu_luc",
+        summary="Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ quan nhà nước",
+    )
+    d42.fields.add(it)
+    d42.save()
+    d959 = factories.legal_document(
+        "959/QĐ-UBND",
+        document_type=qd,
+        issuing_body=ubnd,
+        issued_on=date(2023, 4, 3),
+        status="con_hieu_luc",
+        summary="Phê duyệt quy hoạch sử dụng đất huyện Vĩnh Tường",
+    )
+    d959.fields.add(land)
+    d959.save()
+    d12 = factories.legal_document(
+        "12/QĐ-UBND",
+        document_type=qd,
+        issuing_body=ubnd,
+        co_issuing_bodies=[],
+        issued_on=date(2024, 1, 10),
+        status="con_hieu_luc",
+        effective_on=date(2027, 1, 1),
+        summary="Ban hành quy chế phối hợp quản lý đất đai giữa các phòng",
+    )
+    d12.co_issuing_bodies.add(tnmt)
+    d12.fields.add(land)
+    d12.save()
+    n1 = factories.news(
+        "Lễ hội đình làng Vĩnh Tường",
+        published_on=date(2025, 2, 1),
+        lead="Lễ hội truyền thống của nhân dân Vĩnh Tường được tổ chức long trọng.",
+    )
+    n2 = factories.news(
+        "Hội nghị về chuyển đổi số",
+        published_on=date(2025, 3, 1),
+        lead="Triển khai Nghị định 42/2022/NĐ-CP về cung cấp thông tin trực tuyến.",
+    )
+    c215 = factories.directive(
+        "215/TB-UBND",
+        issued_on=date(2025, 5, 5),
+        summary="Kết luận về công tác quản lý đất đai tại xã Tứ Trưng",
+    )
+    c215.fields.add(land)
+    c215.save()
+    t1 = factories.task(
+        "NV-2025-001", title="Rà soát hồ sơ đất đai tồn đọng", lead_unit=tnmt, assigned_on=date(2025, 5, 6)
+    )
+    t2 = factories.task(
+        "NV-2025-002", title="Xây dựng kế hoạch chuyển đổi số", lead_unit=ubnd, assigned_on=date(2025, 5, 7)
+    )
+    return {
+        "d43": d43, "d42": d42, "d959": d959, "d12": d12, "n1": n1, "n2": n2, "c215": c215, "t1": t1, "t2": t2,
+        "nd": nd, "qd": qd, "gov": gov, "ubnd": ubnd, "tnmt": tnmt, "it": it, "land": land,
+    }  # fmt: skip
+
+
+def test_folded_query_finds_text_with_marks(corpus):
+    result = run("vinh tuong")
+    titles = {h.page.title for h in result.results}
+    assert corpus["d959"].title in titles and corpus["n1"].title in titles
+    assert all("<mark>" in h.snippet for h in result.results)
+
+
+@pytest.mark.parametrize(
+    "q", ["43/2011/NĐ-CP", "43/2011/ND-CP", "nghi dinh 43/2011", "43/2011", "43 /2011/nđcp", "ND-CP 43/2011"]
+)
+def test_number_queries_put_the_document_first(corpus, q):
+    result = run(q)
+    assert result.results[0].page.pk == corpus["d43"].pk
+
+
+def test_nd_cp_finds_both_decrees_before_anything_else(corpus):
+    result = run("ND-CP")
+    assert {h.page.pk for h in result.results[:2]} == {corpus["d43"].pk, corpus["d42"].pk}
+
+
+def test_exact_number_first_even_when_sorting_by_newest(corpus):
+    result = run("thong tin 43/2011", sort="newest")
+    assert result.results[0].page.pk == corpus["d43"].pk
+
+
+def test_filters_and_facets_for_a_hand_built_set(corpus):
+    result = run("dat dai")  # d959 (summary "sử dụng đất"? no: "đất" alone), d12, c215, t1
+    pks = {h.page.pk for h in result.results}
+    assert pks == {corpus["d12"].pk, corpus["c215"].pk, corpus["t1"].pk}
+    assert result.facets["type"] == {"legal_document": 1, "directive": 1, "task": 1}
+    assert result.facets["field"] == [{"id": corpus["land"].pk, "name": "Đất đai", "count": 2}]
+    assert result.facets["unit"] == [{"id": corpus["tnmt"].pk, "name": "Phòng Tài nguyên và Môi trường", "count": 1}]
+    assert {b["name"]: b["count"] for b in result.facets["issuing_body"]} == {
+        "Ủy ban nhân dân huyện Vĩnh Tường": 1,
+        "Phòng Tài nguyên và Môi trường": 1,  # co-issuer counts too
+    }
+    assert result.facets["status"] == [{"code": "chua_co_hieu_luc", "label": "Chưa có hiệu lực", "count": 1}]
+    assert result.facets["year"] == [{"year": 2025, "count": 2}, {"year": 2024, "count": 1}]
+
+    wide = run("cung cap thong tin")
+    assert wide.facets["type"] == {"legal_document": 2, "news": 1}
+    assert wide.facets["document_type"] == [{"id": corpus["nd"].pk, "name": "Nghị định", "count": 2}]
+    assert {s["code"]: s["count"] for s in wide.facets["status"]} == {"het_hieu_luc_toan_bo": 1, "con_hieu_luc": 1}
+
+    only = run("cung cap thong tin", status="con_hieu_luc")
+    assert [h.page.pk for h in only.results] == [corpus["d42"].pk]  # a legal-document filter drops news
+    assert run("cung cap thong tin", year=2011).facets["type"] == {"legal_document": 1}
+    assert run("cung cap thong tin", types=("news",)).facets["type"] == {"news": 1}
+    assert run("quy", document_type=corpus["qd"].pk).count == 2
+    assert {h.page.pk for h in run("quan ly", issuing_body=corpus["tnmt"].pk).results} == {corpus["d12"].pk}
+    assert {h.type for h in run("dat dai", field=corpus["land"].pk).results} == {"legal_document", "directive"}
+    assert [h.page.pk for h in run("dat dai", unit=corpus["tnmt"].pk).results] == [corpus["t1"].pk]
+    in_range = run("cung cap thong tin", date_from=date(2022, 1, 1), date_to=date(2025, 2, 28))
+    assert [h.page.pk for h in in_range.results] == [corpus["d42"].pk]
+
+
+def test_sort_newest(corpus):
+    result = run("thong tin", sort="newest")
+    dates = [h.as_dict()["date"] for h in result.results]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 3
+
+
+def test_pagination(corpus):
+    everything = run("quy", page_size=50)
+    assert everything.count >= 4
+    first = run("quy", page_size=2)
+    second = run("quy", page_size=2, page=2)
+    assert first.count == second.count == everything.count
+    assert [h.page.pk for h in first.results + second.results] == [h.page.pk for h in everything.results[:4]]
+    assert run("quy", page=99).results == []
+
+
+def test_snippet_marks_a_folded_match_and_escapes_the_rest():
+    text = "Ngày 1/1 <b>huyện</b> " + "x " * 100 + "tổ chức lễ hội VĨNH TƯỜNG & các xã"
+    out = snippet(text, ["vinh", "tuong"])
+    assert "<mark>VĨNH TƯỜNG</mark>" in out
+    assert "&amp;" in out and "<b>" not in out
+    assert out.startswith("…") and len(out) < 200
+    nfd = unicodedata.normalize("NFD", "Quy hoạch Vĩnh Tường")
+    assert snippet(nfd, ["vinh"]) == "Quy hoạch <mark>Vĩnh</mark> Tường"
+    assert snippet("Nghị định 43/2011/NĐ-CP quy định", ["43", "2011", "nd", "cp"]) == (
+        "Nghị định <mark>43/2011/NĐ-CP</mark> quy định"
+    )
+    assert snippet("no match here", ["zzz"]) == "no match here"
+
+
+def test_snippet_of_results_without_diacritics(corpus):
+    result = run("le hoi truyen thong")
+    assert result.results[0].snippet.startswith("<mark>Lễ hội truyền thống</mark>")
+
+
+def test_drafts_and_private_pages_never_appear(corpus):
+    factories.legal_document("99/2011/NĐ-CP", summary="Bản nháp bí mật về chuyển đổi số", live=False)
+    private = factories.news("Tin nội bộ chuyển đổi số")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    factories.directive("77/TB-UBND", live=False, summary="Nháp chuyển đổi số")
+    result = run("chuyen doi so", page_size=50)
+    assert {h.page.pk for h in result.results} == {corpus["n2"].pk, corpus["t2"].pk}
+    assert run("99/2011/ND-CP").count == 0
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": ""}, "q:"),
+        ({"q": "   "}, "q:"),
+        ({"q": "x" * 201}, "at most 200"),
+        ({"q": "//--"}, "no searchable word"),
+        ({"q": "a", "types": ("unknown",)}, "type:"),
+        ({"q": "a", "page": 0}, "page:"),
+        ({"q": "a", "page_size": 500}, "page_size:"),
+        ({"q": "a", "status": "valid"}, "status:"),
+        ({"q": "a", "sort": "oldest"}, "sort:"),
+        ({"q": "a", "date_from": date(2025, 1, 2), "date_to": date(2025, 1, 1)}, "date_from"),
+    ],
+)
+def test_bad_queries_raise_search_error(params, message):
+    with pytest.raises(SearchError, match=message):
+        service.search(SearchQuery(**params))
+
+
+def test_validity_expression_agrees_with_validity_status():
+    """The SQL form of the status (used to filter and facet) and the Python form give one answer."""
+    from directives.models import LegalDocumentPage
+
+    cases = [
+        (stored, eff, exp)
+        for stored in ("", "con_hieu_luc", "chua_co_hieu_luc", "het_hieu_luc_mot_phan", "ngung_hieu_luc")
+        for eff in (None, date(2026, 1, 1), date(2027, 1, 1))
+        for exp in (None, date(2026, 3, 1), date(2028, 1, 1))
+        if not (eff and exp and exp <= eff)
+    ]
+    pages = []
+    for i, (stored, eff, exp) in enumerate(cases):
+        pages.append(factories.legal_document(f"{i + 1}/2026/QĐ-UBND", status=stored, effective_on=eff, expires_on=exp))
+    got = dict(
+        LegalDocumentPage.objects.filter(pk__in=[p.pk for p in pages])
+        .annotate(s=validity_expression(TODAY))
+        .values_list("pk", "s")
+    )
+    for page, (stored, eff, exp) in zip(pages, cases):
+        assert got[page.pk] == validity_status(stored, eff, exp, TODAY), (stored, eff, exp)
+
+
+@pytest.mark.parametrize("n", [5, 30])
+def test_query_count_does_not_grow_with_matches(django_assert_max_num_queries, n):
+    nd = factories.document_type("Nghị định", "NĐ", True)
+    gov = factories.agency("Chính phủ", "CP")
+    for i in range(n):
+        doc = factories.legal_document(
+            f"{i + 1}/2020/NĐ-CP", document_type=nd, issuing_body=gov, summary=f"Quy định về môi trường số {i}"
+        )
+        doc.fields.add(Field.objects.get_or_create(name=f"Lĩnh vực {i % 3}")[0])
+        factories.news(f"Bảo vệ môi trường {i}", lead="Tin về môi trường")
+    with django_assert_max_num_queries(25) as captured:
+        result = run("moi truong", page_size=50)
+    assert result.count == 2 * n
+    print(f"search with {2 * n} matches: {len(captured)} queries")
+
+
+def test_suggest(corpus):
+    titles = [s["title"] for s in service.suggest("nghi dinh 4")]
+    assert titles[:2] == ["Nghị định 42/2022/NĐ-CP", "Nghị định 43/2011/NĐ-CP"]
+    assert service.suggest("43/20")[0]["number"] == "43/2011/NĐ-CP"
+    assert service.suggest("959")[0] == {
+        "type": "legal_document",
+        "title": "Quyết định 959/QĐ-UBND",
+        "number": "959/QĐ-UBND",
+        "url": corpus["d959"].url,
+    }
+    assert any(s["title"] == "Lễ hội đình làng Vĩnh Tường" for s in service.suggest("le hoi"))
+    assert any(s["type"] == "task" for s in service.suggest("chuyen doi so"))
+    assert len(service.suggest("quy")) <= 10
+    with pytest.raises(SearchError):
+        service.suggest("")
