@@ -245,16 +245,23 @@ def _task_code_matches(query: SearchQuery, spec: ContentType, candidates) -> lis
     return list(candidates.filter(code__iexact=code).values_list("pk", flat=True))
 
 
-def _ranked_matches(spec: ContentType, query: SearchQuery, candidates) -> list[tuple[int, date | None, float]]:
-    """(id, date, score) of every match of one type, in the order asked for; light objects only."""
-    qs = candidates.only("id", spec.date_field)
+def _ranked_matches(spec: ContentType, query: SearchQuery, candidates) -> list[tuple[int, date | None, float, bool]]:
+    """(id, date, score, whole query in the title) of every match of one type, in the order asked
+    for; light objects only."""
+    qs = candidates.only("id", "title", spec.date_field)
     if query.sort == "newest":
         qs = qs.order_by(f"-{spec.date_field}", "-id")
         results = qs.search(backend_text(query.q), operator="and", order_by_relevance=False)
     else:
         results = qs.search(backend_text(query.q), operator="and").annotate_score("_score")
+    words = set(backend_text(query.q).split())
     return [
-        (obj.pk, getattr(obj, spec.date_field), getattr(obj, "_score", None) or 0.0)
+        (
+            obj.pk,
+            getattr(obj, spec.date_field),
+            getattr(obj, "_score", None) or 0.0,
+            words <= set(query_text(obj.title).split()),
+        )
         for obj in results[:MAX_MATCHES_PER_TYPE]
     ]
 
@@ -265,7 +272,7 @@ def search(query: SearchQuery, *, today: date | None = None) -> SearchResult:
     query.validate()
     today = today or timezone.localdate()
     first: list[tuple[str, int]] = []  # exact number / code matches, always first
-    ranked: dict[str, list[tuple[int, date | None, float]]] = {}
+    ranked: dict[str, list[tuple[int, date | None, float, bool]]] = {}
     for spec in query.selected_types():
         candidates = _filtered(spec, query, today)
         for pk in _number_matches(query, spec, candidates) + _task_code_matches(query, spec, candidates):
@@ -310,22 +317,25 @@ def _higher_is_better(ranked) -> bool | None:
     return None
 
 
-def _merge(ranked: dict[str, list[tuple[int, date | None, float]]], sort: str) -> list[tuple[str, int]]:
-    """One list from the per-type lists: by date (newest), else by the backend's scores, which
-    come from one index and one formula, so they compare across types; by rank if undecidable."""
+def _merge(ranked: dict[str, list[tuple[int, date | None, float, bool]]], sort: str) -> list[tuple[str, int]]:
+    """One list from the per-type lists: by date (newest); else pages whose title holds the whole
+    query first, then by the backend's scores, which come from one index and one formula, so they
+    compare across types; by rank if undecidable."""
     items = [
-        (code, rank, pk, day, score) for code, rows in ranked.items() for rank, (pk, day, score) in enumerate(rows)
+        (code, rank, pk, day, score, in_title)
+        for code, rows in ranked.items()
+        for rank, (pk, day, score, in_title) in enumerate(rows)
     ]
     if sort == "newest":
         items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), _TIE_ORDER[i[0]], -i[2]))
     else:
         direction = _higher_is_better(ranked)
         if direction is None:
-            items.sort(key=lambda i: (i[1], _TIE_ORDER[i[0]]))
+            items.sort(key=lambda i: (not i[5], i[1], _TIE_ORDER[i[0]]))
         else:
             sign = -1 if direction else 1
-            items.sort(key=lambda i: (sign * i[4], i[1], _TIE_ORDER[i[0]]))
-    return [(code, pk) for code, _rank, pk, _day, _score in items]
+            items.sort(key=lambda i: (not i[5], sign * i[4], i[1], _TIE_ORDER[i[0]]))
+    return [(code, pk) for code, _rank, pk, _day, _score, _in_title in items]
 
 
 def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:

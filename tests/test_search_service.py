@@ -281,3 +281,21 @@ def test_suggest(corpus):
     assert len(service.suggest("quy")) <= 10
     with pytest.raises(SearchError):
         service.suggest("")
+
+
+def test_a_title_holding_the_whole_query_ranks_above_body_matches():
+    body_only = [
+        factories.legal_document(
+            f"{i}/KH-UBND",
+            issued_on=date(2024, 1, i),
+            summary="Kế hoạch năm",
+            body="<p>Tăng cường kiểm tra cổng thông tin điện tử, kiểm tra cổng thông tin của các xã.</p>",
+        )
+        for i in range(1, 4)
+    ]
+    article = factories.news(
+        "Sở Thông tin và Truyền thông kiểm tra Cổng Thông tin huyện", published_on=date(2019, 10, 9)
+    )
+    result = run("KIEM TRA CONG THONG TIN")
+    assert result.results[0].page.pk == article.pk
+    assert {h.page.pk for h in result.results[1:]} == {p.pk for p in body_only}
