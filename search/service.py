@@ -398,7 +398,8 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
         facets["status"] = sorted(
             (
                 {"code": row["s"], "label": str(labels[row["s"]]), "count": row["n"]}
-                for row in doc_qs.annotate(s=validity_expression(today)).values("s").annotate(n=Count("pk"))
+                # order_by(): the pages' default ordering (path) would split the GROUP BY.
+                for row in doc_qs.annotate(s=validity_expression(today)).order_by().values("s").annotate(n=Count("pk"))
                 if row["s"]
             ),
             key=lambda e: (-e["count"], e["code"]),

@@ -299,3 +299,12 @@ def test_a_title_holding_the_whole_query_ranks_above_body_matches():
     result = run("KIEM TRA CONG THONG TIN")
     assert result.results[0].page.pk == article.pk
     assert {h.page.pk for h in result.results[1:]} == {p.pk for p in body_only}
+
+
+def test_each_validity_status_is_one_facet_entry():
+    for i in range(1, 5):
+        factories.legal_document(
+            f"{i}/2024/NĐ-CP", issued_on=date(2024, 1, i), status="con_hieu_luc", summary="Đê điều"
+        )
+    facets = run("de dieu").facets
+    assert [(e["code"], e["count"]) for e in facets["status"]] == [("con_hieu_luc", 4)]
