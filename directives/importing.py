@@ -12,6 +12,7 @@ from home.importing import (
     Strings,
     as_list,
     ascii_slug,
+    assign,
     ensure_child,
     home_page,
     parse_date,
@@ -137,9 +138,7 @@ def import_legal_document(record: dict) -> str:
         "signer_title": record.get("signer_title", "").strip(),
         "body": text_to_html(record.get("body")),
     }
-    changed = existing is None or any(getattr(page, k) != v for k, v in values.items())
-    for key, value in values.items():
-        setattr(page, key, value)
+    changed = assign(page, values) or existing is None
     if existing is None:
         page.slug = ascii_slug(number)
 
@@ -254,9 +253,7 @@ def import_directive(record: dict) -> str:
         "directing_leader_id": leader.pk if leader else None,
         "body": text_to_html(record.get("body")),
     }
-    changed = existing is None or any(getattr(page, k) != v for k, v in values.items())
-    for key, value in values.items():
-        setattr(page, key, value)
+    changed = assign(page, values) or existing is None
     if existing is None:
         page.slug = ascii_slug(number)
     validate_page(page)
@@ -363,18 +360,15 @@ def import_task(record: dict) -> str:
         "deadline": record.get("deadline"),
         "completed_on": record.get("completed_on"),
     }
-    changed = existing is None or any(getattr(page, k) != v for k, v in values.items())
     if existing is not None:
-        changed |= set(coordinating) != {u.pk for u in page.coordinating_units.all()}
+        _explain_extension(page, values["deadline"])  # before the new deadline is set
         stored_rows = [(r.date, r.percent, r.content) for r in page.progress_reports.order_by("sort_order", "pk")]
         progress_changed = stored_rows != progress
-        changed |= progress_changed
-        _explain_extension(page, values["deadline"])
+        changed = progress_changed | (set(coordinating) != {u.pk for u in page.coordinating_units.all()})
     else:
-        progress_changed = True
+        changed = progress_changed = True
         page.slug = ascii_slug(code)
-    for key, value in values.items():
-        setattr(page, key, value)
+    changed |= assign(page, values)
     page.coordinating_units.set(list(coordinating.values()))
     if progress_changed:
         page.progress_reports.set(

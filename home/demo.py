@@ -53,7 +53,7 @@ from news.importing import import_news
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 
 from . import demo_data as data
-from .importing import ascii_slug, home_page, nfc, text_to_html, validate_page
+from .importing import ascii_slug, assign, home_page, nfc, text_to_html, validate_page
 from .models import AdministrativeLevel, AuthorityProfile
 
 # Tag on generated images and documents, so editors can find (and remove) them.
@@ -134,7 +134,7 @@ def seed_authority() -> Counter:
     )
     existed = AuthorityProfile.objects.filter(site=site).exists()
     profile = AuthorityProfile.for_site(site)
-    if _assign(profile, {**data.AUTHORITY, "administrative_level": level}):
+    if assign(profile, {**data.AUTHORITY, "administrative_level": level}):
         profile.save()
         counts["profile updated" if existed else "profile created"] += 1
     else:
@@ -154,16 +154,6 @@ def seed_authority() -> Counter:
     return counts
 
 
-def _assign(obj, values: dict) -> bool:
-    """Set attributes that differ; True if any did."""
-    changed = False
-    for key, value in values.items():
-        if getattr(obj, key) != value:
-            setattr(obj, key, value)
-            changed = True
-    return changed
-
-
 # --- taxonomy ----------------------------------------------------------------------------
 
 
@@ -173,7 +163,7 @@ def _upsert_named(model, name: str, fields: dict) -> str:
     if obj is None:
         model.objects.create(name=name, **fields)
         return "created"
-    if _assign(obj, fields):
+    if assign(obj, fields):
         obj.save()
         return "updated"
     return "unchanged"
@@ -439,7 +429,7 @@ def seed_officials() -> Counter:
         if official is None:
             Official.objects.create(name=name, position=position, **values)
             counts["created"] += 1
-        elif _assign(official, values):
+        elif assign(official, values):
             official.save()
             counts["updated"] += 1
         else:
@@ -503,7 +493,7 @@ def seed_directive_meetings(today: date) -> Counter:
     for item in data.DIRECTIVES:
         subject, offset, place = item.get("meeting") or ("", None, "")
         page = _directive(item, today)
-        if _assign(page, {"meeting_subject": subject, "meeting_date": _day(today, offset), "meeting_place": place}):
+        if assign(page, {"meeting_subject": subject, "meeting_date": _day(today, offset), "meeting_place": place}):
             validate_page(page)
             page.save_revision().publish()
             counts["updated"] += 1
@@ -533,7 +523,7 @@ def seed_task_details(today: date) -> Counter:
     for item in data.TASKS:
         page = TaskPage.objects.get(code=item["code"])
         original, reason, extended = item.get("extension") or (None, "", None)
-        changed = _assign(
+        changed = assign(
             page,
             {
                 "details": text_to_html(item.get("details")),

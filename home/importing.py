@@ -155,6 +155,16 @@ def save_page(page: Page, parent: Page | None, changed: bool) -> str:
     return "updated"
 
 
+def assign(obj, values: dict) -> bool:
+    """Set the attributes of ``obj`` that differ from ``values``; True if any did."""
+    changed = False
+    for key, value in values.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)
+            changed = True
+    return changed
+
+
 def validate_page(page: Page) -> None:
     """Run the model's own validation; turn Django's errors into one readable message."""
     try:

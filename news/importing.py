@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
-from home.importing import RecordError, Spec, Strings, ensure_child, home_page, save_page, validate_page
+from home.importing import RecordError, Spec, Strings, assign, ensure_child, home_page, save_page, validate_page
 
 from .models import NewsIndexPage, NewsPage
 
@@ -43,13 +43,11 @@ def import_news(record: dict) -> str:
     }
     blocks = body_blocks(record["body"])
     tags = sorted({t.strip() for t in record.get("tags") or []})
-    changed = existing is None or any(getattr(page, k) != v for k, v in values.items())
+    changed = assign(page, values) or existing is None
     if existing is not None:
         current = [(b.block_type, b.value.source) for b in page.body]
         changed |= current != blocks
         changed |= sorted(page.tags.names()) != tags
-    for key, value in values.items():
-        setattr(page, key, value)
     if changed:
         page.body = blocks
         page.tags.set(tags, clear=True)
