@@ -438,8 +438,9 @@ class LegalDocumentPage(NumberedDocument, Page):
         return context
 
 
-class LegalDocumentAttachment(Orderable):
-    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
+class AttachmentRow(Orderable):
+    """A downloadable file of a page (file toàn văn), in order; subclasses add the ``page`` key."""
+
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE, related_name="+"
     )
@@ -448,7 +449,12 @@ class LegalDocumentAttachment(Orderable):
     panels = [FieldPanel("document"), FieldPanel("title")]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("tệp đính kèm")
+
+
+class LegalDocumentAttachment(AttachmentRow):
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
 
 
 class LegalDocumentRelation(Orderable):

@@ -28,7 +28,7 @@ from search.indexing import folded_text, number_terms
 
 from ..status import TaskStatus, status_label
 from ..status import status as task_status
-from .legal import Agency, Field, NumberedDocument
+from .legal import Agency, AttachmentRow, Field, NumberedDocument
 
 
 class Official(index.Indexed, models.Model):
@@ -217,17 +217,8 @@ class DirectivePage(NumberedDocument, Page):
         return super().save(*args, **kwargs)
 
 
-class DirectiveAttachment(Orderable):
+class DirectiveAttachment(AttachmentRow):
     page = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(_("tiêu đề hiển thị"), max_length=255, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("tệp đính kèm")
 
 
 class ManualState(models.TextChoices):
