@@ -30,15 +30,20 @@ def document_type(name: str = "Quyết định", abbreviation: str = "QĐ", is_n
     )[0]
 
 
-def legal_index() -> LegalDocumentIndexPage:
+def section(model, title: str, slug: str):
+    """The live index page of ``model`` under the home page (one per section), created if needed."""
     home = home_page()
-    existing = LegalDocumentIndexPage.objects.child_of(home).first()
+    existing = model.objects.child_of(home).first()
     if existing:
         return existing
-    page = LegalDocumentIndexPage(title="Văn bản", slug="van-ban")
+    page = model(title=title, slug=slug)
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def legal_index() -> LegalDocumentIndexPage:
+    return section(LegalDocumentIndexPage, "Văn bản", "van-ban")
 
 
 def news_index(title: str = "Tin tức - Sự kiện") -> NewsIndexPage:
@@ -70,25 +75,11 @@ def news(title: str | None = None, *, category: NewsIndexPage | None = None, liv
 
 
 def task_index(title: str = "Theo dõi thực hiện nhiệm vụ") -> TaskIndexPage:
-    home = home_page()
-    existing = TaskIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    page = TaskIndexPage(title=title, slug="theo-doi-nhiem-vu")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return section(TaskIndexPage, title, "theo-doi-nhiem-vu")
 
 
 def directive_index(title: str = "Chỉ đạo, điều hành") -> DirectiveIndexPage:
-    home = home_page()
-    existing = DirectiveIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    page = DirectiveIndexPage(title=title, slug="chi-dao-dieu-hanh")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return section(DirectiveIndexPage, title, "chi-dao-dieu-hanh")
 
 
 def official(name: str = "Nguyễn Văn Chủ", position: str = "Chủ tịch UBND huyện", **fields) -> Official:

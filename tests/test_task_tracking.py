@@ -8,9 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from directives.models import DirectiveIndexPage, DirectivePage, TaskIndexPage, TaskPage, TaskProgressReport
+from directives.models import TaskPage, TaskProgressReport
 from directives.tracking import TaskFilter, task_stats
-from home.importing import home_page
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -18,49 +17,22 @@ D = timedelta(days=1)
 
 
 def task_index():
-    home = home_page()
-    existing = TaskIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    page = TaskIndexPage(title="Theo dõi thực hiện nhiệm vụ", slug="theo-doi-nhiem-vu")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return factories.task_index()
 
 
 def make_directive(number="215/TB-UBND", issued_on=date(2026, 10, 12), live=True, **fields):
-    home = home_page()
-    index = DirectiveIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = DirectiveIndexPage(title="Chỉ đạo điều hành", slug="chi-dao-dieu-hanh")
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    page = DirectivePage(
-        number=number, kind="conclusion_notice", issued_on=issued_on, summary="Kết luận", live=live, **fields
-    )
-    page.slug = number.replace("/", "-").lower()
-    index.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    return page
+    return factories.directive(number, issued_on=issued_on, summary="Kết luận", live=live, **fields)
 
 
 def make_task(code, *, unit=None, live=True, assigned_on=None, **fields):
-    page = TaskPage(
-        code=code,
+    return factories.task(
+        code,
         title=f"Nhiệm vụ {code}",
-        slug=code.lower(),
         lead_unit=unit or factories.agency("Phòng Tài nguyên và Môi trường", "TNMT"),
         assigned_on=assigned_on or date(2026, 1, 1),
         live=live,
         **fields,
     )
-    task_index().add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    return page
 
 
 TODAY = date(2026, 11, 29)
