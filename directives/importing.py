@@ -13,8 +13,7 @@ from home.importing import (
     as_list,
     ascii_slug,
     assign,
-    ensure_child,
-    home_page,
+    ensure_section,
     parse_date,
     save_page,
     text_to_html,
@@ -65,9 +64,7 @@ IMPORT_RELATION_TYPES = set(RelationType.values)
 
 
 def legal_document_index() -> LegalDocumentIndexPage:
-    home = home_page()
-    existing = LegalDocumentIndexPage.objects.child_of(home).first()
-    return existing or ensure_child(home, LegalDocumentIndexPage, "Văn bản", "van-ban")
+    return ensure_section(LegalDocumentIndexPage, "Văn bản", "van-ban")
 
 
 def get_or_create_named(model, name: str, **defaults):
@@ -174,9 +171,7 @@ DIRECTIVE_INDEX = ("Chỉ đạo điều hành", "chi-dao-dieu-hanh")
 
 
 def directive_index() -> DirectiveIndexPage:
-    home = home_page()
-    existing = DirectiveIndexPage.objects.child_of(home).first()
-    return existing or ensure_child(home, DirectiveIndexPage, *DIRECTIVE_INDEX)
+    return ensure_section(DirectiveIndexPage, *DIRECTIVE_INDEX)
 
 
 def _squash(text: str | None) -> str:
@@ -277,9 +272,7 @@ PROGRESS_KEYS = {"date", "percent", "content"}
 
 
 def task_index() -> TaskIndexPage:
-    home = home_page()
-    existing = TaskIndexPage.objects.child_of(home).first()
-    return existing or ensure_child(home, TaskIndexPage, *TASK_INDEX)
+    return ensure_section(TaskIndexPage, *TASK_INDEX)
 
 
 def source_directive(number: str, assigned_on: date) -> DirectivePage:

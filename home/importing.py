@@ -142,6 +142,13 @@ def ensure_child(parent: Page, model, title: str, slug: str | None = None, **fie
     return page
 
 
+def ensure_section(model, title: str, slug: str) -> Page:
+    """The index page of a one-per-portal section (``model``) under the home page, created if
+    missing; an existing one is kept whatever its title."""
+    home = home_page()
+    return model.objects.child_of(home).first() or ensure_child(home, model, title, slug)
+
+
 def save_page(page: Page, parent: Page | None, changed: bool) -> str:
     """Create (under ``parent``) or update ``page`` and publish it; returns what happened."""
     if parent is not None:

@@ -4,7 +4,17 @@ from datetime import date
 
 from django.utils.text import slugify
 
-from home.importing import RecordError, Spec, Strings, assign, ensure_child, home_page, save_page, validate_page
+from home.importing import (
+    RecordError,
+    Spec,
+    Strings,
+    assign,
+    ensure_child,
+    home_page,
+    save_page,
+    text_to_html,
+    validate_page,
+)
 
 from .models import NewsIndexPage, NewsPage
 
@@ -19,8 +29,6 @@ def news_category(name: str) -> NewsIndexPage:
 
 
 def body_blocks(text: str) -> list[tuple[str, str]]:
-    from home.importing import text_to_html
-
     return [("paragraph", text_to_html(p)) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
