@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -227,27 +228,15 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
     registry = handlers()
 
     def run():
-        batch = deferred_tasks()
-        batch.__enter__()
-        for lineno, line in enumerate(lines, start=1):
-            if progress:
-                progress()
-            if lineno % BATCH_SIZE == 0:  # index what the last batch saved
-                batch.__exit__(None, None, None)
-                batch = deferred_tasks()
-                batch.__enter__()
-            if not line.strip():
-                continue
-            try:
-                record = _parse(line, registry)
-                with deferred_tasks(), transaction.atomic():
-                    outcome = registry[record["type"]](record)
-                report.count(outcome)
-            except RecordError as exc:
-                report.errors.append((lineno, str(exc)))
-            except IntegrityError as exc:
-                report.errors.append((lineno, f"conflicts with stored content ({exc})"))
-        batch.__exit__(None, None, None)
+        numbered = enumerate(lines, start=1)
+        # Search and reference indexing run once per batch of lines (cms/tasks.py).
+        while batch := list(islice(numbered, BATCH_SIZE)):
+            with deferred_tasks():
+                for lineno, line in batch:
+                    if progress:
+                        progress()
+                    if line.strip():
+                        _import_line(lineno, line, registry, report)
 
     if dry_run:
         with transaction.atomic():
@@ -256,6 +245,19 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
     else:
         run()
     return report
+
+
+def _import_line(lineno: int, line: str, registry: dict, report: ImportReport) -> None:
+    """One record in its own transaction; its error, if any, is reported with the line number."""
+    try:
+        record = _parse(line, registry)
+        with deferred_tasks(), transaction.atomic():
+            outcome = registry[record["type"]](record)
+        report.count(outcome)
+    except RecordError as exc:
+        report.errors.append((lineno, str(exc)))
+    except IntegrityError as exc:
+        report.errors.append((lineno, f"conflicts with stored content ({exc})"))
 
 
 def _parse(line: str, registry: dict) -> dict:
