@@ -64,12 +64,16 @@ def _ref(obj) -> NamedRef:
     return {"id": obj.pk, "name": obj.name, "short_code": getattr(obj, "short_code", None) or None}
 
 
-class NamedRefField(fields.Field):
-    """A foreign key to a snippet with a ``name``: id, name, short code."""
+class ReadOnlyField(fields.Field):
+    """Base of the fields below: read-only, typed by ``to_representation``'s annotation."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
+
+
+class NamedRefField(ReadOnlyField):
+    """A foreign key to a snippet with a ``name``: id, name, short code."""
 
     def to_representation(self, value) -> NamedRef:
         return _ref(value)
@@ -83,7 +87,7 @@ class NamedRefListField(NamedRefField):
         return [_ref(item) for item in items]
 
 
-class DocumentTypeField(NamedRefField):
+class DocumentTypeField(ReadOnlyField):
     def to_representation(self, value) -> DocumentTypeRef:
         return {
             "id": value.pk,
@@ -104,7 +108,7 @@ def attachment_out(document, title: str = "") -> AttachmentOut:
     }
 
 
-class AttachmentListField(NamedRefField):
+class AttachmentListField(ReadOnlyField):
     """Inline attachment rows (each with ``document`` and optional ``title``)."""
 
     def to_representation(self, value) -> list[AttachmentOut]:
@@ -112,14 +116,14 @@ class AttachmentListField(NamedRefField):
         return [attachment_out(row.document, row.title) for row in rows if row.document]
 
 
-class PageRefListField(NamedRefField):
+class PageRefListField(ReadOnlyField):
     """A list of pages shown as links (id, title, url, date, summary)."""
 
     def to_representation(self, value) -> list[PageRef]:
         return [page.as_ref() for page in value]
 
 
-class PageRefField(NamedRefField):
+class PageRefField(ReadOnlyField):
     """One page shown as a link (id, title, url, date, summary); nothing if draft or private."""
 
     def to_representation(self, value) -> PageRef | None:
@@ -137,7 +141,7 @@ class OfficialOut(TypedDict):
     email: str
 
 
-class OfficialField(NamedRefField):
+class OfficialField(ReadOnlyField):
     """A leader with public contact details."""
 
     def to_representation(self, value) -> OfficialOut:
@@ -151,14 +155,14 @@ class OfficialField(NamedRefField):
         }
 
 
-class RelationListField(NamedRefField):
+class RelationListField(ReadOnlyField):
     """Typed relations between legal documents, outgoing or incoming."""
 
     def to_representation(self, value) -> list[RelationOut]:
         return list(value)
 
 
-class ImageField(NamedRefField):
+class ImageField(ReadOnlyField):
     """An image with the URL of a rendition sized for the web."""
 
     def __init__(self, spec: str = "max-1200x1200", **kwargs):
