@@ -245,15 +245,17 @@ def _task_code_matches(query: SearchQuery, spec: ContentType, candidates) -> lis
     return list(candidates.filter(code__iexact=code).values_list("pk", flat=True))
 
 
-def _ranked_matches(spec: ContentType, query: SearchQuery, candidates) -> list[tuple[int, date | None, float, bool]]:
+def _ranked_matches(
+    spec: ContentType, query: SearchQuery, candidates, backend: str = "default"
+) -> list[tuple[int, date | None, float, bool]]:
     """(id, date, score, whole query in the title) of every match of one type, in the order asked
     for; light objects only."""
     qs = candidates.only("id", "title", spec.date_field)
     if query.sort == "newest":
         qs = qs.order_by(f"-{spec.date_field}", "-id")
-        results = qs.search(backend_text(query.q), operator="and", order_by_relevance=False)
+        results = qs.search(backend_text(query.q), operator="and", order_by_relevance=False, backend=backend)
     else:
-        results = qs.search(backend_text(query.q), operator="and").annotate_score("_score")
+        results = qs.search(backend_text(query.q), operator="and", backend=backend).annotate_score("_score")
     words = set(backend_text(query.q).split())
     return [
         (
@@ -266,8 +268,11 @@ def _ranked_matches(spec: ContentType, query: SearchQuery, candidates) -> list[t
     ]
 
 
-def search(query: SearchQuery, *, today: date | None = None) -> SearchResult:
-    """Search every selected type, merge, facet, paginate and snippet; raises ``SearchError``."""
+def search(query: SearchQuery, *, today: date | None = None, backend: str = "default") -> SearchResult:
+    """Search every selected type, merge, facet, paginate and snippet; raises ``SearchError``.
+
+    ``backend`` names an entry of ``WAGTAILSEARCH_BACKENDS`` (the fallback when the engine is down).
+    """
     query = replace(query, q=clean_query(query.q))
     query.validate()
     today = today or timezone.localdate()
@@ -277,7 +282,7 @@ def search(query: SearchQuery, *, today: date | None = None) -> SearchResult:
         candidates = _filtered(spec, query, today)
         for pk in _number_matches(query, spec, candidates) + _task_code_matches(query, spec, candidates):
             first.append((spec.code, pk))
-        ranked[spec.code] = _ranked_matches(spec, query, candidates)
+        ranked[spec.code] = _ranked_matches(spec, query, candidates, backend)
 
     ordered = _merge(ranked, query.sort)
     seen = set(first)
@@ -515,7 +520,7 @@ def snippet(text: str, words: list[str], length: int = SNIPPET_LENGTH) -> str:
 _NUMBER_PREFIX = re.compile(r"(\d[\w/\-]*)$", re.UNICODE)
 
 
-def suggest(q: str, *, limit: int = SUGGEST_LIMIT) -> list[dict]:
+def suggest(q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default") -> list[dict]:
     """Up to ``limit`` {title, number, url, type} for type-ahead; folded like ``search``.
 
     Numbers first (the last word as a number prefix, "4" → "43/2011/…", the other words then
@@ -560,12 +565,12 @@ def suggest(q: str, *, limit: int = SUGGEST_LIMIT) -> list[dict]:
     for spec in TYPES.values():
         if len(found) >= limit:
             break
-        for page in spec.model.objects.live().public().search(" ".join(words), operator="and")[:limit]:
+        for page in spec.model.objects.live().public().search(" ".join(words), operator="and", backend=backend)[:limit]:
             add(spec.code, page)
     typed = " ".join(_NOT_WORD.sub(" ", text).split())
     for spec in TYPES.values():
         if len(found) >= limit or not typed:
             break
-        for page in spec.model.objects.live().public().autocomplete(typed)[:limit]:
+        for page in spec.model.objects.live().public().autocomplete(typed, backend=backend)[:limit]:
             add(spec.code, page)
     return list(found.values())
