@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run demo test lint check pytest bench-import clean
+.PHONY: setup run demo test lint check pytest bench-import publish-scheduled clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ test: lint check
 ## bench-import: time import_content on generated legal documents (bench/)
 bench-import: setup
 	$(PY) bench/import_speed.py $(BENCH_ARGS)
+
+## publish-scheduled: publish approved pages whose time has come (run every few minutes from cron)
+publish-scheduled: setup
+	$(PY) manage.py publish_scheduled
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media .pytest_cache

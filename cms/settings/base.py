@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "home",
     "directives",
     "news",
+    "editorial",
     "search.apps.SearchConfig",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
