@@ -1,0 +1,148 @@
+"""The activity report (editorial/reports.py) and its admin view with XLSX export.
+
+On the demo portal its figures must equal counts taken directly from the database, computed
+here another way (page by page, with the Python status rule instead of the SQL one).
+"""
+
+from collections import Counter
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from directives.models import DirectiveKind, DirectivePage, LegalDocumentPage, TaskPage
+from directives.status import TaskStatus, status
+from editorial import roles
+from editorial.reports import activity_report
+from news.models import NewsIndexPage, NewsPage
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def direct_counts(start: date, end: date, today: date) -> dict:
+    """The report's figures, counted page by page."""
+    news = [p for p in NewsPage.objects.live() if start <= p.published_on <= end]
+    by_category = Counter()
+    for category in NewsIndexPage.objects.all():
+        n = sum(1 for p in news if p.get_parent().pk == category.pk)
+        if n:
+            by_category[category.title] = n
+    photos = 0
+    for page in news:
+        images = {block.value["image"].pk for block in page.body if block.block_type == "image"}
+        images |= {g.image_id for g in page.gallery_images.all()}
+        images |= {page.lead_image_id} if page.lead_image_id else set()
+        photos += len(images)
+    docs = [d for d in LegalDocumentPage.objects.live() if start <= d.issued_on <= end]
+    directives = [d for d in DirectivePage.objects.live() if start <= d.issued_on <= end]
+    tasks = [t for t in TaskPage.objects.live() if start <= t.assigned_on <= end]
+    return {
+        "news_by_category": by_category,
+        "photos": photos,
+        "legal_documents_by_type": Counter(d.document_type.name for d in docs),
+        "directives_by_kind": Counter(str(DirectiveKind(d.kind).label) for d in directives),
+        "tasks_by_status": Counter(str(TaskStatus(status(t, today)).label) for t in tasks),
+        "news_by_author": len(news),
+    }
+
+
+def as_counter(tally) -> Counter:
+    return Counter(dict(tally.rows))
+
+
+def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_max_num_queries):
+    call_command("seed_demo", verbosity=0)
+    today = timezone.localdate()
+    # this year (the default), the inspection's period, and everything
+    for start, end in (
+        (date(today.year, 1, 1), today),
+        (date(2018, 1, 1), date(2019, 9, 30)),
+        (date(1990, 1, 1), today),
+    ):
+        with django_assert_max_num_queries(8):
+            report = activity_report(start, end, today)
+        expected = direct_counts(start, end, today)
+        assert as_counter(report.news_by_category) == expected["news_by_category"], (start, end)
+        assert report.photos == expected["photos"]
+        assert as_counter(report.legal_documents_by_type) == expected["legal_documents_by_type"]
+        assert as_counter(report.directives_by_kind) == expected["directives_by_kind"]
+        assert as_counter(report.tasks_by_status) == expected["tasks_by_status"]
+        assert report.news_by_author.total == expected["news_by_author"]
+    everything = activity_report(date(1990, 1, 1), today, today)
+    # the demo portal is not empty: the comparison above compared something
+    assert everything.news_by_category.total >= 20 and everything.photos >= 10
+    assert everything.legal_documents_by_type.total >= 30 and everything.tasks.overall.total >= 40
+
+
+def test_drafts_and_dates_outside_the_period_are_not_counted():
+    category = f.news_index("Kinh tế")
+    photo, other = f.image(), f.image()
+    f.news("Trong kỳ", category=category, published_on=date(2025, 3, 1), lead_image=photo, author="Lê Văn A")
+    f.news("Bản nháp", category=category, published_on=date(2025, 3, 2), live=False, lead_image=other)
+    f.news("Ngoài kỳ", category=category, published_on=date(2024, 12, 31))
+    f.legal_document(issued_on=date(2025, 6, 1))
+    f.task(assigned_on=date(2025, 2, 1), deadline=date(2025, 3, 1), completed_on=date(2025, 3, 5))
+    report = activity_report(date(2025, 1, 1), date(2025, 12, 31), date(2025, 12, 31))
+    assert report.news_by_category.rows == [("Kinh tế", 1)]
+    assert report.news_by_author.rows == [("Lê Văn A", 1)]
+    assert report.photos == 1
+    assert report.legal_documents_by_type.total == 1
+    assert as_counter(report.tasks_by_status) == Counter({"Hoàn thành quá hạn": 1})
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_user(username="bientap", password="x")
+    user.groups.add(Group.objects.get(name=roles.EDITOR))
+    client.force_login(user)
+    return client
+
+
+def test_the_admin_report_page_shows_the_figures_and_exports_xlsx(editor_client):
+    f.news("Tin A", category=f.news_index("Giáo dục"), published_on=date(2025, 5, 5))
+    f.news("Tin B", category=f.news_index("Giáo dục"), published_on=date(2025, 5, 6))
+    url = reverse("editorial_activity_report")
+    response = editor_client.get(url, {"date_from": "01/01/2025", "date_to": "31/12/2025"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Giáo dục" in html and "Tải về tệp Excel" in html and "<svg" in html
+    assert '<script src="http' not in html  # no chart library from a CDN
+
+    export = editor_client.get(url, {"date_from": "01/01/2025", "date_to": "31/12/2025", "export": "xlsx"})
+    assert export.status_code == 200
+    assert export["Content-Disposition"].endswith('bao-cao-hoat-dong_20250101-20251231.xlsx"')
+    book = load_workbook(BytesIO(export.content))
+    summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(min_row=3, values_only=True)}
+    assert summary["Tin bài"] == 2
+    categories = {row[0]: row[1] for row in book["Tin bài theo chuyên mục"].iter_rows(min_row=3, values_only=True)}
+    assert categories == {"Giáo dục": 2}
+
+
+def test_the_default_period_is_this_year(editor_client):
+    response = editor_client.get(reverse("editorial_activity_report"))
+    assert response.status_code == 200
+    today = timezone.localdate()
+    assert response.context["report"].start == date(today.year, 1, 1)
+    assert response.context["report"].end == today
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"date_from": "31/02/2025"}, {"date_from": "hôm qua"}, {"date_from": "01/06/2025", "date_to": "01/01/2025"}],
+)
+def test_a_bad_period_is_a_400_with_a_message(editor_client, params):
+    response = editor_client.get(reverse("editorial_activity_report"), params)
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_anonymous_users_are_sent_to_the_login_page(client):
+    response = client.get(reverse("editorial_activity_report"))
+    assert response.status_code == 302 and "/login/" in response.url
