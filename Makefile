@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run demo test lint check pytest bench-import publish-scheduled clean
+.PHONY: setup run demo test test-e2e lint check pytest bench-import bench-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,9 +43,29 @@ check: setup
 test: lint check
 	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
 
+## test-e2e: browser tests (Playwright + Debian's /usr/bin/chromium, headless); skipped without chromium
+test-e2e: setup
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+## openapi-snapshot: regenerate tests/snapshots/openapi.json after an intended API change (commit it)
+openapi-snapshot: setup
+	UPDATE_OPENAPI_SNAPSHOT=1 $(BIN)/pytest tests/test_openapi_snapshot.py -q -p no:cacheprovider
+
 ## bench-import: time import_content on generated legal documents (bench/)
 bench-import: setup
 	$(PY) bench/import_speed.py $(BENCH_ARGS)
+
+## bench-search: search latency (ours, stock Wagtail, icontains) on N generated pages (bench/; BENCH_ARGS=100000)
+bench-search: setup
+	$(PY) bench/search_speed.py $(BENCH_ARGS)
+
+## i18n: refresh the project's catalogue (locale/) and compile it and locale_admin/ (needs gettext)
+i18n: setup
+	$(PY) manage.py i18n_coverage --update
+
+## i18n-coverage: share of Wagtail's admin strings with Vietnamese (target 95%) and of the project's (100%)
+i18n-coverage: setup
+	$(PY) manage.py i18n_coverage
 
 ## publish-scheduled: publish approved pages whose time has come (run every few minutes from cron)
 publish-scheduled: setup

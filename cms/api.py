@@ -2,7 +2,9 @@
 
 Wagtail's v3 API serves every page type under ``/api/v3/pages/`` with the fields each
 model declares in ``api_fields``; anonymous readers get live, public pages only
-(``wagtail.api.v3.querysets.get_pages_queryset``). Project routers are added here.
+(``wagtail.api.v3.querysets.get_pages_queryset``). Project routers are added here: the
+typed listings with filters (``/news/`` in ``news.api``; ``/legal-documents/``, ``/directives/``
+and ``/tasks/`` in ``directives.api``), search.
 
 Bad query parameters of a read (GET) are a client error answered with HTTP 400 and a
 message (RFC 7807 problem+json); Wagtail's 422 stays for request bodies of writes.
@@ -14,7 +16,9 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
 
+from directives.api import directives_router, legal_documents_router
 from directives.api import router as tasks_router
+from news.api import news_router
 from search.api import router as search_router
 
 api.title = "API Cổng Thông tin điện tử"
@@ -40,12 +44,18 @@ def validation_error(request, exc):
         errors = [{k: v for k, v in e.items() if k not in ("input", "ctx", "url")} for e in exc.errors()]
     else:
         errors = [{"msg": m} for m in exc.messages]
+    if any(tuple(e.get("loc", ()))[:1] == ("response",) for e in errors):
+        raise exc  # our response does not match its schema: a server error (500), not the client's
     return problem_response(status=400, detail="; ".join(_describe(e) for e in errors), errors=errors)
 
 
 for exc_class in (NinjaValidationError, PydanticValidationError, DjangoValidationError):
     api.add_exception_handler(exc_class, validation_error)
 
+
+api.add_router("/news/", news_router)
+api.add_router("/legal-documents/", legal_documents_router)
+api.add_router("/directives/", directives_router)
 api.add_router("/tasks/", tasks_router)
 api.add_router("/search/", search_router)
 

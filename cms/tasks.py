@@ -8,6 +8,7 @@ the page, and on SQLite each index update rescans the whole index to refresh tit
 so import time grew with the square of the number of documents.
 """
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,8 @@ from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
 from modelsearch.backends import get_search_backends_with_name
+
+logger = logging.getLogger(__name__)
 
 _pending: ContextVar[dict | None] = ContextVar("deferred_tasks", default=None)
 
@@ -61,15 +64,27 @@ class DeferrableImmediateBackend(ImmediateBackend):
 
 
 def _index_in_bulk(model, pks) -> None:
+    """Index ``pks`` of ``model`` on every auto-updated backend, one bulk request each.
+
+    Like modelsearch on a single save, an error of an external engine (``catch_indexing_errors``)
+    is logged and does not fail the import: the engine backends (``search/backends.py``) have
+    recorded the objects for ``manage.py search_sync``. A database backend's error is raised.
+    """
     objects = list(model.get_indexed_objects().filter(pk__in=pks))
     if not objects:
         return
-    for _name, backend in get_search_backends_with_name(with_auto_update=True):
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
         try:
             backend.add_bulk(model, objects)
         except Exception:
             if not backend.catch_indexing_errors:
                 raise
+            logger.exception(
+                "Exception raised while adding %d %s objects into the '%s' search backend",
+                len(objects),
+                model._meta.label,
+                name,
+            )
 
 
 @contextmanager

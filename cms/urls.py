@@ -3,9 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
+from directives.feeds import LegalDocumentFeed
+from home import views as home_views
+from news.feeds import NewsFeed
 from search import views as search_views
 
 urlpatterns = [
@@ -14,6 +18,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
     path("tim-kiem/", search_views.search_page, name="search"),
+    path("feeds/news.rss", NewsFeed.as_view(), name="feed-news"),
+    path("feeds/news/<str:category>.rss", NewsFeed.as_view(), name="feed-news-category"),
+    path("feeds/legal-documents.rss", LegalDocumentFeed.as_view(), name="feed-legal-documents"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:

@@ -6,6 +6,8 @@
   number of queries whatever the number of tasks.
 - ``TaskDeadlinesPanel`` on the admin home: how many tasks are overdue and due soon, each
   linking to the listing filtered by that status.
+- ``TaskDashboardView`` ("Bảng theo dõi nhiệm vụ"): per-unit stacked bars of status and the
+  list of overdue tasks.
 """
 
 from urllib.parse import urlencode
@@ -16,9 +18,11 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import BulkActionsColumn, PageStatusColumn, PageTitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -177,3 +181,75 @@ class TaskDeadlinesPanel(Component):
         if not PagePermissionPolicy().user_has_any_permission(user, {"add", "change", "publish"}):
             return ""
         return super().render_html(parent_context)
+
+
+# --- the task dashboard ----------------------------------------------------------------------------
+
+#: One colour per status for stacked bars (each ≥ 3:1 against white), in display order.
+STATUS_COLOURS = {
+    TaskStatus.OVERDUE: "#b3261e",
+    TaskStatus.DUE_SOON: "#b36b00",
+    TaskStatus.IN_PROGRESS_ON_TIME: "#1d6fb8",
+    TaskStatus.NO_DEADLINE: "#5f6368",
+    TaskStatus.DONE_LATE: "#7b1fa2",
+    TaskStatus.DONE_ON_TIME: "#1e7d32",
+}
+
+
+def stacked_bars(units) -> list[dict]:
+    """Per-unit stacked bars of task status (``UnitStats`` rows): segments with x offset and
+    width in % of the largest unit, for an SVG drawn on the server."""
+    top = max((u.total for u in units), default=0)
+    labels = dict(TaskStatus.choices)
+    bars = []
+    for unit in units:
+        x, segments = 0.0, []
+        for status, colour in STATUS_COLOURS.items():
+            n = unit.counts[status]
+            if n:
+                width = 100 * n / top
+                segments.append({"x": round(x, 2), "width": round(width, 2), "count": n, "colour": colour,
+                                 "label": labels[status]})  # fmt: skip
+                x += width
+        bars.append({"label": unit.unit_name, "total": unit.total, "rate": unit.on_time_rate, "segments": segments})
+    return bars
+
+
+def status_legend() -> list[dict]:
+    labels = dict(TaskStatus.choices)
+    return [{"label": labels[s], "colour": c} for s, c in STATUS_COLOURS.items()]
+
+
+class TaskDashboardView(WagtailAdminTemplateMixin, TemplateView):
+    """Admin "Bảng theo dõi nhiệm vụ": per-unit stacked bars of status and the overdue list.
+
+    The figures are ``task_stats`` (one aggregate query), the function the public tracking page
+    and the API use; the overdue list is one query. Tasks the user may not explore are left out.
+    """
+
+    template_name = "directives/admin/task_dashboard.html"
+    page_title = _("Bảng theo dõi nhiệm vụ")
+    header_icon = "tasks"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        tasks = explorable_tasks(self.request.user)
+        stats = task_stats(tasks, today)
+        overdue = (
+            TaskFilter(statuses=(TaskStatus.OVERDUE,))
+            .apply(tasks, today)
+            .select_related("lead_unit")
+            .order_by("deadline", "code")
+        )
+        return super().get_context_data(
+            today=today,
+            stats=stats,
+            bars=stacked_bars(stats.units),
+            legend=status_legend(),
+            overdue=[(task, (today - task.deadline).days) for task in overdue],
+            listing_url=listing_url(),
+            **kwargs,
+        )

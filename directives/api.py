@@ -1,30 +1,127 @@
-"""API of task tracking: ``/api/v3/tasks/`` (filtered listing) and ``/api/v3/tasks/stats/``.
+"""API of the directives app: typed listings of legal documents (``/api/v3/legal-documents/``) and
+directives (``/api/v3/directives/``), task tracking (``/api/v3/tasks/``, ``/api/v3/tasks/stats/``).
 
-Thin views over ``directives.tracking``; anonymous readers see live, public tasks only.
+Thin views over ``directives.tracking`` and the models; anonymous readers see live, public pages only.
+The detail of each page is Wagtail's ``/api/v3/pages/{id}/``.
 """
 
 from datetime import date
 from typing import Literal
 
+from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
+from wagtail.api.v3.errors import ProblemDetail
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from .models import TaskPage
+from cms.api_fields import MAX_ID, ListingQuery, Text, add_listing
+
+from .models import DirectiveKind, DirectivePage, LegalDocumentPage, TaskPage
+from .numbers import folded_number_key
 from .status import TaskStatus
 from .tracking import TaskFilter, task_stats
+from .validity import ValidityStatus, validity_expression
 
 router = Router(tags=["tasks"])
+legal_documents_router = Router(tags=["legal documents"])
+directives_router = Router(tags=["directives"])
 
 StatusCode = Literal[tuple(s.value for s in TaskStatus)]  # type: ignore[valid-type]
+ValidityCode = Literal[tuple(ValidityStatus.values)]  # type: ignore[valid-type]
+KindCode = Literal[tuple(DirectiveKind.values)]  # type: ignore[valid-type]
+
+
+# --- legal documents and directives ------------------------------------------------------------
+
+
+class NumberedQuery(ListingQuery):
+    number: Text | None = Field(
+        None,
+        max_length=100,
+        description="Số ký hiệu in any spelling: `43/2011/ND-CP`, `43/2011/nđcp` and `43/2011/NĐ-CP` are one number.",
+    )
+    field: int | None = Field(None, ge=1, le=MAX_ID, description="Field (lĩnh vực) id, see `fields[].id`.")
+
+    @field_validator("number")
+    @classmethod
+    def number_has_a_key(cls, value: str | None) -> str | None:
+        if value is not None and not folded_number_key(value):
+            raise ValueError("not a document number")
+        return value
+
+    def filter(self, queryset: QuerySet, today: date) -> QuerySet:
+        queryset = super().filter(queryset, today)
+        if self.number is not None:
+            queryset = queryset.filter(number_folded=folded_number_key(self.number))
+        if self.field is not None:
+            queryset = queryset.filter(pk__in=queryset.model.objects.filter(fields=self.field).values("pk"))
+        return queryset
+
+
+class LegalDocumentQuery(NumberedQuery):
+    document_type: int | None = Field(None, ge=1, le=MAX_ID, description="Document type id, see `document_type.id`.")
+    issuing_body: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Issuing body id (lead or co-issuer), see `issuing_bodies[].id`."
+    )
+    status: list[ValidityCode] = Field(
+        [], description="Validity status today (`current_status`); repeat the parameter for several."
+    )
+
+    def filter(self, queryset: QuerySet, today: date) -> QuerySet:
+        queryset = super().filter(queryset, today)
+        if self.document_type is not None:
+            queryset = queryset.filter(document_type_id=self.document_type)
+        if self.issuing_body is not None:
+            co_issued = LegalDocumentPage.objects.filter(co_issuing_bodies=self.issuing_body).values("pk")
+            queryset = queryset.filter(Q(issuing_body_id=self.issuing_body) | Q(pk__in=co_issued))
+        if self.status:
+            queryset = queryset.alias(validity=validity_expression(today)).filter(validity__in=self.status)
+        return queryset
+
+
+class DirectiveQuery(NumberedQuery):
+    kind: list[KindCode] = Field([], description="Kind (hình thức) code; repeat the parameter for several.")
+    leader: int | None = Field(None, ge=1, le=MAX_ID, description="Directing leader id, see `directing_leader.id`.")
+
+    def filter(self, queryset: QuerySet, today: date) -> QuerySet:
+        queryset = super().filter(queryset, today)
+        if self.kind:
+            queryset = queryset.filter(kind__in=self.kind)
+        if self.leader is not None:
+            queryset = queryset.filter(directing_leader_id=self.leader)
+        return queryset
+
+
+add_listing(
+    legal_documents_router,
+    LegalDocumentPage,
+    LegalDocumentQuery,
+    operation_id="legal_documents_list",
+    summary="List legal documents with what a list view needs",
+    doc="Legal documents (văn bản), newest issue date first: number, type, issuing bodies, issue and "
+    "effective dates, validity status today, fields, summary. Filters: number (any spelling), type, "
+    "issuing body, field, validity status, issue-date period. Attachments are in the detail (`meta.detail_url`).",
+)
+add_listing(
+    directives_router,
+    DirectivePage,
+    DirectiveQuery,
+    operation_id="directives_list",
+    summary="List directives with what a list view needs",
+    doc="Directives (chỉ đạo, điều hành), newest first: number, kind, directing leader, issue date, "
+    "summary, fields. Filters: number, kind, leader, field, issue-date period.",
+)
+
+
+# --- tasks --------------------------------------------------------------------------------------
 
 
 class TaskQuery(Schema):
-    unit: int | None = Field(None, ge=1, description="Lead unit (đơn vị chủ trì) id, see `lead_unit.id`.")
+    unit: int | None = Field(None, ge=1, le=MAX_ID, description="Lead unit (đơn vị chủ trì) id, see `lead_unit.id`.")
     status: list[StatusCode] = Field([], description="One or more status codes (repeat the parameter).")
     from_: date | None = Field(None, alias="from", description="Assigned on or after (YYYY-MM-DD).")
     to: date | None = Field(None, description="Assigned on or before (YYYY-MM-DD).")
@@ -37,6 +134,38 @@ class TaskQuery(Schema):
 
     def as_filter(self) -> TaskFilter:
         return TaskFilter(unit=self.unit, statuses=tuple(self.status), date_from=self.from_, date_to=self.to)
+
+
+TASK_ORDERS = {
+    "deadline": (F("deadline").asc(nulls_last=True), "code"),
+    "-deadline": (F("deadline").desc(nulls_last=True), "code"),
+    "assigned_on": ("assigned_on", "code"),
+    "-assigned_on": ("-assigned_on", "code"),
+}
+
+
+class TaskListQuery(TaskQuery):
+    deadline_from: date | None = Field(None, description="Deadline on or after (YYYY-MM-DD); no deadline excluded.")
+    deadline_to: date | None = Field(None, description="Deadline on or before (YYYY-MM-DD); no deadline excluded.")
+    order: Literal[tuple(TASK_ORDERS)] = Field(  # type: ignore[valid-type]
+        "deadline",
+        description="`deadline` (default: soonest first, no deadline last), `-deadline`, "
+        "`assigned_on` or `-assigned_on`; ties by code.",
+    )
+
+    @model_validator(mode="after")
+    def deadline_period_in_order(self):
+        if self.deadline_from and self.deadline_to and self.deadline_from > self.deadline_to:
+            raise ValueError("'deadline_from' must not be after 'deadline_to'")
+        return self
+
+    def apply(self, tasks: QuerySet, today: date) -> QuerySet:
+        tasks = self.as_filter().apply(tasks, today)
+        if self.deadline_from is not None:
+            tasks = tasks.filter(deadline__gte=self.deadline_from)
+        if self.deadline_to is not None:
+            tasks = tasks.filter(deadline__lte=self.deadline_to)
+        return tasks.order_by(*TASK_ORDERS[self.order])
 
 
 class UnitRef(Schema):
@@ -99,29 +228,21 @@ def public_tasks():
 
 @router.get(
     "/",
-    response=list[TaskItem],
+    response={200: list[TaskItem], 400: ProblemDetail},
     summary="List tasks with their derived status",
     operation_id="tasks_list",
     auth=[BearerTokenAuth(), AllowAnonymous()],
 )
 @paginate(WagtailLimitOffsetPagination)
-def list_tasks(request: HttpRequest, query: TaskQuery = Query(...)):  # noqa: B008
-    """Tasks filtered by lead unit, status and assigned-date period; overdue first is not implied:
-    ordered by deadline (no deadline last), then code."""
-    from django.db.models import F
-
-    today = timezone.localdate()
-    return (
-        query.as_filter()
-        .apply(public_tasks(), today)
-        .select_related("lead_unit")
-        .order_by(F("deadline").asc(nulls_last=True), "code")
-    )
+def list_tasks(request: HttpRequest, query: TaskListQuery = Query(...)):  # noqa: B008
+    """Tasks filtered by lead unit, status, assigned-date period and deadline period; ordered by
+    deadline (no deadline last) unless `order` says otherwise, then code."""
+    return query.apply(public_tasks(), timezone.localdate()).select_related("lead_unit")
 
 
 @router.get(
     "/stats/",
-    response=StatsOut,
+    response={200: StatsOut, 400: ProblemDetail},
     summary="Task statistics per lead unit",
     operation_id="tasks_stats",
     auth=[BearerTokenAuth(), AllowAnonymous()],

@@ -1,8 +1,11 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import TaskDeadlinesPanel, TaskTrackingViewSet
+from .admin_views import TaskDashboardView, TaskDeadlinesPanel, TaskTrackingViewSet
 from .models import Agency, DocumentType, Field, Official
 
 
@@ -46,6 +49,16 @@ register_snippet(TaxonomyGroup)
 def register_task_tracking():
     """Menu "Theo dõi nhiệm vụ": the flat listing of tasks with their status."""
     return TaskTrackingViewSet()
+
+
+@hooks.register("register_admin_urls")
+def task_dashboard_urls():
+    return [path("task_dashboard/", TaskDashboardView.as_view(), name="task_dashboard")]
+
+
+@hooks.register("register_admin_menu_item")
+def task_dashboard_menu_item():
+    return MenuItem(_("Bảng theo dõi nhiệm vụ"), reverse("task_dashboard"), icon_name="tasks", order=301)
 
 
 @hooks.register("construct_homepage_panels")

@@ -39,6 +39,13 @@ def _snippets(*actions: str) -> set[str]:
     return {f"directives.{action}_{model}" for model in TAXONOMY for action in actions}
 
 
+def _royalty(*actions: str, models=("royalty",)) -> set[str]:
+    return {f"editorial.{action}_{model}" for model in models for action in actions}
+
+
+_RATES = ("royaltyscheme", "basesalary")
+
+
 @dataclass(frozen=True)
 class Role:
     name: str
@@ -66,23 +73,43 @@ ROLES = (
         EDITOR,
         ("add", "change", "lock"),
         frozenset(_MEDIA_EDIT),
-        frozenset(_ADMIN | _snippets("view", "add", "change")),
+        # … and proposes royalties (nhuận bút), which the chief approves.
+        frozenset(
+            _ADMIN
+            | _snippets("view", "add", "change")
+            | _royalty("view", "add", "change")
+            | _royalty("view", models=_RATES)
+        ),
     ),
     # Final approval: publishes, unpublishes, deletes, unlocks.
     Role(
         CHIEF_EDITOR,
         ALL_PAGE_PERMISSIONS,
         frozenset(_MEDIA_ALL),
-        frozenset(_ADMIN | _snippets("view", "add", "change", "delete")),
+        frozenset(
+            _ADMIN
+            | _snippets("view", "add", "change", "delete")
+            | _royalty("view", "add", "change", "delete", "approve", "pay")
+            | _royalty("view", "add", "change", models=_RATES)
+        ),
     ),
     Role(ADMINISTRATOR, ALL_PAGE_PERMISSIONS, frozenset(_MEDIA_ALL), everything=True),
 )
 
 
 def _permission(apps, dotted: str):
+    """The permission ``app_label.codename``; None if its model does not exist yet at this point
+    of the migrations (a later migration grants it by calling ``ensure_roles`` again)."""
     Permission = apps.get_model("auth", "Permission")
     app_label, codename = dotted.split(".", 1)
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    try:
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    except Permission.DoesNotExist:
+        try:
+            apps.get_model(app_label, codename.rsplit("_", 1)[1])
+        except LookupError:
+            return None
+        raise
 
 
 def create_missing_permissions(apps) -> None:
@@ -120,7 +147,10 @@ def ensure_roles(apps) -> dict[str, object]:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=_permission(apps, dotted)
             )
-        wanted = Permission.objects.all() if role.everything else [_permission(apps, d) for d in sorted(role.model)]
+        if role.everything:
+            wanted = Permission.objects.all()
+        else:
+            wanted = [p for p in (_permission(apps, d) for d in sorted(role.model)) if p is not None]
         group.permissions.add(*wanted)
     return groups
 

@@ -20,6 +20,7 @@ import textwrap
 import zlib
 from collections import Counter
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import partial
 
 from django.core.files.base import ContentFile
@@ -49,6 +50,8 @@ from directives.models import (
 from directives.numbers import fold, number_key
 from directives.status import TaskStatus
 from directives.tracking import task_stats
+from editorial import royalties
+from editorial.models import Genre, Royalty, RoyaltyScheme, RoyaltyShare
 from news.importing import import_news
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 
@@ -86,6 +89,7 @@ def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
         ("tasks", partial(seed_tasks, today)),
         ("task details", partial(seed_task_details, today)),
         (f"tasks by status on {today:%d/%m/%Y}", partial(task_status_counts, today)),
+        ("royalties", seed_royalties),
     ]
     counts: dict[str, Counter] = {}
     # Search and reference indexing run once per object, after the transaction commits.
@@ -116,6 +120,7 @@ def summary() -> dict[str, int]:
         "document types": DocumentType.objects.count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
+        "royalty records": Royalty.objects.count(),
     }
 
 
@@ -554,3 +559,41 @@ def task_status_counts(today: date) -> Counter:
     """How many public tasks have each status today (labels as the dashboard shows them)."""
     counts = task_stats(TaskPage.objects.live().public(), today).overall.counts
     return Counter({str(TaskStatus(code).label): n for code, n in counts.items()})
+
+
+# --- royalties ---------------------------------------------------------------------------------
+
+
+def seed_royalties() -> Counter:
+    """A provincial royalty scheme (the Ninh Thuận 2020 example of domain.md §7, district rate
+    20 %) and an approved royalty for every demo article: author 70 %, photographer 30 % (or the
+    author alone). Articles that already have a royalty are left alone."""
+    counts = Counter()
+    scheme, created = RoyaltyScheme.objects.get_or_create(valid_from=data.ROYALTY_SCHEME["valid_from"], defaults={
+        k: v for k, v in data.ROYALTY_SCHEME.items() if k not in ("valid_from", "genres")})  # fmt: skip
+    counts["scheme created" if created else "scheme unchanged"] += 1
+    genres = {}
+    for order, (name, low, high) in enumerate(data.ROYALTY_SCHEME["genres"]):
+        genres[name], _ = Genre.objects.get_or_create(
+            scheme=scheme, name=name, defaults={"min_coefficient": low, "max_coefficient": high, "sort_order": order}
+        )
+    paid_for = set(Royalty.objects.values_list("page_id", flat=True))
+    for page in NewsPage.objects.live().exclude(pk__in=paid_for).order_by("published_on", "pk"):
+        if page.published_on < scheme.valid_from:
+            continue
+        genre = genres["Tin có ảnh"] if page.lead_image_id else genres["Tin không ảnh"]
+        record = Royalty(page=page, genre=genre, coefficient=genre.min_coefficient)
+        record.full_clean()
+        record.save()
+        author = page.author or "Ban Biên tập"
+        if page.photographer and page.photographer != author:
+            shares = [(author, "tác giả", Decimal("70")), (page.photographer, "ảnh", Decimal("30"))]
+        else:
+            shares = [(author, "tác giả", Decimal("100"))]
+        RoyaltyShare.objects.bulk_create(
+            RoyaltyShare(royalty=record, contributor=who, role=role, share=share, sort_order=n)
+            for n, (who, role, share) in enumerate(shares)
+        )
+        royalties.approve(record, None)
+        counts["records approved"] += 1
+    return counts

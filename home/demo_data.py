@@ -19,6 +19,9 @@ Directives and tasks (at the end) are dated in days relative to the day the seed
 that every task status shows; a seed on a later day updates those dates (see there).
 """
 
+from datetime import date
+from decimal import Decimal
+
 
 def _p(*paragraphs: str) -> str:
     """Plain-text body: blank lines separate paragraphs (the import format's rule)."""
@@ -2272,3 +2275,23 @@ TASKS = [
         "expected_output": "Báo cáo kinh tế - xã hội 9 tháng",
     },
 ]
+
+
+#: A provincial royalty scheme applying Decree 18/2014/NĐ-CP (the example of domain.md §7).
+ROYALTY_SCHEME = {
+    "name": "Quy định nhuận bút Cổng Thông tin điện tử (áp dụng cho trang cấp huyện)",
+    "legal_basis": "Quyết định số 12/2020/QĐ-UBND của UBND tỉnh (mẫu)",
+    "valid_from": date(2020, 1, 1),
+    "unit_ratio": Decimal("10"),
+    "site_multiplier": Decimal("20"),
+    "payment_days": 60,
+    "genres": [
+        ("Tin không ảnh", Decimal("1.0"), Decimal("1.0")),
+        ("Tin có ảnh", Decimal("1.5"), Decimal("1.5")),
+        ("Tin đăng lại", Decimal("0.5"), Decimal("0.5")),
+        ("Ảnh", Decimal("1.2"), Decimal("1.5")),
+        ("Bình luận, phóng sự", Decimal("2.5"), Decimal("3.0")),
+        ("Nghiên cứu, chuyên đề", Decimal("3.0"), Decimal("4.0")),
+        ("Đa phương tiện", Decimal("4.0"), Decimal("5.0")),
+    ],
+}

@@ -2,18 +2,29 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.api_fields import ImageField, PageRefListField
+from cms.api_fields import (
+    GalleryField,
+    ImageField,
+    PageRefListField,
+    SectionRefField,
+    TagListField,
+    images_with_renditions,
+)
+from editorial.panels import RoyaltyPanel
 from home.models import SectionPage
 from search.indexing import folded_text
 
@@ -91,6 +102,14 @@ class NewsPage(Page):
             heading=_("Thông tin bài viết"),
         ),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Nội dung")),
+            ObjectList(Page.promote_panels, heading=_("Quảng bá")),
+            ObjectList(Page.settings_panels, heading=_("Cài đặt")),
+            ObjectList([RoyaltyPanel(heading=_("Nhuận bút của tin bài"))], heading=_("Nhuận bút")),
+        ]
+    )
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
@@ -109,14 +128,17 @@ class NewsPage(Page):
         APIField("lead"),
         APIField("body"),
         APIField("lead_image", serializer=ImageField()),
-        APIField("gallery_images"),
+        APIField("gallery_images", serializer=GalleryField()),
         APIField("author"),
         APIField("photographer"),
         APIField("source"),
-        APIField("tags"),
-        APIField("category"),
+        APIField("tags", serializer=TagListField()),
+        APIField("category", serializer=SectionRefField(source="category_ref")),
         APIField("related_news", serializer=PageRefListField()),
     ]
+    # The typed listing /api/v3/news/ (cms.api_fields.listing_item_schema).
+    api_listing_fields = ["published_on", "lead", "lead_image", "category", "tags"]
+    api_date_field = "published_on"
 
     class Meta:
         verbose_name = _("tin bài")
@@ -137,11 +159,37 @@ class NewsPage(Page):
     def search_folded(self) -> str:
         return folded_text(self.title, self.lead, self.body, self.author, " ".join(self.tags.names()))
 
+    @classmethod
+    def api_listing_queryset(cls, queryset):
+        """What the listing fields read, loaded for a whole page of news in a constant number of
+        queries: lead images with both renditions, tags, and the category (parent page) as
+        columns of the news query."""
+        parent = Page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
+        return (
+            queryset.select_related("locale")
+            .prefetch_related(models.Prefetch("lead_image", queryset=images_with_renditions()), "tags")
+            .annotate(
+                category_pk=Subquery(parent.values("pk")[:1]),
+                category_title=Subquery(parent.values("title")[:1]),
+                category_slug=Subquery(parent.values("slug")[:1]),
+            )
+        )
+
+    @cached_property
+    def category_ref(self) -> dict | None:
+        """The category (chuyên mục) this article sits in: id, title, slug."""
+        if "category_pk" in self.__dict__:
+            if self.category_pk is None:
+                return None
+            return {"id": self.category_pk, "title": self.category_title, "slug": self.category_slug}
+        parent = self.get_parent() if self.path else None
+        return {"id": parent.pk, "title": parent.title, "slug": parent.slug} if parent else None
+
     @property
     def category(self) -> str:
         """The name of the category (chuyên mục) this article sits in."""
-        parent = self.get_parent()
-        return parent.title if parent else ""
+        ref = self.category_ref
+        return ref["title"] if ref else ""
 
     @property
     def related_news(self) -> list["NewsPage"]:

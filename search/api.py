@@ -7,7 +7,7 @@ through ``cms.api``'s handler, the service's own checks (empty or too long query
 from datetime import date
 from typing import Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
@@ -15,6 +15,7 @@ from wagtail.api.v3.errors import problem_response
 from directives.validity import ValidityStatus
 
 from . import service
+from .resilience import BACKEND_HEADER, FALLBACK_HEADER_VALUE, with_fallback
 
 router = Router(tags=["search"])
 
@@ -111,6 +112,24 @@ class SuggestOut(Schema):
     url: str | None
 
 
+# The header is documented in the OpenAPI document too (ninja merges this into the operation).
+FALLBACK_HEADER_DOC = {
+    "responses": {
+        200: {
+            "headers": {
+                BACKEND_HEADER: {
+                    "description": (
+                        f"`{FALLBACK_HEADER_VALUE}` when the search engine was unreachable and the database "
+                        "answered instead (results may be ranked less well); absent otherwise."
+                    ),
+                    "schema": {"type": "string"},
+                }
+            }
+        }
+    }
+}
+
+
 def _bad_request(error: service.SearchError):
     return problem_response(status=400, detail=str(error))
 
@@ -121,15 +140,22 @@ def _bad_request(error: service.SearchError):
     summary="Search every content type",
     operation_id="search",
     auth=[BearerTokenAuth(), AllowAnonymous()],
+    openapi_extra=FALLBACK_HEADER_DOC,
 )
-def search(request: HttpRequest, params: SearchParams = Query(...)):  # noqa: B008
+def search(request: HttpRequest, response: HttpResponse, params: SearchParams = Query(...)):  # noqa: B008
     """Full-text search over legal documents, directives, tasks and news (folded: diacritics
     optional), with filters, facets, relevance or newest order and pages. A document number
-    written in the query puts that document first. An empty query is a 400."""
+    written in the query puts that document first. An empty query is a 400.
+
+    While the search engine is unreachable the database answers, and the response carries
+    `X-Search-Backend: database; fallback` (results may rank less well)."""
+    query = params.as_query()
     try:
-        result = service.search(params.as_query())
+        result, fallback = with_fallback(lambda backend: service.search(query, backend=backend))
     except service.SearchError as error:
         return _bad_request(error)
+    if fallback:
+        response[BACKEND_HEADER] = FALLBACK_HEADER_VALUE
     return {
         "count": result.count,
         "page": result.page,
@@ -145,10 +171,15 @@ def search(request: HttpRequest, params: SearchParams = Query(...)):  # noqa: B0
     summary="Type-ahead suggestions",
     operation_id="search_suggest",
     auth=[BearerTokenAuth(), AllowAnonymous()],
+    openapi_extra=FALLBACK_HEADER_DOC,
 )
-def suggest(request: HttpRequest, q: str = ""):
-    """Up to 10 titles and numbers for what has been typed so far ("nghi dinh 4" → "Nghị định 43/…")."""
+def suggest(request: HttpRequest, response: HttpResponse, q: str = ""):
+    """Up to 10 titles and numbers for what has been typed so far ("nghi dinh 4" → "Nghị định 43/…").
+    `X-Search-Backend: database; fallback` while the search engine is unreachable."""
     try:
-        return service.suggest(q)
+        suggestions, fallback = with_fallback(lambda backend: service.suggest(q, backend=backend))
     except service.SearchError as error:
         return _bad_request(error)
+    if fallback:
+        response[BACKEND_HEADER] = FALLBACK_HEADER_VALUE
+    return suggestions

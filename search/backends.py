@@ -24,6 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 __all__ = [
     "ENGINES",
+    "FALLBACK_BACKEND",
     "POSTGRES_SEARCH_CONFIG",
     "VIETNAMESE_AUTOCOMPLETE_ANALYZER",
     "search_backends",
@@ -41,6 +42,10 @@ ENGINES = {
     "opensearch2": "modelsearch.backends.opensearch2",
 }
 DEFAULT_ENGINE = "elasticsearch9"
+
+#: With SEARCH_URL, the name of the second backend: the database backend the search API and page
+#: fall back to when the engine is unreachable.
+FALLBACK_BACKEND = "fallback"
 
 #: The analyzer autocomplete *queries* go through (indexing uses ``edgengram_analyzer``).
 VIETNAMESE_AUTOCOMPLETE_ANALYZER = "vietnamese_autocomplete"
@@ -111,7 +116,7 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
     """
     urls = [url.strip() for url in (env.get("SEARCH_URL") or "").split(",") if url.strip()]
     if not urls:
-        backend = {"BACKEND": "wagtail.search.backends.database"}
+        backend = {"BACKEND": "search.database"}
         if _is_postgres(database_engine):
             backend["SEARCH_CONFIG"] = POSTGRES_SEARCH_CONFIG
         return {"default": backend}
@@ -128,6 +133,10 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
         raise ImproperlyConfigured(
             f"SEARCH_TIMEOUT must be a number of seconds, not {env['SEARCH_TIMEOUT']!r}"
         ) from None
+    # The database backend, configured as it would be without SEARCH_URL, kept current on every
+    # save: what the search API and page answer from while the engine is unreachable
+    # (search/resilience.py, docs/search-backends.md "When the engine is down").
+    fallback = search_backends({**env, "SEARCH_URL": ""}, database_engine=database_engine)["default"]
     return {
         "default": {
             "BACKEND": f"search.backends.{_class_name(engine)}",
@@ -135,7 +144,8 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
             "INDEX_PREFIX": prefix,
             "TIMEOUT": timeout,
             "INDEX_SETTINGS": vietnamese_index_settings((env.get("SEARCH_TOKENIZER") or "standard").strip().lower()),
-        }
+        },
+        FALLBACK_BACKEND: fallback,
     }
 
 
@@ -155,6 +165,39 @@ def _class_name(engine: str) -> str:
 
 _BACKEND_ENGINES = {_class_name(engine): engine for engine in ENGINES}
 _built: dict[str, type] = {}
+
+
+class RecordFailuresMixin:
+    """Index updates the engine did not take (unreachable, timeout, error) are recorded, then
+    re-raised: modelsearch logs and swallows them on save (``catch_indexing_errors``), so the
+    page still saves, and ``manage.py search_sync`` replays them (``search/resilience.py``)."""
+
+    def add(self, obj):
+        try:
+            super().add(obj)
+        except Exception as error:
+            _record(self, "add", obj._meta.model, [obj], error)
+            raise
+
+    def add_bulk(self, model, obj_list):
+        try:
+            super().add_bulk(model, obj_list)
+        except Exception as error:
+            _record(self, "add", model, obj_list, error)
+            raise
+
+    def delete(self, obj):
+        try:
+            super().delete(obj)
+        except Exception as error:
+            _record(self, "delete", obj._meta.model, [obj], error)
+            raise
+
+
+def _record(backend, action: str, model, objects, error: Exception) -> None:
+    from .resilience import record_failure  # models: not importable while settings load
+
+    record_failure(backend, action, model, objects, error)
 
 
 def _build_backend(engine: str) -> type:
@@ -184,10 +227,13 @@ def _build_backend(engine: str) -> type:
     _deep_update(settings, vietnamese_index_settings())
     return type(
         _class_name(engine),
-        (base,),
+        (RecordFailuresMixin, base),
         {
             "__module__": __name__,
-            "__doc__": f"{base.__name__} with Vietnamese folding on both sides of autocomplete.",
+            "__doc__": (
+                f"{base.__name__} with Vietnamese folding on both sides of autocomplete; index updates "
+                "that fail are recorded for ``manage.py search_sync``."
+            ),
             "mapping_class": VietnameseMapping,
             "query_compiler_class": query_compiler,
             "autocomplete_query_compiler_class": autocomplete_compiler,

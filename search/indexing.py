@@ -28,8 +28,10 @@ def plain_text(value) -> str:
 
 
 def folded_text(*parts) -> str:
-    """The folded form of all ``parts`` (strings, rich text, stream values), one string."""
-    return fold(" ".join(plain_text(part) for part in parts if part))
+    """The folded form of all ``parts`` (strings, rich text, stream values), one string, split at
+    the separators queries are split at (``query_text``): PostgreSQL's parser would read
+    "COVID-19" as 'covid' '-19', which the query's 'covid' '19' cannot match."""
+    return query_text(" ".join(plain_text(part) for part in parts if part))
 
 
 def number_terms(number: str) -> str:

@@ -8,13 +8,16 @@ first. Facets are ORM aggregates over the matched ids: a fixed number of queries
 number of matches. See docs/search.md.
 """
 
+import functools
 import html
 import re
+import sys
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Q
 from django.utils import timezone
 
 from directives.models import DirectivePage, LegalDocumentPage, TaskPage
@@ -245,27 +248,68 @@ def _task_code_matches(query: SearchQuery, spec: ContentType, candidates) -> lis
     return list(candidates.filter(code__iexact=code).values_list("pk", flat=True))
 
 
+def _facet_columns(spec: ContentType, today: date) -> tuple[dict, tuple[str, ...]]:
+    """(annotations, columns) that the facets read from each match of ``spec``'s type."""
+    if spec.code == "legal_document":
+        return {"_validity": validity_expression(today)}, ("document_type_id", "issuing_body_id", "_validity")
+    if spec.code == "task":
+        return {}, ("lead_unit_id",)
+    return {}, ()
+
+
 def _ranked_matches(
-    spec: ContentType, query: SearchQuery, candidates, backend: str = "default"
-) -> list[tuple[int, date | None, float, bool]]:
-    """(id, date, score, whole query in the title) of every match of one type, in the order asked
-    for; light objects only."""
-    qs = candidates.only("id", "title", spec.date_field)
-    if query.sort == "newest":
-        qs = qs.order_by(f"-{spec.date_field}", "-id")
-        results = qs.search(backend_text(query.q), operator="and", order_by_relevance=False, backend=backend)
+    spec: ContentType, query: SearchQuery, candidates, today: date, backend: str = "default"
+) -> list[tuple]:
+    """(id, date, score, whole query in the title, *facet columns) of every match of one type, in
+    the order asked for (at most ``MAX_MATCHES_PER_TYPE``).
+
+    On the database backends the ranked search is one query that returns these values only (no
+    page objects); on other backends the ranked ids are read first, then their values.
+    """
+    relevance = query.sort != "newest"
+    if relevance:
+        results = candidates.search(backend_text(query.q), operator="and", backend=backend).annotate_score("_score")
     else:
-        results = qs.search(backend_text(query.q), operator="and", backend=backend).annotate_score("_score")
+        candidates = candidates.order_by(f"-{spec.date_field}", "-id")
+        results = candidates.search(backend_text(query.q), operator="and", order_by_relevance=False, backend=backend)
+    annotations, facet_columns = _facet_columns(spec, today)
+    columns = ("pk", spec.date_field, "title", *facet_columns)
+    queryset = getattr(results, "get_queryset", None)
+    if queryset is not None:  # the database backends: the search is a queryset
+        qs = queryset().annotate(**annotations) if annotations else queryset()
+        rows = list(qs.values_list(*columns, *(("_score",) if relevance else ()))[:MAX_MATCHES_PER_TYPE])
+        scored = [(row[:-1], row[-1]) for row in rows] if relevance else [(row, None) for row in rows]
+    else:
+        hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results[:MAX_MATCHES_PER_TYPE]]
+        values = {
+            row[0]: row
+            for row in spec.model.objects.filter(pk__in=[pk for pk, _ in hits])
+            .annotate(**annotations)
+            .values_list(*columns)
+        }
+        scored = [(values[pk], score) for pk, score in hits if pk in values]
     words = set(backend_text(query.q).split())
     return [
-        (
-            obj.pk,
-            getattr(obj, spec.date_field),
-            getattr(obj, "_score", None) or 0.0,
-            words <= set(query_text(obj.title).split()),
-        )
-        for obj in results[:MAX_MATCHES_PER_TYPE]
+        (row[0], row[1], score or 0.0, relevance and words <= _title_words(row[2]), *row[3:]) for row, score in scored
     ]
+
+
+def _title_words(title: str) -> set[str]:
+    """``set(query_text(title).split())``, fast: thousands of titles are checked per search."""
+    text = unicodedata.normalize("NFC", title or "").translate(_TITLE_FOLD)
+    text = unicodedata.normalize("NFD", text).translate(_combining_marks()).lower()
+    return set(_SEPARATORS_OR_SPACES.sub(" ", text).split())
+
+
+# What ``query_text`` does, as C-level string operations: Ð/ð as Đ/đ, then Đ/đ → d, marks dropped.
+_TITLE_FOLD = str.maketrans({"\u00d0": "d", "\u00f0": "d", "\u0110": "d", "\u0111": "d"})
+_SEPARATORS_OR_SPACES = re.compile(r"[/\-_.,;:()\[\]\"'“”‘’!?\s]+")
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """Every combining character (``unicodedata.combining``), to be deleted by ``str.translate``."""
+    return {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
 
 
 def search(query: SearchQuery, *, today: date | None = None, backend: str = "default") -> SearchResult:
@@ -277,21 +321,33 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     query.validate()
     today = today or timezone.localdate()
     first: list[tuple[str, int]] = []  # exact number / code matches, always first
-    ranked: dict[str, list[tuple[int, date | None, float, bool]]] = {}
+    ranked: dict[str, list[tuple]] = {}
     for spec in query.selected_types():
         candidates = _filtered(spec, query, today)
         for pk in _number_matches(query, spec, candidates) + _task_code_matches(query, spec, candidates):
             first.append((spec.code, pk))
-        ranked[spec.code] = _ranked_matches(spec, query, candidates, backend)
+        ranked[spec.code] = _ranked_matches(spec, query, candidates, today, backend)
 
     ordered = _merge(ranked, query.sort)
     seen = set(first)
     ordered = list(dict.fromkeys(first)) + [item for item in ordered if item not in seen]
 
-    ids_by_type: dict[str, list[int]] = {code: [] for code in ranked}
-    for code, pk in ordered:
-        ids_by_type[code].append(pk)
-    facets = compute_facets(ids_by_type, today)
+    rows_by_type: dict[str, list[tuple]] = dict(ranked)
+    missing: dict[str, list[int]] = {}
+    found = {code: {row[0] for row in rows} for code, rows in ranked.items() if any(c == code for c, _ in first)}
+    for code, pk in dict.fromkeys(first):
+        if pk not in found[code]:
+            missing.setdefault(code, []).append(pk)
+    for code, pks in missing.items():  # number matches the text search did not find
+        spec = TYPES[code]
+        annotations, facet_columns = _facet_columns(spec, today)
+        rows_by_type[code] = rows_by_type[code] + [
+            (row[0], row[1], 0.0, False, *row[2:])
+            for row in spec.model.objects.filter(pk__in=pks)
+            .annotate(**annotations)
+            .values_list("pk", spec.date_field, *facet_columns)
+        ]
+    facets = compute_facets(rows_by_type, today)
 
     start = (query.page - 1) * query.page_size
     window = ordered[start : start + query.page_size]
@@ -322,14 +378,12 @@ def _higher_is_better(ranked) -> bool | None:
     return None
 
 
-def _merge(ranked: dict[str, list[tuple[int, date | None, float, bool]]], sort: str) -> list[tuple[str, int]]:
+def _merge(ranked: dict[str, list[tuple]], sort: str) -> list[tuple[str, int]]:
     """One list from the per-type lists: by date (newest); else pages whose title holds the whole
     query first, then by the backend's scores, which come from one index and one formula, so they
     compare across types; by rank if undecidable."""
     items = [
-        (code, rank, pk, day, score, in_title)
-        for code, rows in ranked.items()
-        for rank, (pk, day, score, in_title) in enumerate(rows)
+        (code, rank, row[0], row[1], row[2], row[3]) for code, rows in ranked.items() for rank, row in enumerate(rows)
     ]
     if sort == "newest":
         items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), _TIE_ORDER[i[0]], -i[2]))
@@ -359,87 +413,68 @@ def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
 # --- facets ----------------------------------------------------------------------------------------
 
 
-def _named_counts(rows, id_key: str, name_key: str) -> list[dict]:
-    merged: dict[int, dict] = {}
-    for row in rows:
-        if row[id_key] is None:
-            continue
-        entry = merged.setdefault(row[id_key], {"id": row[id_key], "name": row[name_key], "count": 0})
-        entry["count"] += row["n"]
-    return sorted(merged.values(), key=lambda e: (-e["count"], e["name"]))
+def _named_counts(counts: Counter, model) -> list[dict]:
+    """[{id, name, count}] for the ids counted, most first (one query for the names)."""
+    counts = Counter({k: n for k, n in counts.items() if k is not None})
+    if not counts:
+        return []
+    names = dict(model.objects.filter(pk__in=list(counts)).values_list("pk", "name"))
+    entries = [{"id": pk, "name": names[pk], "count": n} for pk, n in counts.items() if pk in names]
+    return sorted(entries, key=lambda e: (-e["count"], e["name"]))
 
 
-def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
+def compute_facets(rows_by_type: dict[str, list[tuple]], today: date) -> dict:
     """Counts per type, document type, issuing body, field, validity status, year and unit.
 
-    ORM aggregates over the matched ids: at most a dozen queries, whatever their number.
+    ``rows_by_type``: the matches of each type as ``_ranked_matches`` returns them, so most
+    counts are read from values already fetched; the many-to-many ones (fields, co-issuing
+    bodies) and the names take one query each, whatever the number of matches.
     """
-    facets: dict = {"type": {code: len(ids) for code, ids in ids_by_type.items() if ids}}
-    docs = ids_by_type.get("legal_document") or []
-    directives = ids_by_type.get("directive") or []
-    tasks = ids_by_type.get("task") or []
+    facets: dict = {"type": {code: len(rows) for code, rows in rows_by_type.items() if rows}}
+    docs = rows_by_type.get("legal_document") or []
+    directives = rows_by_type.get("directive") or []
+    tasks = rows_by_type.get("task") or []
     facets["document_type"] = []
     facets["issuing_body"] = []
     facets["status"] = []
     facets["field"] = []
     facets["unit"] = []
     if docs:
-        doc_qs = LegalDocumentPage.objects.filter(pk__in=docs)
+        doc_fields = LegalDocumentPage._meta
         facets["document_type"] = _named_counts(
-            doc_qs.values(fid=F("document_type_id"), fname=F("document_type__name")).annotate(n=Count("pk")),
-            "fid",
-            "fname",
+            Counter(row[4] for row in docs), doc_fields.get_field("document_type").related_model
         )
-        through = LegalDocumentPage.co_issuing_bodies.through.objects.filter(legaldocumentpage_id__in=docs).exclude(
-            agency_id=F("legaldocumentpage__issuing_body_id")
-        )
-        facets["issuing_body"] = _named_counts(
-            list(doc_qs.values(fid=F("issuing_body_id"), fname=F("issuing_body__name")).annotate(n=Count("pk")))
-            + list(through.values(fid=F("agency_id"), fname=F("agency__name")).annotate(n=Count("pk"))),
-            "fid",
-            "fname",
-        )
+        lead = {row[0]: row[5] for row in docs}
+        bodies = Counter(lead.values())
+        through = LegalDocumentPage.co_issuing_bodies.through.objects.filter(legaldocumentpage_id__in=list(lead))
+        for doc_id, agency_id in through.values_list("legaldocumentpage_id", "agency_id"):
+            if agency_id != lead[doc_id]:
+                bodies[agency_id] += 1
+        facets["issuing_body"] = _named_counts(bodies, doc_fields.get_field("issuing_body").related_model)
         labels = dict(ValidityStatus.choices)
         facets["status"] = sorted(
             (
-                {"code": row["s"], "label": str(labels[row["s"]]), "count": row["n"]}
-                # order_by(): the pages' default ordering (path) would split the GROUP BY.
-                for row in doc_qs.annotate(s=validity_expression(today)).order_by().values("s").annotate(n=Count("pk"))
-                if row["s"]
+                {"code": code, "label": str(labels[code]), "count": n}
+                for code, n in Counter(row[6] for row in docs).items()
+                if code
             ),
             key=lambda e: (-e["count"], e["code"]),
         )
-    field_rows = []
-    for model, ids in ((LegalDocumentPage, docs), (DirectivePage, directives)):
-        if ids:
+    fields: Counter = Counter()
+    for model, rows in ((LegalDocumentPage, docs), (DirectivePage, directives)):
+        if rows:
             fk = _through_fk(model)
-            field_rows += list(
-                model.fields.through.objects.filter(**{f"{fk}__in": ids})
-                .values(fid=F("field_id"), fname=F("field__name"))
-                .annotate(n=Count("pk"))
+            fields.update(
+                model.fields.through.objects.filter(**{f"{fk}__in": [row[0] for row in rows]}).values_list(
+                    "field_id", flat=True
+                )
             )
-    facets["field"] = _named_counts(field_rows, "fid", "fname")
+    facets["field"] = _named_counts(fields, LegalDocumentPage._meta.get_field("fields").related_model)
     if tasks:
         facets["unit"] = _named_counts(
-            TaskPage.objects.filter(pk__in=tasks)
-            .values(fid=F("lead_unit_id"), fname=F("lead_unit__name"))
-            .annotate(n=Count("pk")),
-            "fid",
-            "fname",
+            Counter(row[4] for row in tasks), TaskPage._meta.get_field("lead_unit").related_model
         )
-    years: dict[int, int] = {}
-    for code, ids in ids_by_type.items():
-        if ids:
-            spec = TYPES[code]
-            rows = (
-                spec.model.objects.filter(pk__in=ids)
-                .annotate(y=ExtractYear(spec.date_field))
-                .values("y")
-                .annotate(n=Count("pk"))
-            )
-            for row in rows:
-                if row["y"]:
-                    years[row["y"]] = years.get(row["y"], 0) + row["n"]
+    years = Counter(row[1].year for rows in rows_by_type.values() for row in rows if row[1])
     facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True)]
     return facets
 

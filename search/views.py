@@ -2,7 +2,8 @@
 
 GET parameters are those of the API (``search/params.py`` validates them with the API's schema).
 No query: the form and a hint (200). A bad parameter: the form and a Vietnamese message, HTTP 400
-(never 500); a query the service cannot use (too long, no word): the message, HTTP 200. Every link
+(never 500); a query the service cannot use (too long, no word): the message, HTTP 200. While the
+search engine is unreachable the database answers, with a notice (``search/resilience.py``). Every link
 (facets, sort, pages) is built here from the validated parameters, so it keeps the others.
 """
 
@@ -19,6 +20,7 @@ from directives.validity import ValidityStatus
 
 from . import params as search_params
 from . import service
+from .resilience import BACKEND_HEADER, FALLBACK_HEADER_VALUE, with_fallback
 
 TYPE_LABELS = {
     "legal_document": "Văn bản",
@@ -195,8 +197,9 @@ def search_page(request):
     context["active_filters"] = state.active_filters()
     if not typed:
         return render(request, "search/search_page.html", context)
+    query = p.as_query()
     try:
-        result = service.search(p.as_query())
+        result, fallback = with_fallback(lambda backend: service.search(query, backend=backend))
     except service.SearchError as error:
         context["errors"] = [search_params.service_message(error)]
         status = 200 if str(error).startswith("q:") else 400
@@ -218,5 +221,9 @@ def search_page(request):
         next_url=state.url(page=result.page + 1) if result.page < total_pages else "",
         beyond_last=result.page > total_pages,
         first_page_url=state.url(),
+        search_fallback=fallback,
     )
-    return render(request, "search/search_page.html", context, status=status)
+    response = render(request, "search/search_page.html", context, status=status)
+    if fallback:
+        response[BACKEND_HEADER] = FALLBACK_HEADER_VALUE
+    return response

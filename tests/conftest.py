@@ -6,6 +6,16 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Wagtail caches renditions (by image id) and sites in the cache, which outlives a test's
+    rolled-back transaction: on SQLite the next test reuses the ids and would get stale entries."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture
 def api_client(client):
     """A client for the public API (anonymous)."""

@@ -66,16 +66,14 @@ def backend_for(env):
 
 
 def test_without_search_url_the_database_backend_is_used():
-    assert search_backends({}, database_engine=SQLITE) == {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    assert search_backends({"SEARCH_URL": " "}, database_engine=SQLITE)["default"] == {
-        "BACKEND": "wagtail.search.backends.database"
-    }
+    assert search_backends({}, database_engine=SQLITE) == {"default": {"BACKEND": "search.database"}}
+    assert search_backends({"SEARCH_URL": " "}, database_engine=SQLITE)["default"] == {"BACKEND": "search.database"}
 
 
 @pytest.mark.parametrize("engine", [POSTGRES, "django.contrib.gis.db.backends.postgis"])
 def test_on_postgresql_the_database_backend_uses_the_unaccent_configuration(engine):
     assert search_backends({}, database_engine=engine) == {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "vietnamese_unaccent"}
+        "default": {"BACKEND": "search.database", "SEARCH_CONFIG": "vietnamese_unaccent"}
     }
 
 
@@ -83,7 +81,7 @@ def test_the_running_settings_match_the_database():
     from django.conf import settings
 
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.database"
+    assert backend["BACKEND"] == "search.database"
     assert backend.get("SEARCH_CONFIG") == (POSTGRES_SEARCH_CONFIG if connection.vendor == "postgresql" else None)
 
 

@@ -5,6 +5,7 @@ defaults here are safe for development only (see ``production.py``).
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -60,16 +61,22 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "corsheaders",
+    # Last: its signal handlers run after the others' (search indexing) on every save.
+    "cms.http_cache.HttpCacheConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.http_cache.HttpCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -119,7 +126,9 @@ WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Tiếng Việt"))]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: this project's strings (makemessages); locale_admin/: our Vietnamese for the Wagtail
+# and Django admin, completing and correcting theirs (docs/glossary.md). Earlier paths win.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 # Vietnamese dates are written day first: 05/09/2023.
 FORMAT_MODULE_PATH = ["cms.formats"]
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -147,6 +156,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Cổng Thông tin điện tử")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# The login form with a Vietnamese label on the password field (editorial/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
+# No avatars fetched from gravatar.com: the admin works offline and tells no third party who edits.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Search: the database backend (on PostgreSQL with the vietnamese_unaccent configuration), or
 # Elasticsearch/OpenSearch when SEARCH_URL is set; see search/backends.py and docs/search-backends.md.
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ, database_engine=DATABASES["default"]["ENGINE"])
@@ -164,3 +177,20 @@ TASKS = {"default": {"BACKEND": "cms.tasks.DeferrableImmediateBackend"}}
 NEWS_RELATED_COUNT = int(os.environ.get("NEWS_RELATED_COUNT", "5"))
 # A task not yet done whose deadline is within this many days is "sắp đến hạn" (due soon).
 TASK_DUE_SOON_DAYS = int(os.environ.get("TASK_DUE_SOON_DAYS", "3"))
+
+# HTTP caching of public GET responses (cms/http_cache.py): Cache-Control max-age in seconds,
+# ETag/Last-Modified from a content version that every process of the site must share — a
+# directory on this host by default (HTTP_CACHE_DIR); with several hosts, point the
+# "http_cache" alias at a shared cache (Redis, Memcached).
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "http_cache": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("HTTP_CACHE_DIR", str(Path(tempfile.gettempdir()) / "portal-cms-http-cache")),
+    },
+}
+
+# CORS (django-cors-headers): browsers on these origins may read the API and the feeds.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/(api|feeds)/"

@@ -20,6 +20,7 @@ from cms.api_fields import (
     DocumentTypeField,
     NamedRefListField,
     RelationListField,
+    TextField,
 )
 from home.models import SectionPage
 from search.indexing import folded_text, number_terms
@@ -269,8 +270,8 @@ class LegalDocumentPage(NumberedDocument, Page):
         APIField("effective_on"),
         APIField("expires_on"),
         APIField("status"),
-        APIField("current_status"),
-        APIField("current_status_label"),
+        APIField("current_status", serializer=TextField()),
+        APIField("current_status_label", serializer=TextField()),
         APIField("fields", serializer=NamedRefListField()),
         APIField("gazette_number"),
         APIField("gazette_date"),
@@ -279,6 +280,19 @@ class LegalDocumentPage(NumberedDocument, Page):
         APIField("related_documents", serializer=RelationListField()),
         APIField("referenced_by", serializer=RelationListField()),
     ]
+    # The typed listing /api/v3/legal-documents/ (cms.api_fields.listing_item_schema).
+    api_listing_fields = [
+        "number",
+        "summary",
+        "document_type",
+        "issuing_bodies",
+        "issued_on",
+        "effective_on",
+        "current_status",
+        "current_status_label",
+        "fields",
+    ]
+    api_date_field = "issued_on"
 
     class Meta:
         verbose_name = _("văn bản")
@@ -300,6 +314,13 @@ class LegalDocumentPage(NumberedDocument, Page):
         if not self.title:
             self.title = f"{self.document_type.name} {self.number}" if self.document_type_id else self.number
         return super().save(*args, **kwargs)
+
+    @classmethod
+    def api_listing_queryset(cls, queryset):
+        """Type, issuing bodies and fields of a whole page of documents in three queries."""
+        return queryset.select_related("locale", "document_type", "issuing_body").prefetch_related(
+            "co_issuing_bodies", "fields"
+        )
 
     # --- derived values -------------------------------------------------------------
     def search_folded(self) -> str:

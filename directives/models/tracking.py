@@ -22,6 +22,8 @@ from cms.api_fields import (
     OfficialField,
     PageRefField,
     PageRefListField,
+    ProgressReportListField,
+    TextField,
 )
 from home.models import SectionPage
 from search.indexing import folded_text, number_terms
@@ -145,7 +147,7 @@ class DirectivePage(NumberedDocument, Page):
     ]
     api_fields = [
         APIField("kind"),
-        APIField("kind_label"),
+        APIField("kind_label", serializer=TextField()),
         APIField("number"),
         APIField("number_key"),
         APIField("issued_on"),
@@ -159,6 +161,9 @@ class DirectivePage(NumberedDocument, Page):
         APIField("attachments", serializer=AttachmentListField()),
         APIField("assigned_tasks", serializer=PageRefListField()),
     ]
+    # The typed listing /api/v3/directives/ (cms.api_fields.listing_item_schema).
+    api_listing_fields = ["number", "kind", "kind_label", "issued_on", "summary", "directing_leader", "fields"]
+    api_date_field = "issued_on"
 
     class Meta:
         verbose_name = _("văn bản chỉ đạo")
@@ -171,6 +176,11 @@ class DirectivePage(NumberedDocument, Page):
                 violation_error_message=_("Đã có văn bản chỉ đạo cùng số ký hiệu và năm ban hành."),
             )
         ]
+
+    @classmethod
+    def api_listing_queryset(cls, queryset):
+        """The directing leader (with agency) and fields of a whole page of directives in two queries."""
+        return queryset.select_related("locale", "directing_leader__agency").prefetch_related("fields")
 
     def search_folded(self) -> str:
         return " ".join(
@@ -314,8 +324,8 @@ class TaskPage(Page):
     ]
     api_fields = [
         APIField("code"),
-        APIField("status"),
-        APIField("status_label"),
+        APIField("status", serializer=TextField()),
+        APIField("status_label", serializer=TextField()),
         APIField("manual_state"),
         APIField("source_directive", serializer=PageRefField()),
         APIField("details"),
@@ -329,7 +339,7 @@ class TaskPage(Page):
         APIField("expected_output"),
         APIField("completed_on"),
         APIField("completion_report"),
-        APIField("progress_reports"),
+        APIField("progress_reports", serializer=ProgressReportListField()),
         APIField("latest_percent"),
     ]
 

@@ -1,0 +1,90 @@
+"""What every RSS feed of the portal shares (``news/feeds.py``, ``directives/feeds.py``).
+
+Feeds list live, public pages of the site the request is for, newest first, at most
+``FEED_SIZE``. Dates are written in the portal's time zone (Asia/Ho_Chi_Minh, ``+0700``),
+text is Unicode NFC, links are absolute and each item's ``guid`` is a ``tag:`` URI that
+stays the same when the page is renamed or moved.
+"""
+
+import unicodedata
+from datetime import date, datetime, time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.models import Page, Site
+
+from home.models import AuthorityProfile
+
+FEED_SIZE = 50
+
+
+def nfc(value) -> str:
+    return unicodedata.normalize("NFC", str(value or ""))
+
+
+def local_datetime(day: date, moment: datetime | None) -> datetime:
+    """The moment an item dated ``day`` appeared, in the portal's time zone.
+
+    ``moment`` (e.g. when the page was first published) when it falls on ``day`` in local
+    time, else the local midnight that starts ``day``: the date an editor chose wins.
+    """
+    zone = timezone.get_default_timezone()
+    if moment is not None:
+        local = timezone.localtime(moment, zone)
+        if local.date() == day:
+            return local
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def portal_name(request) -> str:
+    site = Site.find_for_request(request)
+    if site is None:
+        return settings.WAGTAIL_SITE_NAME
+    profile = AuthorityProfile.for_site(site)
+    return profile.authority_name or site.site_name or settings.WAGTAIL_SITE_NAME
+
+
+def site_root(request) -> Page:
+    site = Site.find_for_request(request) or Site.objects.select_related("root_page").get(is_default_site=True)
+    return site.root_page
+
+
+def page_guid(page: Page, request) -> str:
+    """``tag:host,YYYY-MM-DD:page/ID`` (RFC 4151): the host, the date of first publication, the id."""
+    host = urlsplit(page.get_full_url(request) or "").hostname or request.get_host().split(":")[0]
+    published = page.first_published_at or page.last_published_at
+    day = timezone.localdate(published) if published else date(2000, 1, 1)
+    return f"tag:{host},{day.isoformat()}:page/{page.pk}"
+
+
+class PortalFeed(Feed):
+    """RSS 2.0 over live, public pages; subclasses define ``items``, titles and dates.
+
+    Route ``SomeFeed.as_view()``: each request gets its own instance, which keeps the request
+    for the item methods (Django passes them only the item).
+    """
+
+    feed_type = Rss201rev2Feed
+    language = "vi"
+    item_guid_is_permalink = False
+
+    def __init__(self, request):
+        self.request = request
+
+    @classmethod
+    def as_view(cls):
+        def view(request, *args, **kwargs):
+            return cls(request)(request, *args, **kwargs)
+
+        view.__name__ = view.__qualname__ = cls.__name__
+        view.__doc__ = cls.__doc__
+        return view
+
+    def item_link(self, item) -> str:
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item) -> str:
+        return page_guid(item, self.request)

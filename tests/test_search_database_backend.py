@@ -1,0 +1,216 @@
+"""The portal's database search backend (search/database.py) against modelsearch's stock one.
+
+Both backends read the same index table, so every test indexes once (the default backend, on
+save) and asks both the same question: the answers must agree; the difference is how many times
+the SQL evaluates the match. Runs on SQLite (FTS5) and on PostgreSQL.
+"""
+
+import unicodedata
+from datetime import date
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from modelsearch.query import Not, Phrase, PlainText
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from news.models import NewsPage
+from search import database
+from search.backends import POSTGRES_SEARCH_CONFIG
+from search.service import _title_words
+from search.text import query_text
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+on_postgres = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL only")
+on_sqlite = pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite only")
+
+
+@pytest.fixture(autouse=True)
+def _backends(settings):
+    """``default``: the portal's backend (as the settings build it); ``stock``: modelsearch's."""
+    default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    assert default["BACKEND"] == "search.database"
+    stock = {**default, "BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+    settings.WAGTAILSEARCH_BACKENDS = {"default": default, "stock": stock}
+
+
+@pytest.fixture
+def articles():
+    """News whose relevance for "môi trường" differs (how often, where: title or lead only)."""
+    return [
+        factories.news("Bảo vệ môi trường", lead="Môi trường xanh, môi trường sạch, môi trường đẹp"),
+        factories.news("Hội nghị về môi trường làng nghề", lead="Tổng kết công tác", published_on=date(2024, 3, 1)),
+        factories.news("Tổng kết năm học", lead="Môi trường giáo dục an toàn", published_on=date(2024, 5, 1)),
+        factories.news("Khánh thành cầu Vĩnh Tường", lead="Cây cầu mới nối đôi bờ sông"),
+        factories.news("Ngày hội đại đoàn kết", lead="Tại xã Đại Đồng, huyện Vĩnh Tường"),
+        factories.news("Trường học mới ở Tân Tiến", lead="Môi trường học tập được cải thiện"),
+    ]
+
+
+def ranked(query, backend, **kwargs):
+    """(pk, score) best first."""
+    results = NewsPage.objects.live().search(query, backend=backend, **kwargs).annotate_score("_score")
+    return [(page.pk, page._score) for page in results]
+
+
+def same_ranking(query, **kwargs):
+    ours = ranked(query, "default", **kwargs)
+    stock = ranked(query, "stock", **kwargs)
+    assert [pk for pk, _ in ours] == [pk for pk, _ in stock]
+    assert [score for _, score in ours] == pytest.approx([score for _, score in stock])
+    return ours
+
+
+def test_the_backend_is_picked_by_the_database_vendor():
+    backend = get_search_backend()
+    expected = {"sqlite": "SQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}[connection.vendor]
+    assert type(backend).__name__ == expected
+    assert type(backend).__module__ == database.__name__
+    assert type(backend) is not type(get_search_backend("stock"))
+    if connection.vendor == "postgresql":
+        assert backend.config == POSTGRES_SEARCH_CONFIG
+
+
+@pytest.mark.parametrize("query", ["moi truong", "môi trường", "Vĩnh Tường", "truong", "tong ket"])
+def test_ranking_is_the_stock_ranking(articles, query):
+    ours = same_ranking(query, operator="and")
+    assert ours, "the query should find something"
+
+
+def test_ranking_puts_the_denser_match_first(articles):
+    ours = same_ranking("moi truong", operator="and")
+    assert ours[0][0] == articles[0].pk  # in the title and three times in the lead
+    assert articles[3].pk not in [pk for pk, _ in ours]
+
+
+def test_operators(articles):
+    both = {pk for pk, _ in same_ranking("vinh tuong khanh", operator="and")}
+    either = {pk for pk, _ in same_ranking("vinh tuong khanh", operator="or")}
+    assert both == {articles[3].pk}
+    assert either >= {articles[3].pk, articles[4].pk}
+    assert len(either) > len(both)
+
+
+def test_filters_and_order_without_relevance(articles):
+    qs = NewsPage.objects.live().filter(published_on__gte=date(2024, 2, 1)).order_by("-published_on")
+    ours = list(qs.search("moi truong", operator="and", order_by_relevance=False))
+    stock = list(qs.search("moi truong", operator="and", order_by_relevance=False, backend="stock"))
+    assert ours == stock == [articles[2], articles[1]]  # the queryset's order, filtered
+
+
+def test_count_slices_and_fields(articles):
+    results = NewsPage.objects.live().search("moi truong", operator="and")
+    assert results.count() == NewsPage.objects.live().search("moi truong", operator="and", backend="stock").count()
+    assert results.count() == 4
+    assert list(results[1:3]) == list(results)[1:3]
+    assert {p.pk for p in NewsPage.objects.search("moi truong", fields=["title"], operator="and")} == {
+        p.pk for p in NewsPage.objects.search("moi truong", fields=["title"], operator="and", backend="stock")
+    }
+
+
+def test_phrase_and_negation_as_stock(articles):
+    for query in (Phrase("môi trường làng nghề"), PlainText("truong") & Not(PlainText("moi"))):
+        ours = {p.pk for p in NewsPage.objects.live().search(query)}
+        stock = {p.pk for p in NewsPage.objects.live().search(query, backend="stock")}
+        assert ours == stock
+    assert {p.pk for p in NewsPage.objects.live().search(Phrase("môi trường làng nghề"))} == {articles[1].pk}
+
+
+def test_a_parent_model_finds_every_specific_type_once(articles):
+    doc = factories.legal_document(summary="Quy định về bảo vệ môi trường làng nghề")
+    found = [p.pk for p in Page.objects.live().search("moi truong lang nghe", operator="and")]
+    assert sorted(found) == sorted({articles[1].pk, doc.pk})
+
+
+def test_autocomplete(articles):
+    ours = [p.pk for p in NewsPage.objects.live().autocomplete("Khánh thà")]
+    stock = [p.pk for p in NewsPage.objects.live().autocomplete("Khánh thà", backend="stock")]
+    assert ours == stock == [articles[3].pk]
+
+
+def test_ranking_is_one_query_that_matches_once(articles):
+    NewsPage.objects.live().search("moi truong").count()  # content types cached
+    with CaptureQueriesContext(connection) as ours:
+        results = list(NewsPage.objects.live().search("moi truong", operator="and").annotate_score("_score"))
+    assert len(results) == 4
+    assert len(ours) == 1
+    with CaptureQueriesContext(connection) as stock:
+        list(NewsPage.objects.live().search("moi truong", operator="and", backend="stock").annotate_score("_score"))
+    sql, stock_sql = ours[0]["sql"], stock[0]["sql"]
+    if connection.vendor == "sqlite":
+        # Stock: the match in the filter and again in a correlated subquery, once per candidate row.
+        assert stock_sql.count(" MATCH ") == 2
+        assert sql.count(" MATCH ") == 1
+        assert "bm25" in sql
+    else:
+        # Stock: "(title || body) @@ query", which no index covers; ours: "title @@ … OR body @@ …" per term.
+        assert "||" in stock_sql
+        assert "||" not in sql.split(" WHERE ", 1)[1].split(" ORDER BY ")[0]
+        assert sql.count("@@") >= 4  # two terms, title or body
+
+
+@on_sqlite
+def test_sqlite_scores_are_bm25_as_stock(articles):
+    scores = [score for _, score in same_ranking("moi truong", operator="and")]
+    assert all(score < 0 for score in scores)  # bm25: lower is better
+    assert scores == sorted(scores)
+
+
+@on_postgres
+def test_postgres_uses_the_gin_indexes():
+    """EXPLAIN of the match: a bitmap scan of the title/body GIN indexes, not a read of every entry."""
+    from modelsearch.conf import get_app_config
+
+    for i in range(30):
+        factories.news(f"Tin số {i}", lead="Nội dung khác")
+    factories.news("Bảo vệ môi trường", lead="Môi trường xanh")
+    qs = NewsPage.objects.live().search("moi truong", operator="and").get_queryset()
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # tiny tables: ask whether the index *can* serve it
+        sql, params = qs.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "Bitmap Index Scan" in plan, plan
+    assert f"Seq Scan on {table}" not in plan
+
+
+def test_indexing_reads_each_field_once():
+    page = factories.news("Bảo vệ môi trường", lead="Môi trường xanh")
+    backend = get_search_backend()
+    with mock.patch.object(NewsPage, "search_folded", autospec=True, return_value="bao ve moi truong") as folded:
+        backend.add(page)
+    assert folded.call_count == 1  # stock: once per indexed column (3 on SQLite, 5 on PostgreSQL)
+    assert [p.pk for p in NewsPage.objects.search("bao ve moi truong", operator="and")] == [page.pk]
+
+
+def test_indexing_writes_what_stock_writes():
+    from modelsearch.conf import get_app_config
+
+    page = factories.news("Bảo vệ môi trường", lead="Môi trường xanh", author="Nguyễn Văn A")
+    entries = get_app_config().get_model("IndexEntry").objects.filter(object_id=str(page.pk))
+    columns = ["title", "body", "autocomplete"]
+    get_search_backend("stock").add(page)
+    stock = list(entries.values_list(*columns))
+    get_search_backend().add(page)
+    assert list(entries.values_list(*columns)) == stock
+    assert len(stock) == 1
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quyết định 43/2011/NĐ-CP về thủ tục hành chính",
+        "KHÁNH THÀNH CẦU VĨNH TƯỜNG",
+        unicodedata.normalize("NFD", "Đường Đại Đồng, xã Tứ Trưng"),
+        "Ðình làng (Ð, ð: eth) – hoà/hòa; “trích dẫn” [x] a_b",
+        "",
+    ],
+)
+def test_the_fast_title_check_folds_like_query_text(title):
+    assert _title_words(title) == set(query_text(title).split())
