@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
+TEST_WORKERS ?= 2
 
-.PHONY: setup run demo test test-e2e lint check pytest bench-import bench-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: setup run demo test test-e2e test-fuzz lint check pytest bench-import bench-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +43,11 @@ check: setup
 
 ## test: lint, checks and the test suite (SQLite, or DATABASE_URL if set)
 test: lint check
-	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+## test-fuzz: schemathesis against /api/v3/openapi.json alone (also part of `make test`); FUZZ_EXAMPLES=200 for a longer run
+test-fuzz: setup
+	$(BIN)/pytest tests/test_api_fuzz.py -q -p no:cacheprovider $(PYTEST_ARGS)
 
 ## test-e2e: browser tests (Playwright + Debian's /usr/bin/chromium, headless); skipped without chromium
 test-e2e: setup

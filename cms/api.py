@@ -16,6 +16,7 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
 
+from cms.headless_preview import router as preview_router
 from directives.api import directives_router, legal_documents_router
 from directives.api import router as tasks_router
 from news.api import news_router
@@ -58,5 +59,6 @@ api.add_router("/legal-documents/", legal_documents_router)
 api.add_router("/directives/", directives_router)
 api.add_router("/tasks/", tasks_router)
 api.add_router("/search/", search_router)
+api.add_router("/preview/", preview_router)
 
 __all__ = ["api"]

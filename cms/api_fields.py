@@ -358,6 +358,15 @@ class ListingQuery(Schema):
         return queryset.order_by(f"-{field}", "-pk") if self.order == "-date" else queryset.order_by(field, "pk")
 
 
+def bad_request_doc(description: str = "Bad parameters: a problem (RFC 7807) naming them.") -> dict:
+    """``openapi_extra`` documenting the HTTP 400 of a read as ``application/problem+json`` (what
+    ``cms.api``'s handler sends), not as the ``application/json`` that ``response={400: …}`` would say."""
+    from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
+
+    schema = ProblemDetail.model_json_schema()
+    return {"responses": {400: {"description": description, "content": {PROBLEM_JSON: {"schema": schema}}}}}
+
+
 def add_listing(router, model, query_class: type[ListingQuery], *, operation_id: str, summary: str, doc: str):
     """Add ``GET /`` to ``router``: the live, public pages of ``model``, filtered by
     ``query_class``, ordered by date, paginated like Wagtail's listings (``limit`` ≤
@@ -367,7 +376,6 @@ def add_listing(router, model, query_class: type[ListingQuery], *, operation_id:
     from ninja import Query
     from ninja.pagination import paginate
     from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-    from wagtail.api.v3.errors import ProblemDetail
     from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
     def listing(request, filters: query_class = Query(...)):  # noqa: B008
@@ -378,10 +386,11 @@ def add_listing(router, model, query_class: type[ListingQuery], *, operation_id:
     listing.__doc__ = doc
     router.get(
         "/",
-        response={200: list[listing_item_schema(model)], 400: ProblemDetail},
+        response={200: list[listing_item_schema(model)]},
         summary=summary,
         operation_id=operation_id,
         auth=[BearerTokenAuth(), AllowAnonymous()],
+        openapi_extra=bad_request_doc(),
     )(paginate(WagtailLimitOffsetPagination)(listing))
     return listing
 

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import headless_preview
 from cms.api import api
 from directives.feeds import LegalDocumentFeed
 from home import views as home_views
@@ -14,6 +15,8 @@ from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's page previews, showing the external front-end when HEADLESS_PREVIEW_URL is set
+    *headless_preview.admin_urlpatterns(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),

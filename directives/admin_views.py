@@ -6,7 +6,7 @@
   number of queries whatever the number of tasks.
 - ``TaskDeadlinesPanel`` on the admin home: how many tasks are overdue and due soon, each
   linking to the listing filtered by that status.
-- ``TaskDashboardView`` ("Bảng theo dõi nhiệm vụ"): per-unit stacked bars of status and the
+- ``TaskDashboardView`` ("Tổng hợp nhiệm vụ"): per-unit stacked bars of status and the
   list of overdue tasks.
 """
 
@@ -221,14 +221,14 @@ def status_legend() -> list[dict]:
 
 
 class TaskDashboardView(WagtailAdminTemplateMixin, TemplateView):
-    """Admin "Bảng theo dõi nhiệm vụ": per-unit stacked bars of status and the overdue list.
+    """Admin "Tổng hợp nhiệm vụ": per-unit stacked bars of status and the overdue list.
 
     The figures are ``task_stats`` (one aggregate query), the function the public tracking page
     and the API use; the overdue list is one query. Tasks the user may not explore are left out.
     """
 
     template_name = "directives/admin/task_dashboard.html"
-    page_title = _("Bảng theo dõi nhiệm vụ")
+    page_title = _("Tổng hợp nhiệm vụ")
     header_icon = "tasks"
 
     def get_breadcrumbs_items(self):

@@ -15,10 +15,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import field_validator, model_validator
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.errors import ProblemDetail
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from cms.api_fields import MAX_ID, ListingQuery, Text, add_listing
+from cms.api_fields import MAX_ID, ListingQuery, Text, add_listing, bad_request_doc
 
 from .models import DirectiveKind, DirectivePage, LegalDocumentPage, TaskPage
 from .numbers import folded_number_key
@@ -228,10 +227,11 @@ def public_tasks():
 
 @router.get(
     "/",
-    response={200: list[TaskItem], 400: ProblemDetail},
+    response={200: list[TaskItem]},
     summary="List tasks with their derived status",
     operation_id="tasks_list",
     auth=[BearerTokenAuth(), AllowAnonymous()],
+    openapi_extra=bad_request_doc(),
 )
 @paginate(WagtailLimitOffsetPagination)
 def list_tasks(request: HttpRequest, query: TaskListQuery = Query(...)):  # noqa: B008
@@ -242,10 +242,11 @@ def list_tasks(request: HttpRequest, query: TaskListQuery = Query(...)):  # noqa
 
 @router.get(
     "/stats/",
-    response={200: StatsOut, 400: ProblemDetail},
+    response={200: StatsOut},
     summary="Task statistics per lead unit",
     operation_id="tasks_stats",
     auth=[BearerTokenAuth(), AllowAnonymous()],
+    openapi_extra=bad_request_doc(),
 )
 def stats(request: HttpRequest, query: TaskQuery = Query(...)):  # noqa: B008
     """Counts per status, total, done and on-time rate (done on time ÷ done) for each lead unit and

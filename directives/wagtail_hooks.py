@@ -37,7 +37,7 @@ class OfficialViewSet(SnippetViewSet):
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
-    menu_label = "Danh mục dùng chung"
+    menu_label = _("Danh mục dùng chung")
     menu_icon = "folder-open-inverse"
     items = (AgencyViewSet, OfficialViewSet, DocumentTypeViewSet, FieldViewSet)
 
@@ -58,7 +58,7 @@ def task_dashboard_urls():
 
 @hooks.register("register_admin_menu_item")
 def task_dashboard_menu_item():
-    return MenuItem(_("Bảng theo dõi nhiệm vụ"), reverse("task_dashboard"), icon_name="tasks", order=301)
+    return MenuItem(_("Tổng hợp nhiệm vụ"), reverse("task_dashboard"), icon_name="tasks", order=301)
 
 
 @hooks.register("construct_homepage_panels")

@@ -34,6 +34,8 @@ class PeriodForm(forms.Form):
 def bars(tally: Tally) -> list[dict]:
     """Rows of a horizontal bar chart: label, count and width in % of the largest."""
     top = max((n for _, n in tally.rows), default=0)
+    if not top:
+        return []  # nothing to draw: the template says there are no figures
     return [{"label": label, "count": n, "width": round(100 * n / top, 1) if top else 0} for label, n in tally.rows]
 
 

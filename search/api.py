@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 
+from cms.api_fields import MAX_ID, Text, bad_request_doc
 from directives.validity import ValidityStatus
 
 from . import service
@@ -22,23 +23,29 @@ router = Router(tags=["search"])
 TypeCode = Literal[tuple(service.TYPES)]  # type: ignore[valid-type]
 StatusCode = Literal[tuple(ValidityStatus.values)]  # type: ignore[valid-type]
 SortCode = Literal[service.SORTS]  # type: ignore[valid-type]
+#: Last page number accepted: deeper pages are never read and their offset would overflow the database.
+MAX_PAGE = 10_000
 
 
 class SearchParams(Schema):
-    q: str = Field(
+    q: Text = Field(
         "", description=f"What to search for (1–{service.MAX_QUERY_LENGTH} characters); diacritics optional."
     )
     type: list[TypeCode] = Field([], description="Content types (repeat the parameter); all when absent.")
-    document_type: int | None = Field(None, ge=1, description="Document type id (legal documents only).")
-    issuing_body: int | None = Field(None, ge=1, description="Issuing body id, lead or co-issuer (legal documents).")
-    field: int | None = Field(None, ge=1, description="Field (lĩnh vực) id (legal documents and directives).")
+    document_type: int | None = Field(None, ge=1, le=MAX_ID, description="Document type id (legal documents only).")
+    issuing_body: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Issuing body id, lead or co-issuer (legal documents)."
+    )
+    field: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Field (lĩnh vực) id (legal documents and directives)."
+    )
     status: StatusCode | None = Field(None, description="Validity status today (legal documents only).")
-    unit: int | None = Field(None, ge=1, description="Lead unit id (tasks only).")
+    unit: int | None = Field(None, ge=1, le=MAX_ID, description="Lead unit id (tasks only).")
     year: int | None = Field(None, ge=1900, le=2100, description="Year of the type's date.")
     date_from: date | None = Field(None, description="On or after (YYYY-MM-DD), the type's date.")
     date_to: date | None = Field(None, description="On or before (YYYY-MM-DD), the type's date.")
     sort: SortCode = Field("relevance", description="`relevance` (default) or `newest`.")
-    page: int = Field(1, ge=1, description="Page number, from 1.")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Page number, from 1 to {MAX_PAGE}.")
     page_size: int = Field(service.DEFAULT_PAGE_SIZE, ge=1, le=service.MAX_PAGE_SIZE)
 
     def as_query(self) -> service.SearchQuery:
@@ -125,7 +132,10 @@ FALLBACK_HEADER_DOC = {
                     "schema": {"type": "string"},
                 }
             }
-        }
+        },
+        **bad_request_doc("Bad parameters or query (empty, too long, no searchable word): a problem (RFC 7807).")[
+            "responses"
+        ],
     }
 }
 
@@ -146,6 +156,10 @@ def search(request: HttpRequest, response: HttpResponse, params: SearchParams = 
     """Full-text search over legal documents, directives, tasks and news (folded: diacritics
     optional), with filters, facets, relevance or newest order and pages. A document number
     written in the query puts that document first. An empty query is a 400.
+
+    `count` and the facet counts take at most 1,000 matches per content type into account (on the
+    database backend, the most recently indexed ones): a very common word says "1000" where more
+    pages hold it.
 
     While the search engine is unreachable the database answers, and the response carries
     `X-Search-Backend: database; fallback` (results may rank less well)."""
@@ -173,7 +187,7 @@ def search(request: HttpRequest, response: HttpResponse, params: SearchParams = 
     auth=[BearerTokenAuth(), AllowAnonymous()],
     openapi_extra=FALLBACK_HEADER_DOC,
 )
-def suggest(request: HttpRequest, response: HttpResponse, q: str = ""):
+def suggest(request: HttpRequest, response: HttpResponse, q: Text = ""):
     """Up to 10 titles and numbers for what has been typed so far ("nghi dinh 4" → "Nghị định 43/…").
     `X-Search-Backend: database; fallback` while the search engine is unreachable."""
     try:

@@ -26,10 +26,12 @@ Each page is indexed once, under its own (most specific) content type (Wagtail's
 ``Page.get_indexed_objects``), so the join yields one row per page.
 """
 
+import time
 import types
 
 from django.db import connection
-from django.db.models import AutoField, BigAutoField, BigIntegerField, IntegerField, SmallIntegerField
+from django.db.models import AutoField, BigAutoField, BigIntegerField, F, IntegerField, SmallIntegerField
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as _stock_backend
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, MatchAll, Not, Or, PlainText
@@ -74,6 +76,53 @@ def _with_indexer(function, indexer_class):
     return types.FunctionType(
         function.__code__, namespace, function.__name__, function.__defaults__, function.__closure__
     )
+
+
+def _entries_of(content_types, candidates):
+    """The index entries of ``content_types``, with ``_pid`` (the page id as an integer); only those of
+    the ``candidates`` (a page queryset, an ``IN`` subquery evaluated once) unless it is None."""
+    IndexEntry = get_app_config().get_model("IndexEntry")
+    entries = IndexEntry.objects.annotate(_pid=Cast("object_id", IntegerField()))
+    if candidates is not None:
+        entries = entries.filter(_pid__in=candidates.values("pk"))
+    return entries
+
+
+_counts: dict[tuple, tuple[float, int]] = {}
+COUNT_TTL = 300.0  # seconds
+
+
+def _entry_count(entries, content_types) -> int:
+    """How many index entries ``content_types`` have, re-counted every ``COUNT_TTL`` seconds: it only
+    chooses how the matches are walked (a count reads the whole content type index)."""
+    key = tuple(sorted(content_types))
+    now = time.monotonic()
+    cached = _counts.get(key)
+    if cached is None or now - cached[0] > COUNT_TTL:
+        cached = _counts[key] = (now, entries.count())
+    return cached[1]
+
+
+class BoundedMatchesMixin:
+    """``bounded_matches``: the unified search's fast path (docs/search.md, "Performance")."""
+
+    def bounded_matches(self, groups, text, limit):
+        """[(content type id, page id, score)]: for each group, the ``limit`` most recently indexed
+        entries that hold every word of ``text`` (an AND query of plain words), with their scores.
+
+        ``groups``: [(content type ids, candidate page queryset or None)]; with None, no page filter
+        is applied here (the caller filters the pages it reads). Each group is one query that walks
+        the matches newest first and stops at ``limit``: only the rows kept are scored (the stock
+        formula — same numbers as ``search()`` — which points the way ``score_higher_is_better``
+        says), so a common word costs about as much as a rare one.
+        """
+        groups = [([int(ct) for ct in cts], qs) for cts, qs in groups if cts]
+        if not groups or not text.split():
+            return []
+        from wagtail.models import Page
+
+        compiler = self.query_compiler_class(Page.objects.none(), text, operator="and")
+        return self._bounded(compiler, groups, limit)
 
 
 # --- SQLite -------------------------------------------------------------------------------------------
@@ -144,12 +193,77 @@ def _sqlite_classes():
     class SQLiteIndex(stock.SQLiteIndex):
         add_items = _with_indexer(stock.SQLiteIndex.add_items, SQLiteObjectIndexer)
 
-    class SQLiteSearchBackend(stock.SQLiteSearchBackend):
+    class SQLiteSearchBackend(BoundedMatchesMixin, stock.SQLiteSearchBackend):
         """modelsearch's SQLite FTS5 backend, ranking in the query that matches."""
 
         index_class = SQLiteIndex
         query_compiler_class = SQLiteSearchQueryCompiler
         autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
+        score_higher_is_better = False  # bm25: lower is better
+
+        def _bounded(self, compiler, groups, limit):
+            """Two steps: each group's newest ``limit`` matches without scores (FTS5 walks the match in
+            rowid order and stops), then one query scores them all — ``bm25`` first reads every
+            phrase's whole document list (the IDF), a fixed cost paid once instead of once per group."""
+            config = compiler.get_config(self)
+            query = normalize(compiler.query)
+            match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(query, config=config))
+            rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+            index_query = SQLiteFTSIndexEntry.objects.filter(match).select_related("index_entry").annotate(score=rank)
+            sql_compiler = index_query.query.get_compiler(using=IndexEntry.objects.db)
+            match_sql, match_params = sql_compiler.compile(match)
+            score_sql, score_params = sql_compiler.compile(index_query.query.annotations["score"])
+            quote = connection.ops.quote_name
+            entry, fts = quote(entry_table), quote(fts_table)
+            found: dict[int, tuple[int, int]] = {}  # entry id → (content type id, page id)
+            for content_types, candidates in groups:
+                for rowid, content_type, pk in self._newest(
+                    match_sql, match_params, content_types, candidates, limit, entry, fts
+                ):
+                    found[rowid] = (content_type, pk)
+            if not found:
+                return []
+            listed = ", ".join(str(int(rowid)) for rowid in found)
+            low, high = min(found), max(found)
+            sql = " ".join(  # table/column names, compiled SQL with its params, integers
+                [
+                    f"SELECT {fts}.rowid, {score_sql} FROM {fts}, {entry} WHERE {match_sql}",  # noqa: S608
+                    f"AND {entry}.{quote('id')} = {fts}.rowid AND {fts}.rowid BETWEEN {low} AND {high}",
+                    # "+": a check on each match; without it FTS5 would run the match once per id.
+                    f"AND +{fts}.rowid IN ({listed})",
+                ]
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*score_params, *match_params])
+                return [(*found[rowid], score) for rowid, score in cursor.fetchall()]
+
+        def _newest(self, match_sql, match_params, content_types, candidates, limit, entry, fts):
+            """(entry id, content type id, page id) of the ``limit`` newest matches of ``content_types``."""
+            quote = connection.ops.quote_name
+            ct_list = ", ".join(map(str, content_types))
+            of_types = IndexEntry.objects.filter(content_type_id__in=content_types)
+            low = of_types.order_by("id").values_list("id", flat=True).first()
+            if low is None:
+                return []
+            high = of_types.order_by("-id").values_list("id", flat=True).first()
+            where = [match_sql, f"{entry}.{quote('id')} = {fts}.rowid"]
+            if _entry_count(of_types, content_types) * 2 >= high - low + 1:
+                # Dense (most entries in its id range are of these types): walk the matches in that
+                # range, reading each one's entry; about 2 × limit entries are read at most.
+                where += [
+                    f"{fts}.rowid BETWEEN {int(low)} AND {int(high)}",
+                    f"+{entry}.{quote('content_type_id')} IN ({ct_list})",
+                ]
+            else:
+                # Sparse: the ids of these types as one set (read from the content type index), the
+                # "+" keeping it a check on each match rather than one FTS5 lookup per id.
+                ids = f"SELECT U.{quote('id')} FROM {entry} U"  # noqa: S608 - table/column names
+                where.append(f"+{fts}.rowid IN ({ids} WHERE U.{quote('content_type_id')} IN ({ct_list}))")
+            entries = _entries_of(content_types, candidates).extra(  # noqa: S610 - names and compiled SQL
+                tables=[fts_table], where=where, params=match_params, select={"_rowid": f"{fts}.rowid"}
+            )
+            entries = entries.order_by("-_rowid")[:limit]
+            return list(entries.values_list("_rowid", "content_type_id", "_pid"))
 
     return SQLiteSearchBackend
 
@@ -182,13 +296,13 @@ def _postgres_classes():
                 return out
             return None
 
-        def _index_condition(self, config):
+        def _index_condition(self, config, names=None):
             terms = self._terms(self.query)
             if not terms:
                 return None
             from modelsearch.backends.database.postgres.query import Lexeme
 
-            title, body = self._vector_names()
+            title, body = names or self._vector_names()
             condition = Q()
             for term, last in terms:
                 lexeme = Lexeme(term, prefix=last and self.LAST_TERM_IS_PREFIX)
@@ -227,12 +341,39 @@ def _postgres_classes():
     class PostgresIndex(stock.PostgresIndex):
         add_items = _with_indexer(stock.PostgresIndex.add_items, PostgresObjectIndexer)
 
-    class PostgresSearchBackend(stock.PostgresSearchBackend):
+    class PostgresSearchBackend(BoundedMatchesMixin, stock.PostgresSearchBackend):
         """modelsearch's PostgreSQL backend, matching through the GIN indexes."""
 
         index_class = PostgresIndex
         query_compiler_class = PostgresSearchQueryCompiler
         autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
+        score_higher_is_better = True  # ts_rank
+
+        def __init__(self, params):
+            super().__init__(params)
+            # modelsearch hard-codes 'simple' for autocomplete, which keeps the marks: with our
+            # unaccent configuration (no stemming either) "vinh" completes "Vĩnh" too.
+            if self.config:
+                self.autocomplete_config = self.config
+
+        def _bounded(self, compiler, groups, limit):
+            """One query per group: its newest ``limit`` matches, ranked (``ts_rank``) only those."""
+            config = compiler.get_config(self)
+            condition = compiler._index_condition(config, names=("title", "body"))
+            if condition is None:
+                return []
+            rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+            out = []
+            IndexEntry = get_app_config().get_model("IndexEntry")
+            for content_types, candidates in groups:
+                if not IndexEntry.objects.filter(content_type_id__in=content_types).exists():
+                    continue  # nothing indexed of these types (one look-up in the content type index)
+                entries = _entries_of(content_types, candidates).filter(condition, content_type_id__in=content_types)
+                # The rank is computed for the rows kept only: PostgreSQL evaluates the select list
+                # after the ORDER BY … LIMIT when the ordering does not need it.
+                entries = entries.annotate(_score=rank).order_by("-id")[:limit]
+                out += entries.values_list("content_type_id", "_pid", "_score")
+            return out
 
     return PostgresSearchBackend
 

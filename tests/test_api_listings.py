@@ -296,6 +296,17 @@ def test_bad_filter_values_get_400_with_a_message(client, url, params, message):
     assert message in response.json()["detail"]
 
 
+@pytest.mark.parametrize("url", [*LISTINGS, "/api/v3/tasks/stats/"])
+def test_the_400_is_documented_as_the_problem_it_is(client, url):
+    """Found by fuzzing (tests/test_api_fuzz.py): the 400 was documented as application/json while a
+    problem+json is sent."""
+    documented = get(client, "/api/v3/openapi.json")["paths"][url]["get"]["responses"]["400"]["content"]
+    response = client.get(url, {"date_from": "x", "from": "x"})
+    assert response.status_code == 400
+    assert list(documented) == [response["Content-Type"]] == ["application/problem+json"]
+    assert set(documented["application/problem+json"]["schema"]["required"]) <= set(response.json())
+
+
 def test_the_openapi_document_describes_every_listing_parameter(client):
     schema = get(client, "/api/v3/openapi.json")
     expected = {

@@ -188,6 +188,14 @@ def test_drafts_and_private_never_found(client, portal):
         ({"q": ""}, "q:"),
         ({}, "q:"),
         ({"q": "a", "document_type": "-1"}, "document_type"),
+        # found by fuzzing (tests/test_api_fuzz.py): ids and pages past the database's integers were a 500
+        ({"q": "a", "document_type": str(2**31)}, "document_type"),
+        ({"q": "a", "issuing_body": str(10**20)}, "issuing_body"),
+        ({"q": "a", "field": str(2**63)}, "field"),
+        ({"q": "a", "unit": str(2**63)}, "unit"),
+        ({"q": "a", "page": str(10**12)}, "page"),
+        # … and a NUL character, which PostgreSQL cannot compare
+        ({"q": "a\x00b"}, "null characters"),
     ],
 )
 def test_bad_parameters_are_400_with_a_message(client, params, message):
@@ -216,6 +224,25 @@ def test_suggest(client, portal):
     assert len(get(client, url=URL + "suggest/", q="quy")) <= 10
     assert client.get(URL + "suggest/", {"q": ""}).status_code == 400
     assert client.get(URL + "suggest/", {"q": "x" * 300}).status_code == 400
+
+
+def test_suggest_refuses_a_nul_character(client):
+    response = client.get(URL + "suggest/", {"q": "ng\x00hi"})
+    assert response.status_code == 400
+    assert "null characters" in response.json()["detail"]
+
+
+def test_the_400_of_search_is_documented_as_a_problem(client):
+    """Found by fuzzing: the 400 (problem+json) was undocumented."""
+    schema = get(client, url="/api/v3/openapi.json")
+    for path in (URL, URL + "suggest/"):
+        responses = schema["paths"][path]["get"]["responses"]
+        assert list(responses["400"]["content"]) == ["application/problem+json"]
+        assert responses["400"]["content"]["application/problem+json"]["schema"]["required"] == [
+            "type",
+            "title",
+            "status",
+        ]
 
 
 def test_search_is_in_the_openapi_document(client):

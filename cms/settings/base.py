@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "editorial",
     "search.apps.SearchConfig",
     "wagtail.api.v3",
+    "wagtail_headless_preview",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -194,3 +195,10 @@ CACHES = {
 # CORS (django-cors-headers): browsers on these origins may read the API and the feeds.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|feeds)/"
+
+# Headless preview (wagtail-headless-preview): when HEADLESS_PREVIEW_URL is set, the admin's
+# preview of a page shows that external front-end (in the preview panel), which fetches the draft
+# from /api/v3/preview/?content_type=…&token=…; unset, Wagtail's normal preview is used.
+# HEADLESS_PREVIEW_REDIRECT=1 redirects to the front-end instead of showing it in an iframe.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+WAGTAIL_HEADLESS_PREVIEW = {"REDIRECT_ON_PREVIEW": env_bool("HEADLESS_PREVIEW_REDIRECT")}

@@ -1,0 +1,99 @@
+"""The shape of the unified search's database fast path (search/service.py ``_bounded_ranked``,
+search/database.py ``bounded_matches``): bounded work whatever the number of matches, and the same
+answers as the generic path (the one Elasticsearch/OpenSearch take). SQLite and PostgreSQL."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search import service
+from search.service import SearchQuery
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def _backends(settings):
+    """``default``: the portal's backend; ``generic``: modelsearch's stock database backend, which has no
+    ``bounded_matches``, so the service takes its generic path (as for Elasticsearch/OpenSearch)."""
+    default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    assert default["BACKEND"] == "search.database"
+    generic = {**default, "BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+    settings.WAGTAILSEARCH_BACKENDS = {"default": default, "generic": generic}
+
+
+@pytest.fixture
+def pages():
+    docs = [
+        factories.legal_document(
+            f"{n}/QĐ-UBND", summary=f"Về việc cải cách hành chính đợt {n}", issued_on=date(2020, 1, n)
+        )
+        for n in range(1, 7)
+    ]
+    news = [
+        factories.news("Cải cách hành chính ở Vĩnh Tường", lead="Kết quả cải cách hành chính năm 2024"),
+        factories.news("Hội nghị tổng kết", lead="Bàn về cải cách hành chính", published_on=date(2024, 2, 1)),
+        factories.news("Khánh thành cầu", lead="Cây cầu mới"),
+    ]
+    return docs, news
+
+
+def run(q, backend="default", **params):
+    return service.search(SearchQuery(q=q, **params), today=TODAY, backend=backend)
+
+
+def listed(result):
+    return [(hit.type, hit.page.pk) for hit in result.results]
+
+
+@pytest.mark.parametrize("q", ["cai cach hanh chinh", "cải cách", "Vĩnh Tường", "tong ket", "3/QĐ-UBND"])
+def test_the_fast_path_answers_as_the_generic_path(pages, q):
+    fast, generic = run(q, page_size=20), run(q, backend="generic", page_size=20)
+    assert fast.count == generic.count > 0
+    assert listed(fast) == listed(generic)
+    assert fast.facets == generic.facets
+
+
+def test_one_bounded_match_query_per_type_whatever_the_matches(pages):
+    run("cai cach hanh chinh")  # content types cached
+    with CaptureQueriesContext(connection) as queries:
+        result = run("cai cach hanh chinh")
+    assert result.count == 8
+    matching = [q["sql"] for q in queries if " MATCH " in q["sql"] or "@@" in q["sql"]]
+    walks = [sql for sql in matching if f"LIMIT {service.MAX_MATCHES_PER_TYPE}" in sql]
+    # legal documents and news have index entries; directives and tasks have none and are skipped
+    assert len(walks) == 2
+    assert all("ORDER BY" in sql for sql in walks)
+    # SQLite scores the kept matches of every type in one more query (bm25's IDF read once)
+    assert len(matching) == (2 if connection.vendor == "postgresql" else 3)
+
+
+def test_matches_beyond_the_cap_are_the_least_recently_indexed(pages, monkeypatch):
+    docs, news = pages
+    monkeypatch.setattr(service, "MAX_MATCHES_PER_TYPE", 2)
+    result = run("cai cach hanh chinh", page_size=20)
+    assert result.facets["type"] == {"legal_document": 2, "news": 2}
+    assert result.count == 4
+    assert {pk for code, pk in listed(result) if code == "legal_document"} == {docs[-1].pk, docs[-2].pk}
+    assert {pk for code, pk in listed(result) if code == "news"} == {news[0].pk, news[1].pk}
+    # the title holding the whole query still comes first
+    assert listed(result)[0] == ("news", news[0].pk)
+
+
+def test_filters_apply_before_the_cap(pages, monkeypatch):
+    docs, _news = pages
+    monkeypatch.setattr(service, "MAX_MATCHES_PER_TYPE", 2)
+    result = run("cai cach hanh chinh", date_to=date(2020, 1, 2), page_size=20)
+    assert sorted(pk for _code, pk in listed(result)) == sorted([docs[0].pk, docs[1].pk])
+
+
+def test_newest_sort_and_the_fallback_take_the_generic_path(pages):
+    fast = run("cai cach hanh chinh", sort="newest", page_size=20)
+    generic = run("cai cach hanh chinh", backend="generic", sort="newest", page_size=20)
+    assert listed(fast) == listed(generic)
+    assert service._search_engine("generic") is None
+    assert service._search_engine("default") is not None
