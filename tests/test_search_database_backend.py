@@ -204,7 +204,8 @@ def test_indexing_writes_what_stock_writes():
 
     page = factories.news("Bảo vệ môi trường", lead="Môi trường xanh", author="Nguyễn Văn A")
     entries = get_app_config().get_model("IndexEntry").objects.filter(object_id=str(page.pk))
-    columns = ["title", "body", "autocomplete"]
+    # On PostgreSQL our autocomplete column is folded on purpose (test_postgres_autocomplete_folds…).
+    columns = ["title", "body"] if connection.vendor == "postgresql" else ["title", "body", "autocomplete"]
     get_search_backend("stock").add(page)
     stock = list(entries.values_list(*columns))
     get_search_backend().add(page)
