@@ -149,3 +149,13 @@ def authority_profile(**fields):
         setattr(profile, name, value)
     profile.save()
     return profile
+
+
+def member(username: str, group_name: str, password: str = "x"):  # noqa: S107 (test users)
+    """A user in one of the editorial groups (editorial/roles.py), with an e-mail address."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username=username, password=password, email=f"{username}@example.vn")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

@@ -9,7 +9,6 @@ from datetime import date
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -98,10 +97,8 @@ def test_drafts_and_dates_outside_the_period_are_not_counted():
 
 
 @pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user(username="bientap", password="x")
-    user.groups.add(Group.objects.get(name=roles.EDITOR))
-    client.force_login(user)
+def editor_client(client, db):
+    client.force_login(f.member("bientap", roles.EDITOR))
     return client
 
 

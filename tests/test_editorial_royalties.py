@@ -10,7 +10,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -52,13 +51,8 @@ def genre(name):
 
 
 @pytest.fixture
-def users(django_user_model):
-    def member(username, group_name):
-        user = django_user_model.objects.create_user(username=username, password="x")
-        user.groups.add(Group.objects.get(name=group_name))
-        return user
-
-    return {"editor": member("btv", roles.EDITOR), "chief": member("tbbt", roles.CHIEF_EDITOR)}
+def users(db):
+    return {"editor": f.member("btv", roles.EDITOR), "chief": f.member("tbbt", roles.CHIEF_EDITOR)}
 
 
 def record(page, genre_name, coefficient, shares, **fields):

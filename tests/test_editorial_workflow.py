@@ -27,17 +27,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(django_user_model):
-    def member(username, group_name):
-        user = django_user_model.objects.create_user(username=username, password="x", email=f"{username}@example.vn")
-        user.groups.add(Group.objects.get(name=group_name))
-        return user
-
+def people(db):
     return {
-        "reporter": member("phongvien", roles.REPORTER),
-        "editor": member("bientapvien", roles.EDITOR),
-        "chief": member("truongban", roles.CHIEF_EDITOR),
-        "admin": member("quantri", roles.ADMINISTRATOR),
+        "reporter": f.member("phongvien", roles.REPORTER),
+        "editor": f.member("bientapvien", roles.EDITOR),
+        "chief": f.member("truongban", roles.CHIEF_EDITOR),
+        "admin": f.member("quantri", roles.ADMINISTRATOR),
     }
 
 
