@@ -13,7 +13,7 @@ class RoyaltyForm(WagtailAdminModelForm):
 
     def clean(self):
         data = super().clean()
-        if self.instance.pk and type(self.instance).objects.filter(pk=self.instance.pk, status="proposed").count() == 0:
+        if self.instance.stored_frozen():
             raise ValidationError(_("Nhuận bút đã duyệt không thể sửa; hãy lập bản ghi hủy rồi đề xuất lại."))
         shares = [
             form.cleaned_data.get("share")

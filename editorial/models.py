@@ -188,6 +188,12 @@ class Royalty(ClusterableModel):
     def is_frozen(self) -> bool:
         return self.status != RoyaltyStatus.PROPOSED
 
+    def stored_frozen(self) -> bool:
+        """Whether the record *as stored* is approved or paid (whatever this instance says)."""
+        return (
+            self.pk is not None and Royalty.objects.filter(pk=self.pk).exclude(status=RoyaltyStatus.PROPOSED).exists()
+        )
+
     def clean(self):
         from .royalties import check_record
 
@@ -200,7 +206,7 @@ class Royalty(ClusterableModel):
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if self.pk and Royalty.objects.filter(pk=self.pk).exclude(status=RoyaltyStatus.PROPOSED).exists():
+        if self.stored_frozen():
             raise ValidationError(_("Bản ghi nhuận bút đã duyệt không thể xóa; hãy lập bản ghi hủy."))
         return super().delete(*args, **kwargs)
 
