@@ -18,6 +18,15 @@ Anonymous ``GET``/``HEAD`` requests for the API, pages, feeds and the sitemap ge
   the content version (search results follow the search index, which bulk imports update
   after their transactions, and the fallback while the search engine is down).
 
+**Rendered responses** (``HTTP_RESPONSE_CACHE_ALIAS``, per process by default): a response
+validated by the content version is also kept on the server under its ``ETag`` (body and the
+headers the view set), so the next anonymous ``GET`` of the same URL, language and host under the
+same version is answered without running the view — no query, no template. A change of content
+replaces the version, and with it every key; entries of older versions age out of the cache
+(``MAX_ENTRIES``). Bodies larger than ``HTTP_RESPONSE_CACHE_MAX_BYTES``, streaming responses,
+responses validated by a content hash (search) and responses that would set a cookie (a session
+saved, a CSRF token used) are not kept.
+
 Never cached: non-GET/HEAD requests, requests with an ``Authorization`` header or a session
 or messages cookie (logged-in editors, visitors who entered a page password), requests from
 an authenticated user, admin paths and previews (``HTTP_CACHE_EXCLUDED_PATHS``, any path with
@@ -57,6 +66,9 @@ DEFAULT_MAX_AGE = 60
 DEFAULT_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/")
 DEFAULT_CONTENT_HASH_PATHS = ("/tim-kiem/", "/api/v3/search/")
 VARY = ("Accept-Language", "Cookie")
+DEFAULT_RESPONSE_MAX_BYTES = 256 * 1024
+#: Headers the middleware sets itself on every answer; the others of a kept response are replayed.
+OWN_HEADERS = frozenset({"etag", "last-modified", "cache-control"})
 
 # Saving these changes nothing that an anonymous reader is served.
 IGNORED_MODELS = frozenset(
@@ -88,6 +100,18 @@ IGNORED_MODELS = frozenset(
 
 def max_age() -> int:
     return int(getattr(settings, "HTTP_CACHE_MAX_AGE", DEFAULT_MAX_AGE))
+
+
+def response_cache():
+    """The cache of rendered responses, or None when ``HTTP_RESPONSE_CACHE_ALIAS`` is empty."""
+    alias = getattr(settings, "HTTP_RESPONSE_CACHE_ALIAS", None)
+    if not alias:
+        return None
+    return caches[alias]
+
+
+def response_max_bytes() -> int:
+    return int(getattr(settings, "HTTP_RESPONSE_CACHE_MAX_BYTES", DEFAULT_RESPONSE_MAX_BYTES))
 
 
 def _cache():
@@ -317,6 +341,45 @@ def cacheable_response(request: HttpRequest, response: HttpResponseBase) -> bool
     return not (user is not None and user.is_authenticated)
 
 
+def _sets_cookie_later(request: HttpRequest) -> bool:
+    """Whether a middleware outside this one will add a cookie to the response (session, CSRF)."""
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return True
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
+def _response_key(etag: str) -> str:
+    return f"cms.http_cache.response:{etag}"
+
+
+def kept_response(request: HttpRequest, etag: str) -> HttpResponse | None:
+    """The rendered response kept under ``etag`` for this ``GET``, if any."""
+    cache = response_cache()
+    if cache is None or request.method != "GET":
+        return None
+    kept = cache.get(_response_key(etag))
+    if kept is None:
+        return None
+    content, headers = kept
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def keep_response(request: HttpRequest, response: HttpResponseBase, etag: str) -> bool:
+    """Keep a rendered 200 ``response`` under ``etag`` (a version ETag), if it is safe to replay."""
+    cache = response_cache()
+    if cache is None or request.method != "GET" or response.streaming or _sets_cookie_later(request):
+        return False
+    if len(response.content) > response_max_bytes():
+        return False
+    headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
+    cache.set(_response_key(etag), (response.content, headers), timeout=None)
+    return True
+
+
 def _has_precondition(request: HttpRequest) -> bool:
     meta = request.META
     if "HTTP_IF_MATCH" in meta or "HTTP_IF_UNMODIFIED_SINCE" in meta:
@@ -361,6 +424,10 @@ class HttpCacheMiddleware:
                 answer = not_modified_before_rendering(request, etag, last_modified)
                 if answer is not None:
                     return answer
+                kept = kept_response(request, etag)
+                if kept is not None:
+                    _set_validators(kept, etag, last_modified)
+                    return kept
         response = self.get_response(request)
         if not cacheable_response(request, response):
             return response
@@ -368,5 +435,7 @@ class HttpCacheMiddleware:
             if response.streaming:
                 return response
             etag = content_etag(response.content)
+        else:
+            keep_response(request, response, etag)
         _set_validators(response, etag, last_modified)
         return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)

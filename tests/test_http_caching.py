@@ -5,7 +5,9 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.http import http_date
 from wagtail.images.models import Rendition
@@ -265,3 +267,94 @@ def test_without_a_readable_version_the_body_is_hashed(client, portal, monkeypat
     first = client.get(NEWS_LISTING)
     assert first["ETag"] == http_cache.content_etag(first.content)
     assert client.get(NEWS_LISTING, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+# --- rendered responses kept on the server -------------------------------------------------------
+
+
+@pytest.fixture
+def kept(settings):
+    """The rendered-response cache on (the test settings turn it off, see cms/settings/test.py)."""
+    settings.HTTP_RESPONSE_CACHE_ALIAS = "default"
+
+
+@pytest.mark.parametrize("url", [*PUBLIC_URLS, "/api/v3/news/?limit=20", "/api/v3/legal-documents/"])
+def test_a_second_anonymous_get_is_answered_without_running_the_view(
+    client, portal, kept, url, django_assert_num_queries
+):
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.status_code == 200
+    assert second.content == first.content
+    for header in ("ETag", "Content-Type", "Cache-Control", "X-Frame-Options"):
+        assert second.get(header) == first.get(header), header
+
+
+def test_a_published_change_is_served_at_once(client, portal, kept):
+    before = client.get("/api/v3/news/")
+    f.news("Khai mạc hội chợ xuân", category=portal["category"], published_on=date(2024, 2, 1))
+    commit()
+    after = client.get("/api/v3/news/")
+    assert "Khai mạc hội chợ xuân" in [item["title"] for item in after.json()["items"]]
+    assert "Khai mạc hội chợ xuân" not in [item["title"] for item in before.json()["items"]]
+    assert after["ETag"] != before["ETag"]
+
+
+def test_each_url_is_kept_apart(client, portal, kept):
+    news = client.get("/api/v3/news/").json()
+    documents = client.get("/api/v3/legal-documents/").json()
+    assert client.get("/api/v3/news/").json() == news
+    assert client.get("/api/v3/legal-documents/").json() == documents
+    assert news != documents
+    assert client.get("/api/v3/news/?limit=1").json()["items"] == news["items"][:1]
+
+
+def test_an_editors_page_is_never_kept_nor_an_anonymous_one_shown_to_editors(client, portal, kept):
+    url = portal["news"].url
+    admin = get_user_model().objects.create_superuser("bientap", "bientap@example.vn", "mat-khau-dai-123")
+    client.force_login(admin)
+    editor_view = client.get(url, HTTP_HOST="localhost")
+    assert b"wagtail-userbar" in editor_view.content  # the editor's toolbar
+    client.logout()
+    anonymous = client.get(url, HTTP_HOST="localhost")
+    assert anonymous.status_code == 200 and b"wagtail-userbar" not in anonymous.content
+    client.force_login(admin)
+    assert b"wagtail-userbar" in client.get(url, HTTP_HOST="localhost").content
+
+
+def queries_of(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_search_results_and_large_bodies_are_not_kept(client, portal, kept, settings):
+    queries_of(client, "/api/v3/search/?q=le+hoi")
+    assert queries_of(client, "/api/v3/search/?q=le+hoi") > 0
+    settings.HTTP_RESPONSE_CACHE_MAX_BYTES = 100
+    queries_of(client, "/api/v3/news/")
+    assert queries_of(client, "/api/v3/news/") > 0
+    settings.HTTP_RESPONSE_CACHE_MAX_BYTES = 256 * 1024
+    assert queries_of(client, "/api/v3/news/") > 0
+    assert queries_of(client, "/api/v3/news/") == 0
+
+
+def test_a_response_that_will_set_a_cookie_is_not_kept(kept):
+    from django.contrib.sessions.backends.signed_cookies import SessionStore
+    from django.http import HttpResponse
+
+    factory = RequestFactory()
+    request = factory.get("/")
+    request.session = SessionStore()
+    assert http_cache.keep_response(request, HttpResponse(b"ok"), 'W/"a"')
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    assert not http_cache.keep_response(request, HttpResponse(b"csrf"), 'W/"b"')
+    request = factory.get("/")
+    request.session = SessionStore()
+    request.session["seen"] = True
+    assert not http_cache.keep_response(request, HttpResponse(b"session"), 'W/"c"')
+    assert not http_cache.keep_response(factory.head("/"), HttpResponse(b"head"), 'W/"d"')
+    assert http_cache.kept_response(factory.get("/"), 'W/"a"').content == b"ok"
+    assert http_cache.kept_response(factory.get("/"), 'W/"b"') is None

@@ -190,7 +190,17 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("HTTP_CACHE_DIR", str(Path(tempfile.gettempdir()) / "portal-cms-http-cache")),
     },
+    # Rendered anonymous responses, kept per process under their ETag (cms/http_cache.py); the
+    # content version in the key makes every change of content a miss.
+    # HTTP_RESPONSE_CACHE_ENTRIES=0 turns it off.
+    "http_responses": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "http-responses",
+        "OPTIONS": {"MAX_ENTRIES": max(int(os.environ.get("HTTP_RESPONSE_CACHE_ENTRIES", "500")), 1)},
+    },
 }
+HTTP_RESPONSE_CACHE_ALIAS = "http_responses" if int(os.environ.get("HTTP_RESPONSE_CACHE_ENTRIES", "500")) else None
+HTTP_RESPONSE_CACHE_MAX_BYTES = 256 * 1024
 
 # CORS (django-cors-headers): browsers on these origins may read the API and the feeds.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
