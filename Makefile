@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
 TEST_WORKERS ?= 2
 
-.PHONY: setup run demo test test-e2e test-fuzz lint check pytest bench-import bench-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: setup run demo test test-e2e test-fuzz lint check pytest bench-import bench-search bench-api publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ bench-import: setup
 ## bench-search: search latency (ours, stock Wagtail, icontains) on N generated pages (bench/; BENCH_ARGS=100000)
 bench-search: setup
 	$(PY) bench/search_speed.py $(BENCH_ARGS)
+
+## bench-api: API requests/s and p95 under wrk (gunicorn 2 workers, PostgreSQL; bench/; BENCH_ARGS="--duration 20")
+bench-api: setup
+	@command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
+	$(PY) bench/api_speed.py $(BENCH_ARGS)
 
 ## i18n: refresh the project's catalogue (locale/) and compile it and locale_admin/ (needs gettext)
 i18n: setup
