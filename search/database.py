@@ -26,12 +26,26 @@ Each page is indexed once, under its own (most specific) content type (Wagtail's
 ``Page.get_indexed_objects``), so the join yields one row per page.
 """
 
-import time
 import types
 
 from django.db import connection
-from django.db.models import AutoField, BigAutoField, BigIntegerField, F, IntegerField, SmallIntegerField
-from django.db.models.functions import Cast
+from django.db.models import (
+    AutoField,
+    BigAutoField,
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    Min,
+    SmallIntegerField,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, RowNumber
+from django.db.models.lookups import LessThanOrEqual
 from modelsearch.backends.database import SearchBackend as _stock_backend
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, MatchAll, Not, Or, PlainText
@@ -88,31 +102,66 @@ def _entries_of(content_types, candidates):
     return entries
 
 
-_counts: dict[tuple, tuple[float, int]] = {}
-COUNT_TTL = 300.0  # seconds
+_spans: dict[tuple, tuple[int, int, int] | None] = {}
+_spans_of: list = [None]  # the newest index entry (id, content type) the spans were read at
 
 
-def _entry_count(entries, content_types) -> int:
-    """How many index entries ``content_types`` have, re-counted every ``COUNT_TTL`` seconds: it only
-    chooses how the matches are walked (a count reads the whole content type index)."""
-    key = tuple(sorted(content_types))
-    now = time.monotonic()
-    cached = _counts.get(key)
-    if cached is None or now - cached[0] > COUNT_TTL:
-        cached = _counts[key] = (now, entries.count())
-    return cached[1]
+def _entry_spans(groups) -> list[tuple[int, int, int] | None]:
+    """(lowest id, highest id, count) of each group's index entries, None when it has none.
+
+    Kept while the newest entry of the whole index is the same one (one query per search): ids only
+    grow (AUTOINCREMENT on SQLite, a sequence on PostgreSQL), so any entry added since would be the
+    newest; our index also forgets them on every write (``_forget_spans``). They decide where and how
+    the matches are walked (and that a group has nothing to walk), never which of them are found.
+    """
+    IndexEntry = get_app_config().get_model("IndexEntry")
+    newest = IndexEntry.objects.order_by("-id").values_list("id", "content_type_id").first()
+    if _spans_of[0] != newest:
+        _forget_spans()
+        _spans_of[0] = newest
+    out = []
+    for content_types, _candidates in groups:
+        key = tuple(sorted(content_types))
+        if key not in _spans:
+            span = IndexEntry.objects.filter(content_type_id__in=content_types).aggregate(
+                low=Min("id"), high=Max("id"), n=Count("id")
+            )
+            _spans[key] = (span["low"], span["high"], span["n"]) if span["n"] else None
+        out.append(_spans[key])
+    return out
+
+
+def _forget_spans(*args, **kwargs):
+    _spans.clear()
+    _spans_of[0] = None
+
+
+def _forgetting(method):
+    """``method`` (an index write), then ``_forget_spans``."""
+
+    def write(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            _forget_spans()
+
+    return write
+
+
+WALK_WINDOW = 8  # PostgreSQL: the matches are looked for first among the newest 8 × limit ids of the type
 
 
 class BoundedMatchesMixin:
     """``bounded_matches``: the unified search's fast path (docs/search.md, "Performance")."""
 
-    def bounded_matches(self, groups, text, limit):
-        """[(content type id, page id, score)]: for each group, the ``limit`` most recently indexed
-        entries that hold every word of ``text`` (an AND query of plain words), with their scores.
+    def bounded_matches(self, groups, text, limit, ranked=None):
+        """[(content type id, page id, score or None)]: for each group, the ``limit`` most recently
+        indexed entries that hold every word of ``text`` (an AND query of plain words), newest first;
+        the newest ``ranked`` of each group (all when None) with their scores, the others with None.
 
         ``groups``: [(content type ids, candidate page queryset or None)]; with None, no page filter
         is applied here (the caller filters the pages it reads). Each group is one query that walks
-        the matches newest first and stops at ``limit``: only the rows kept are scored (the stock
+        the matches newest first and stops at ``limit``: only the rows ranked are scored (the stock
         formula — same numbers as ``search()`` — which points the way ``score_higher_is_better``
         says), so a common word costs about as much as a rare one.
         """
@@ -122,7 +171,7 @@ class BoundedMatchesMixin:
         from wagtail.models import Page
 
         compiler = self.query_compiler_class(Page.objects.none(), text, operator="and")
-        return self._bounded(compiler, groups, limit)
+        return self._bounded(compiler, groups, limit, limit if ranked is None else min(ranked, limit))
 
 
 # --- SQLite -------------------------------------------------------------------------------------------
@@ -191,7 +240,9 @@ def _sqlite_classes():
         pass
 
     class SQLiteIndex(stock.SQLiteIndex):
-        add_items = _with_indexer(stock.SQLiteIndex.add_items, SQLiteObjectIndexer)
+        add_items = _forgetting(_with_indexer(stock.SQLiteIndex.add_items, SQLiteObjectIndexer))
+        add_item = _forgetting(stock.SQLiteIndex.add_item)
+        delete_item = _forgetting(stock.SQLiteIndex.delete_item)
 
     class SQLiteSearchBackend(BoundedMatchesMixin, stock.SQLiteSearchBackend):
         """modelsearch's SQLite FTS5 backend, ranking in the query that matches."""
@@ -201,10 +252,11 @@ def _sqlite_classes():
         autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
         score_higher_is_better = False  # bm25: lower is better
 
-        def _bounded(self, compiler, groups, limit):
+        def _bounded(self, compiler, groups, limit, ranked):
             """Two steps: each group's newest ``limit`` matches without scores (FTS5 walks the match in
-            rowid order and stops), then one query scores them all — ``bm25`` first reads every
-            phrase's whole document list (the IDF), a fixed cost paid once instead of once per group."""
+            rowid order and stops), then one query scores the newest ``ranked`` of each — ``bm25``
+            first reads every phrase's whole document list (the IDF), a fixed cost paid once instead
+            of once per group; then a cost per row scored."""
             config = compiler.get_config(self)
             query = normalize(compiler.query)
             match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(query, config=config))
@@ -215,39 +267,38 @@ def _sqlite_classes():
             score_sql, score_params = sql_compiler.compile(index_query.query.annotations["score"])
             quote = connection.ops.quote_name
             entry, fts = quote(entry_table), quote(fts_table)
-            found: dict[int, tuple[int, int]] = {}  # entry id → (content type id, page id)
-            for content_types, candidates in groups:
-                for rowid, content_type, pk in self._newest(
-                    match_sql, match_params, content_types, candidates, limit, entry, fts
-                ):
-                    found[rowid] = (content_type, pk)
-            if not found:
-                return []
-            listed = ", ".join(str(int(rowid)) for rowid in found)
-            low, high = min(found), max(found)
-            sql = " ".join(  # table/column names, compiled SQL with its params, integers
-                [
-                    f"SELECT {fts}.rowid, {score_sql} FROM {fts}, {entry} WHERE {match_sql}",  # noqa: S608
-                    f"AND {entry}.{quote('id')} = {fts}.rowid AND {fts}.rowid BETWEEN {low} AND {high}",
-                    # "+": a check on each match; without it FTS5 would run the match once per id.
-                    f"AND +{fts}.rowid IN ({listed})",
-                ]
-            )
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [*score_params, *match_params])
-                return [(*found[rowid], score) for rowid, score in cursor.fetchall()]
+            walks = [
+                self._newest(match_sql, match_params, content_types, candidates, limit, span)
+                for (content_types, candidates), span in zip(groups, _entry_spans(groups))
+                if span is not None
+            ]
+            scored = [rowid for walk in walks for rowid, _ct, _pk in walk[:ranked]]
+            scores = {}
+            if scored:
+                listed = ", ".join(str(int(rowid)) for rowid in scored)
+                sql = " ".join(  # table/column names, compiled SQL with its params, integers
+                    [
+                        f"SELECT {fts}.rowid, {score_sql} FROM {fts}, {entry} WHERE {match_sql}",  # noqa: S608
+                        f"AND {entry}.{quote('id')} = {fts}.rowid",
+                        f"AND {fts}.rowid BETWEEN {min(scored)} AND {max(scored)}",
+                        # "+": a check on each match; without it FTS5 would run the match once per id.
+                        f"AND +{fts}.rowid IN ({listed})",
+                    ]
+                )
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, [*score_params, *match_params])
+                    scores = dict(cursor.fetchall())
+            return [(ct, pk, scores.get(rowid)) for walk in walks for rowid, ct, pk in walk]
 
-        def _newest(self, match_sql, match_params, content_types, candidates, limit, entry, fts):
-            """(entry id, content type id, page id) of the ``limit`` newest matches of ``content_types``."""
+        def _newest(self, match_sql, match_params, content_types, candidates, limit, span):
+            """(entry id, content type id, page id) of the ``limit`` newest matches of ``content_types``,
+            whose entries are ``span`` (lowest id, highest id, count)."""
             quote = connection.ops.quote_name
+            entry, fts = quote(entry_table), quote(fts_table)
             ct_list = ", ".join(map(str, content_types))
-            of_types = IndexEntry.objects.filter(content_type_id__in=content_types)
-            low = of_types.order_by("id").values_list("id", flat=True).first()
-            if low is None:
-                return []
-            high = of_types.order_by("-id").values_list("id", flat=True).first()
+            low, high, count = span
             where = [match_sql, f"{entry}.{quote('id')} = {fts}.rowid"]
-            if _entry_count(of_types, content_types) * 2 >= high - low + 1:
+            if count * 2 >= high - low + 1:
                 # Dense (most entries in its id range are of these types): walk the matches in that
                 # range, reading each one's entry; about 2 × limit entries are read at most.
                 where += [
@@ -263,7 +314,10 @@ def _sqlite_classes():
                 tables=[fts_table], where=where, params=match_params, select={"_rowid": f"{fts}.rowid"}
             )
             entries = entries.order_by("-_rowid")[:limit]
-            return list(entries.values_list("_rowid", "content_type_id", "_pid"))
+            sql, params = entries.values_list("_rowid", "content_type_id", "_pid").query.sql_with_params()
+            with connection.cursor() as cursor:  # plain rows: up to ``limit`` of them, no converters needed
+                cursor.execute(sql, params)
+                return cursor.fetchall()
 
     return SQLiteSearchBackend
 
@@ -339,7 +393,9 @@ def _postgres_classes():
         pass
 
     class PostgresIndex(stock.PostgresIndex):
-        add_items = _with_indexer(stock.PostgresIndex.add_items, PostgresObjectIndexer)
+        add_items = _forgetting(_with_indexer(stock.PostgresIndex.add_items, PostgresObjectIndexer))
+        add_item = _forgetting(stock.PostgresIndex.add_item)
+        delete_item = _forgetting(stock.PostgresIndex.delete_item)
 
     class PostgresSearchBackend(BoundedMatchesMixin, stock.PostgresSearchBackend):
         """modelsearch's PostgreSQL backend, matching through the GIN indexes."""
@@ -356,23 +412,45 @@ def _postgres_classes():
             if self.config:
                 self.autocomplete_config = self.config
 
-        def _bounded(self, compiler, groups, limit):
-            """One query per group: its newest ``limit`` matches, ranked (``ts_rank``) only those."""
+        def _bounded(self, compiler, groups, limit, ranked):
+            """Per group: its newest ``limit`` matches, the newest ``ranked`` of them ranked (``ts_rank``);
+            the others get no score (NULL).
+
+            Each group's matches are looked for in a window of its newest entry ids, at first the
+            newest ``WALK_WINDOW × limit``: a common word fills ``limit`` there, and PostgreSQL reads
+            only the matches inside the window (or walks the primary key backwards from the group's
+            newest id and stops at ``limit``). A group that found fewer gets a window that should hold
+            twice as many (from the density seen), or its whole span when the match is rare there.
+            """
             config = compiler.get_config(self)
             condition = compiler._index_condition(config, names=("title", "body"))
             if condition is None:
                 return []
             rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+            # ts_rank is computed for the rows ranked only: the select list is evaluated after the
+            # ORDER BY … LIMIT when the ordering does not need it, and a CASE evaluates its THEN for
+            # the rows it selects.
+            newest = Window(RowNumber(), order_by=F("id").desc())
+            score = Case(When(LessThanOrEqual(newest, ranked), then=rank), default=None, output_field=FloatField())
             out = []
-            IndexEntry = get_app_config().get_model("IndexEntry")
-            for content_types, candidates in groups:
-                if not IndexEntry.objects.filter(content_type_id__in=content_types).exists():
-                    continue  # nothing indexed of these types (one look-up in the content type index)
-                entries = _entries_of(content_types, candidates).filter(condition, content_type_id__in=content_types)
-                # The rank is computed for the rows kept only: PostgreSQL evaluates the select list
-                # after the ORDER BY … LIMIT when the ordering does not need it.
-                entries = entries.annotate(_score=rank).order_by("-id")[:limit]
-                out += entries.values_list("content_type_id", "_pid", "_score")
+            columns = ("content_type_id", "_pid", "_score")
+            for (content_types, candidates), span in zip(groups, _entry_spans(groups)):
+                if span is None:
+                    continue  # nothing indexed of these types
+                low, high, _count = span
+                entries = _entries_of(content_types, candidates).filter(
+                    condition, content_type_id__in=content_types, id__gte=low, id__lte=high
+                )
+                entries = entries.annotate(_score=score).order_by("-id")
+                window = WALK_WINDOW * limit
+                while window <= high - low:
+                    rows = list(entries.filter(id__gt=high - window)[:limit].values_list(*columns))
+                    if len(rows) == limit:
+                        break
+                    window = window * 2 * limit // len(rows) if len(rows) * 8 >= limit else high - low + 1
+                else:  # the whole span
+                    rows = list(entries[:limit].values_list(*columns))
+                out += rows
             return out
 
     return PostgresSearchBackend

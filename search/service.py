@@ -1,11 +1,14 @@
 """The unified search service: one function the API (``search/api.py``) and the pages call.
 
-Each content type (legal documents, news, directives, tasks) is searched on its own through
-Wagtail's search API, with its own filters applied to the queryset before searching; the
-ranked lists are merged (relevance: interleaved by rank; newest: by the type's date). A number
-written in the query (``43/2011/NĐ-CP``, ``43/2011``) is looked up exactly by its key and put
-first. Facets are ORM aggregates over the matched ids: a fixed number of queries, whatever the
-number of matches. See docs/search.md.
+Each content type (legal documents, news, directives, tasks) is searched with its own filters
+applied before searching, by one of two paths (``_matches``): the **bounded** path for our
+database backend (``search.database``, relevance sort: ``bounded_matches`` walks the newest
+matches and scores the newest few) or the **generic** path (Wagtail's search API: Elasticsearch/
+OpenSearch, other backends, and the newest sort). The ranked lists are merged (relevance: titles
+holding the whole query, then by score; newest: by the type's date). A number written in the
+query (``43/2011/NĐ-CP``, ``43/2011``) is looked up exactly by its key and put first. Facets are
+SQL aggregates over the matched ids: a fixed number of queries, whatever the number of matches.
+See docs/search.md.
 """
 
 import functools
@@ -18,8 +21,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, F, Func, IntegerField, Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from directives.models import DirectivePage, LegalDocumentPage, TaskPage
 from directives.numbers import fold as _fold_marks
@@ -33,6 +37,7 @@ MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
 MAX_MATCHES_PER_TYPE = 1000  # matches beyond this (per type) are neither listed nor counted (docs/search.md)
+RANKED_PER_TYPE = 250  # bounded path: the newest matches of a type that are scored and ranked (docs/search.md)
 SNIPPET_LENGTH = 160
 SUGGEST_LIMIT = 10
 
@@ -185,9 +190,12 @@ class SearchResult:
 # --- searching -----------------------------------------------------------------------------------
 
 
-def _filtered(spec: ContentType, query: SearchQuery, today: date):
-    """Live, public pages of one type with the request's filters (as ``id__in`` the backend accepts)."""
-    base = spec.model.objects.live().public()
+def _filtered(spec: ContentType, query: SearchQuery, today: date, private: Q):
+    """Live, public pages of one type with the request's filters (as ``id__in`` the backend accepts).
+
+    ``private``: ``Page.objects.private_q()``, read once per search (``.public()`` reads the view
+    restrictions again for each type)."""
+    base = spec.model.objects.live().exclude(private)
     narrow = spec.model.objects.all()
     applied = False
     if query.year is not None:
@@ -259,23 +267,43 @@ def _task_code_matches(query: SearchQuery, spec: ContentType, candidates) -> lis
     return list(candidates.filter(pk__in=ids).values_list("pk", flat=True)) if ids else []
 
 
-def _facet_columns(spec: ContentType, today: date) -> tuple[dict, tuple[str, ...]]:
-    """(annotations, columns) that the facets read from each match of ``spec``'s type."""
-    if spec.code == "legal_document":
-        return {"_validity": validity_expression(today)}, ("document_type_id", "issuing_body_id", "_validity")
-    if spec.code == "task":
-        return {}, ("lead_unit_id",)
-    return {}, ()
+@dataclass
+class Matches:
+    """The matches of one type: ``ranked`` (id, date, score, whole query in the title), best first
+    (newest first for the newest sort), then ``rest``: the ids of the other matches kept, most
+    recently indexed first, neither scored nor read (only the bounded path leaves any)."""
+
+    ranked: list[tuple] = field(default_factory=list)
+    rest: list[int] = field(default_factory=list)
+
+    def ids(self) -> list[int]:
+        return [row[0] for row in self.ranked] + self.rest
 
 
-def _ranked_matches(
-    spec: ContentType, query: SearchQuery, candidates, today: date, backend: str = "default"
-) -> list[tuple]:
-    """(id, date, score, whole query in the title, *facet columns) of every match of one type, in
-    the order asked for (at most ``MAX_MATCHES_PER_TYPE``).
+def _matches(
+    specs: list[ContentType], candidates: dict[str, object], query: SearchQuery, backend: str, private: Q
+) -> dict[str, Matches]:
+    """The matches of each selected type, by one of two paths (docs/search.md, "How a query is answered"):
 
-    On the database backends the ranked search is one query that returns these values only (no
-    page objects); on other backends the ranked ids are read first, then their values.
+    - **bounded** (``_bounded_ranked``): our database backend (``search.database``: SQLite FTS5 or
+      PostgreSQL), relevance sort. The backend walks the newest matches of each type (at most
+      ``MAX_MATCHES_PER_TYPE``) and scores the newest ``RANKED_PER_TYPE`` of them only.
+    - **generic** (``_ranked_matches``): every other backend — Elasticsearch/OpenSearch, a stock
+      Wagtail backend — and the newest sort on any backend; Wagtail's search API, the backend's own
+      order, all matches (to the cap) ranked.
+    """
+    engine = _search_engine(backend) if query.sort != "newest" else None
+    if engine is not None:
+        return _bounded_ranked(specs, candidates, query, engine, private)
+    return {spec.code: _ranked_matches(spec, query, candidates[spec.code], backend) for spec in specs}
+
+
+def _ranked_matches(spec: ContentType, query: SearchQuery, candidates, backend: str = "default") -> Matches:
+    """The generic path for one type: Wagtail's search API, in the order asked for, at most
+    ``MAX_MATCHES_PER_TYPE`` matches, every one ranked (the backend's scores, or by date).
+
+    On the database backends the search is one query that returns these values only (no page
+    objects); on other backends (Elasticsearch/OpenSearch) the ranked ids come first, then their values.
     """
     relevance = query.sort != "newest"
     if relevance:
@@ -283,26 +311,19 @@ def _ranked_matches(
     else:
         candidates = candidates.order_by(f"-{spec.date_field}", "-id")
         results = candidates.search(backend_text(query.q), operator="and", order_by_relevance=False, backend=backend)
-    annotations, facet_columns = _facet_columns(spec, today)
-    columns = ("pk", spec.date_field, "title", *facet_columns)
+    columns = ("pk", spec.date_field, "title")
     queryset = getattr(results, "get_queryset", None)
     if queryset is not None:  # the database backends: the search is a queryset
-        qs = queryset().annotate(**annotations) if annotations else queryset()
-        rows = list(qs.values_list(*columns, *(("_score",) if relevance else ()))[:MAX_MATCHES_PER_TYPE])
-        scored = [(row[:-1], row[-1]) for row in rows] if relevance else [(row, None) for row in rows]
+        rows = list(queryset().values_list(*columns, *(("_score",) if relevance else ()))[:MAX_MATCHES_PER_TYPE])
+        scored = [(row[:3], row[3] if relevance else None) for row in rows]
     else:
         hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results[:MAX_MATCHES_PER_TYPE]]
-        values = {
-            row[0]: row
-            for row in spec.model.objects.filter(pk__in=[pk for pk, _ in hits])
-            .annotate(**annotations)
-            .values_list(*columns)
-        }
+        values = {row[0]: row for row in spec.model.objects.filter(pk__in=[pk for pk, _ in hits]).values_list(*columns)}
         scored = [(values[pk], score) for pk, score in hits if pk in values]
-    words = set(backend_text(query.q).split())
-    return [
-        (row[0], row[1], score or 0.0, relevance and words <= _title_words(row[2]), *row[3:]) for row, score in scored
-    ]
+    in_title = _title_holds(backend_text(query.q), [row[2] for row, _ in scored]) if relevance else None
+    return Matches(
+        [(row[0], row[1], score or 0.0, bool(in_title and in_title[i])) for i, (row, score) in enumerate(scored)]
+    )
 
 
 def _search_engine(backend: str):
@@ -314,13 +335,14 @@ def _search_engine(backend: str):
 
 
 def _bounded_ranked(
-    specs: list[ContentType], candidates: dict[str, object], query: SearchQuery, today: date, engine
-) -> dict[str, list[tuple]]:
-    """What ``_ranked_matches`` gives for each type, from one match for all types (``search.database``).
+    specs: list[ContentType], candidates: dict[str, object], query: SearchQuery, engine, private: Q
+) -> dict[str, Matches]:
+    """The bounded path (``search.database``): for each type, the ``MAX_MATCHES_PER_TYPE`` most
+    recently indexed matches; the newest ``RANKED_PER_TYPE`` of them scored and ranked (title check,
+    score), the others kept as ids for the count and the facets, in index order.
 
-    The ``MAX_MATCHES`` most recently indexed matches (all selected types together) are read with
-    their scores in one query; the other matches are neither scored, listed nor counted. Then one
-    query per type present reads the values the merge and the facets need.
+    The backend walks and scores (see ``bounded_matches``); then one query per type with ranked
+    matches reads their date and title. The other matches are neither scored nor read.
     """
     from modelsearch.utils import get_descendants_content_types_pks
 
@@ -332,26 +354,38 @@ def _bounded_ranked(
         code_of.update((ct, spec.code) for ct in cts)
         groups.append((cts, candidates[spec.code] if narrowed else None))
     scores: dict[str, dict[int, float]] = {}
-    for ct, pk, score in engine.bounded_matches(groups, backend_text(query.q), MAX_MATCHES_PER_TYPE):
-        scores.setdefault(code_of[ct], {})[pk] = score or 0.0
-    words = set(backend_text(query.q).split())
+    rest: dict[str, list[int]] = {}
+    text = backend_text(query.q)
+    for ct, pk, score in engine.bounded_matches(groups, text, MAX_MATCHES_PER_TYPE, RANKED_PER_TYPE):
+        if score is None:
+            rest.setdefault(code_of[ct], []).append(pk)
+        else:
+            scores.setdefault(code_of[ct], {})[pk] = score
     sign = -1 if engine.score_higher_is_better else 1
-    ranked: dict[str, list[tuple]] = {}
+    out: dict[str, Matches] = {}
     for spec in specs:
         found = scores.get(spec.code)
-        if not found:
-            ranked[spec.code] = []
-            continue
-        annotations, facet_columns = _facet_columns(spec, today)
-        qs = _with_ids(candidates[spec.code], spec.model._meta.pk.column, found)
-        qs = qs.annotate(**annotations) if annotations else qs
-        rows = [
-            (row[0], row[1], found[row[0]], words <= _title_words(row[2]), *row[3:])
-            for row in qs.values_list("pk", spec.date_field, "title", *facet_columns)
-        ]
-        rows.sort(key=lambda r: (sign * r[2], -r[0]))
-        ranked[spec.code] = rows
-    return ranked
+        ranked = []
+        if found:  # live and public (and the filters) checked here too, on the ids
+            qs = _with_ids(candidates[spec.code], spec.model._meta.pk.column, found)
+            rows = list(qs.values_list("pk", spec.date_field, "title"))
+            in_title = _title_holds(text, [row[2] for row in rows])
+            ranked = [(row[0], row[1], found[row[0]], in_title[i]) for i, row in enumerate(rows)]
+            ranked.sort(key=lambda r: (sign * r[2], -r[0]))
+        others = rest.get(spec.code, [])
+        # The walk applied the request's filters (with "live and public"); without filters, those two
+        # are checked on the ids (one query, only when matches go beyond the ranked ones).
+        out[spec.code] = Matches(ranked, others if narrowed else _live_and_public(others, private))
+    return out
+
+
+def _live_and_public(ids: list[int], private: Q) -> list[int]:
+    """The pages ``ids`` that are live and public, in their order (one query on the page table alone,
+    none when there are no ids)."""
+    if not ids:
+        return []
+    present = set(_with_ids(Page.objects.live().exclude(private), "id", ids).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in present]
 
 
 def _with_ids(queryset, column: str, ids):
@@ -362,13 +396,37 @@ def _with_ids(queryset, column: str, ids):
     return queryset.extra(where=[f"{table}.{connection.ops.quote_name(column)} IN ({listed})"])  # noqa: S610 - ints
 
 
+def _title_holds(text: str, titles: list[str]) -> list[bool]:
+    """For each title, whether it holds every word of ``text`` (folded as ``query_text`` folds)."""
+    words = set(text.split())
+    return [words <= title for title in _titles_words(titles)]
+
+
 def _title_words(title: str) -> set[str]:
-    """``set(query_text(title).split())``, fast: thousands of titles are checked per search."""
-    text = unicodedata.normalize("NFC", title or "").translate(_TITLE_FOLD)
+    """``set(query_text(title).split())``."""
+    return _titles_words([title])[0]
+
+
+def _titles_words(titles: list[str]) -> list[set[str]]:
+    """``set(query_text(title).split())`` for each title, fast: hundreds of titles are checked per
+    search, so they are folded as one string (the C-level operations of ``_folded_words``, once)."""
+    titles = [title or "" for title in titles]
+    if any(_JOIN in title for title in titles):  # the joining character itself: one by one
+        return [set(_folded_words(title).split()) for title in titles]
+    return [set(part.split()) for part in _folded_words(_JOIN.join(titles)).split(_JOIN)]
+
+
+_JOIN = "\x00"  # kept by every step of ``_folded_words`` (not a separator, a mark or a space)
+
+
+def _folded_words(text: str) -> str:
+    """``query_text(text)`` up to spacing: Ð/ð as Đ/đ, then Đ/đ → d, marks dropped, lower case,
+    separators as spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_TITLE_FOLD)
     text = _COMMON_MARKS.sub("", unicodedata.normalize("NFD", text))
     if not text.isascii():  # rarer combining marks (or other scripts): the full table
         text = text.translate(_combining_marks())
-    return set(_SEPARATORS_OR_SPACES.sub(" ", text.lower()).split())
+    return _SEPARATORS_OR_SPACES.sub(" ", text.lower())
 
 
 # What ``query_text`` does, as C-level string operations: Ð/ð as Đ/đ, then Đ/đ → d, marks dropped.
@@ -394,41 +452,25 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     query.validate()
     today = today or timezone.localdate()
     first: list[tuple[str, int]] = []  # exact number / code matches, always first
-    ranked: dict[str, list[tuple]] = {}
     specs = query.selected_types()
-    engine = _search_engine(backend) if query.sort != "newest" else None
     candidates = {}
+    private = Page.objects.private_q()
     for spec in specs:
-        candidates[spec.code] = _filtered(spec, query, today)
+        candidates[spec.code] = _filtered(spec, query, today, private)
         for pk in _number_matches(query, spec, candidates[spec.code]) + _task_code_matches(
             query, spec, candidates[spec.code]
         ):
             first.append((spec.code, pk))
-        if engine is None:
-            ranked[spec.code] = _ranked_matches(spec, query, candidates[spec.code], today, backend)
-    if engine is not None:
-        ranked = _bounded_ranked(specs, candidates, query, today, engine)
+    matches = _matches(specs, candidates, query, backend, private)
 
-    ordered = _merge(ranked, query.sort)
+    first = list(dict.fromkeys(first))
     seen = set(first)
-    ordered = list(dict.fromkeys(first)) + [item for item in ordered if item not in seen]
-
-    rows_by_type: dict[str, list[tuple]] = dict(ranked)
-    missing: dict[str, list[int]] = {}
-    found = {code: {row[0] for row in rows} for code, rows in ranked.items() if any(c == code for c, _ in first)}
-    for code, pk in dict.fromkeys(first):
-        if pk not in found[code]:
-            missing.setdefault(code, []).append(pk)
-    for code, pks in missing.items():  # number matches the text search did not find
-        spec = TYPES[code]
-        annotations, facet_columns = _facet_columns(spec, today)
-        rows_by_type[code] = rows_by_type[code] + [
-            (row[0], row[1], 0.0, False, *row[2:])
-            for row in spec.model.objects.filter(pk__in=pks)
-            .annotate(**annotations)
-            .values_list("pk", spec.date_field, *facet_columns)
-        ]
-    facets = compute_facets(rows_by_type, today)
+    ordered = first + [item for item in _merge(matches, query.sort) if item not in seen]
+    ids_by_type = {code: m.ids() for code, m in matches.items()}
+    for code, pk in first:  # number matches the text search did not find count too
+        if pk not in ids_by_type[code]:
+            ids_by_type[code].append(pk)
+    facets = compute_facets(ids_by_type, today)
 
     start = (query.page - 1) * query.page_size
     window = ordered[start : start + query.page_size]
@@ -446,36 +488,40 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
 _TIE_ORDER = {"legal_document": 0, "directive": 1, "task": 2, "news": 3}
 
 
-def _higher_is_better(ranked) -> bool | None:
+def _higher_is_better(matches: dict[str, Matches]) -> bool | None:
     """Which way the backend's scores point, read from its own order (None: cannot tell).
 
     Backends differ (SQLite's bm25 is lower-is-better, PostgreSQL's ts_rank higher-is-better);
     each list comes best first, so any list with two different scores tells.
     """
-    for rows in ranked.values():
-        scores = [row[2] for row in rows]
+    for m in matches.values():
+        scores = [row[2] for row in m.ranked]
         if len(set(scores)) > 1:
             return scores[0] > scores[-1]
     return None
 
 
-def _merge(ranked: dict[str, list[tuple]], sort: str) -> list[tuple[str, int]]:
+def _merge(matches: dict[str, Matches], sort: str) -> list[tuple[str, int]]:
     """One list from the per-type lists: by date (newest); else pages whose title holds the whole
     query first, then by the backend's scores, which come from one index and one formula, so they
-    compare across types; by rank if undecidable."""
+    compare across types (by rank if undecidable); then the matches that were not ranked, most
+    recently indexed first, the types interleaved."""
     items = [
-        (code, rank, row[0], row[1], row[2], row[3]) for code, rows in ranked.items() for rank, row in enumerate(rows)
+        (code, rank, row[0], row[1], row[2], row[3]) for code, m in matches.items() for rank, row in enumerate(m.ranked)
     ]
     if sort == "newest":
         items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), _TIE_ORDER[i[0]], -i[2]))
     else:
-        direction = _higher_is_better(ranked)
+        direction = _higher_is_better(matches)
         if direction is None:
             items.sort(key=lambda i: (not i[5], i[1], _TIE_ORDER[i[0]]))
         else:
             sign = -1 if direction else 1
             items.sort(key=lambda i: (not i[5], sign * i[4], i[1], _TIE_ORDER[i[0]]))
-    return [(code, pk) for code, _rank, pk, _day, _score, _in_title in items]
+    rest = sorted(
+        ((rank, _TIE_ORDER[code], code, pk) for code, m in matches.items() for rank, pk in enumerate(m.rest)),
+    )
+    return [(i[0], i[2]) for i in items] + [(code, pk) for _rank, _tie, code, pk in rest]
 
 
 def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
@@ -504,57 +550,94 @@ def _named_counts(counts: Counter, model) -> list[dict]:
     return sorted(entries, key=lambda e: (-e["count"], e["name"]))
 
 
-def compute_facets(rows_by_type: dict[str, list[tuple]], today: date) -> dict:
+class _Year(Func):
+    """The year of a date, as an integer (SQLite: from the ISO text, without Django's Python function)."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="EXTRACT(YEAR FROM %(expressions)s)", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="CAST(SUBSTR(%(expressions)s, 1, 4) AS INTEGER)", **extra)
+
+
+def _grouped(spec: ContentType, ids: list[int], today: date) -> list[tuple]:
+    """(year, *facet columns, count) of the pages ``ids`` of one type, grouped in SQL (one query)."""
+    qs = _with_ids(spec.model.objects.all(), spec.model._meta.pk.column, ids).order_by()
+    columns: tuple = ()
+    if spec.code == "legal_document":
+        qs = qs.annotate(_validity=validity_expression(today))
+        columns = ("document_type_id", "issuing_body_id", "_validity")
+    elif spec.code == "task":
+        columns = ("lead_unit_id",)
+    qs = qs.annotate(_year=_Year(spec.date_field)).values("_year", *columns).annotate(_n=Count("pk"))
+    return list(qs.values_list("_year", *columns, "_n"))
+
+
+def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
     """Counts per type, document type, issuing body, field, validity status, year and unit.
 
-    ``rows_by_type``: the matches of each type as ``_ranked_matches`` returns them, so most
-    counts are read from values already fetched; the many-to-many ones (fields, co-issuing
-    bodies) and the names take one query each, whatever the number of matches.
+    ``ids_by_type``: the matches of each type. Counted in SQL (``GROUP BY``): one query per type
+    with matches, one for co-issuing bodies, one per type for fields, one per facet for the names;
+    whatever the number of matches.
     """
-    facets: dict = {"type": {code: len(rows) for code, rows in rows_by_type.items() if rows}}
-    docs = rows_by_type.get("legal_document") or []
-    directives = rows_by_type.get("directive") or []
-    tasks = rows_by_type.get("task") or []
-    facets["document_type"] = []
-    facets["issuing_body"] = []
-    facets["status"] = []
-    facets["field"] = []
-    facets["unit"] = []
-    if docs:
-        doc_fields = LegalDocumentPage._meta
-        facets["document_type"] = _named_counts(
-            Counter(row[4] for row in docs), doc_fields.get_field("document_type").related_model
-        )
-        lead = {row[0]: row[5] for row in docs}
-        bodies = Counter(lead.values())
-        through = _with_ids(LegalDocumentPage.co_issuing_bodies.through.objects, "legaldocumentpage_id", lead)
-        for doc_id, agency_id in through.values_list("legaldocumentpage_id", "agency_id"):
-            if agency_id != lead[doc_id]:
-                bodies[agency_id] += 1
-        facets["issuing_body"] = _named_counts(bodies, doc_fields.get_field("issuing_body").related_model)
-        labels = dict(ValidityStatus.choices)
-        facets["status"] = sorted(
-            (
-                {"code": code, "label": str(labels[code]), "count": n}
-                for code, n in Counter(row[6] for row in docs).items()
-                if code
-            ),
-            key=lambda e: (-e["count"], e["code"]),
-        )
+    facets: dict = {"type": {code: len(ids) for code, ids in ids_by_type.items() if ids}}
+    for name in ("document_type", "issuing_body", "status", "field", "unit"):
+        facets[name] = []
+    years: Counter = Counter()
     fields: Counter = Counter()
-    for model, rows in ((LegalDocumentPage, docs), (DirectivePage, directives)):
-        if rows:
-            fk = _through_fk(model)
-            fields.update(
-                _with_ids(model.fields.through.objects, fk, [row[0] for row in rows]).values_list("field_id", flat=True)
+    for code, ids in ids_by_type.items():
+        if not ids:
+            continue
+        spec = TYPES[code]
+        groups = _grouped(spec, ids, today)
+        for row in groups:
+            years[row[0]] += row[-1]
+        if code == "legal_document":
+            meta = LegalDocumentPage._meta
+            kinds, bodies, statuses = Counter(), Counter(), Counter()
+            for _year, kind, body, status, n in groups:
+                kinds[kind] += n
+                bodies[body] += n
+                statuses[status] += n
+            through = LegalDocumentPage.co_issuing_bodies.through.objects
+            co_issuers = (
+                _with_ids(through, "legaldocumentpage_id", ids)
+                .filter(
+                    Q(legaldocumentpage__issuing_body_id__isnull=True)
+                    | ~Q(agency_id=F("legaldocumentpage__issuing_body_id"))
+                )
+                .order_by()
+                .values("agency_id")
+                .annotate(_n=Count("pk"))
+                .values_list("agency_id", "_n")
             )
+            bodies.update(dict(co_issuers))
+            facets["document_type"] = _named_counts(kinds, meta.get_field("document_type").related_model)
+            facets["issuing_body"] = _named_counts(bodies, meta.get_field("issuing_body").related_model)
+            labels = dict(ValidityStatus.choices)
+            facets["status"] = sorted(
+                ({"code": c, "label": str(labels[c]), "count": n} for c, n in statuses.items() if c),
+                key=lambda e: (-e["count"], e["code"]),
+            )
+        if code in ("legal_document", "directive"):
+            fk = _through_fk(spec.model)
+            per_field = (
+                _with_ids(spec.model.fields.through.objects, fk, ids)
+                .order_by()
+                .values("field_id")
+                .annotate(_n=Count("pk"))
+                .values_list("field_id", "_n")
+            )
+            fields.update(dict(per_field))
+        if code == "task":
+            units = Counter()
+            for _year, unit, n in groups:
+                units[unit] += n
+            facets["unit"] = _named_counts(units, TaskPage._meta.get_field("lead_unit").related_model)
     facets["field"] = _named_counts(fields, LegalDocumentPage._meta.get_field("fields").related_model)
-    if tasks:
-        facets["unit"] = _named_counts(
-            Counter(row[4] for row in tasks), TaskPage._meta.get_field("lead_unit").related_model
-        )
-    years = Counter(row[1].year for rows in rows_by_type.values() for row in rows if row[1])
-    facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True)]
+    facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True) if y is not None]
     return facets
 
 

@@ -213,11 +213,21 @@ def test_indexing_writes_what_stock_writes():
     assert len(stock) == 1
 
 
-def bounded(query, limit=100, candidates=None, model=NewsPage):
+def bounded(query, limit=100, candidates=None, model=NewsPage, ranked=None):
     from modelsearch.utils import get_descendants_content_types_pks
 
     content_types = get_descendants_content_types_pks(model)
-    return get_search_backend().bounded_matches([(content_types, candidates)], query, limit)
+    return get_search_backend().bounded_matches([(content_types, candidates)], query, limit, ranked)
+
+
+def entry_ids(model=NewsPage):
+    """{page id: index entry id}: the order the bounded walk follows (newest entry first)."""
+    from modelsearch.conf import get_app_config
+
+    entries = get_app_config().get_model("IndexEntry").objects
+    return {
+        int(o): i for o, i in entries.filter(content_type__model=model._meta.model_name).values_list("object_id", "id")
+    }
 
 
 @pytest.mark.parametrize("query", ["moi truong", "môi trường", "Vĩnh Tường", "truong"])
@@ -234,11 +244,24 @@ def test_bounded_matches_keep_the_most_recently_indexed(articles):
     everything = [pk for _, pk, _ in bounded("moi truong")]
     assert len(everything) == 4
     newest_two = [pk for _, pk, _ in bounded("moi truong", limit=2)]
-    from modelsearch.conf import get_app_config
+    entry = entry_ids()
+    assert newest_two == sorted(everything, key=lambda pk: -entry[pk])[:2]  # newest first
 
-    entries = get_app_config().get_model("IndexEntry").objects
-    entry_ids = {int(o): i for o, i in entries.filter(content_type__model="newspage").values_list("object_id", "id")}
-    assert sorted(newest_two) == sorted(sorted(everything, key=lambda pk: -entry_ids[pk])[:2])
+
+def test_bounded_matches_score_only_the_newest_ranked(articles):
+    stock = dict(ranked("moi truong", "stock", operator="and"))
+    found = bounded("moi truong", ranked=2)
+    entry = entry_ids()
+    assert [pk for _, pk, _ in found] == sorted(stock, key=lambda pk: -entry[pk])  # all four, newest first
+    assert [score for _, _, score in found[2:]] == [None, None]  # walked and kept, not scored
+    assert [score for _, _, score in found[:2]] == pytest.approx([stock[pk] for _, pk, _ in found[:2]])
+    with CaptureQueriesContext(connection) as queries:
+        bounded("moi truong", ranked=0)
+    assert all(score is None for _, _, score in bounded("moi truong", ranked=0))
+    # SQLite: nothing to score, so no scoring query (bm25's fixed cost not paid)
+    assert len([q for q in queries if "bm25" in q["sql"] or "ts_rank" in q["sql"]]) == (
+        1 if connection.vendor == "postgresql" else 0
+    )
 
 
 def test_bounded_matches_per_type_candidates_and_one_query(articles):
@@ -269,3 +292,19 @@ def test_bounded_matches_per_type_candidates_and_one_query(articles):
 )
 def test_the_fast_title_check_folds_like_query_text(title):
     assert _title_words(title) == set(query_text(title).split())
+
+
+def test_bounded_matches_see_entries_indexed_since_the_last_search(articles):
+    """The id spans each search walks are kept between searches: entries indexed since, by this
+    process (our index forgets the spans) or another one (a newer entry id), are walked too."""
+    from modelsearch.conf import get_app_config
+
+    assert len(bounded("moi truong")) == 4
+    page = factories.news("Môi trường nông thôn", lead="Tin mới")  # indexed by our backend
+    assert page.pk in [pk for _, pk, _ in bounded("moi truong")]
+    # written by something that does not tell this process (another worker): a newer entry id
+    entries = get_app_config().get_model("IndexEntry").objects.filter(object_id=str(articles[3].pk))
+    entries._raw_delete(entries.db)
+    assert bounded("cau vinh tuong") == []
+    get_search_backend("stock").add(articles[3])
+    assert [pk for _, pk, _ in bounded("cau vinh tuong")] == [articles[3].pk]

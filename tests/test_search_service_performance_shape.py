@@ -1,6 +1,7 @@
 """The shape of the unified search's database fast path (search/service.py ``_bounded_ranked``,
-search/database.py ``bounded_matches``): bounded work whatever the number of matches, and the same
-answers as the generic path (the one Elasticsearch/OpenSearch take). SQLite and PostgreSQL."""
+search/database.py ``bounded_matches``): bounded work whatever the number of matches (at most
+``MAX_MATCHES_PER_TYPE`` walked per type, ``RANKED_PER_TYPE`` of them scored), and the same answers as
+the generic path (the one Elasticsearch/OpenSearch take) below those bounds. SQLite and PostgreSQL."""
 
 from datetime import date
 
@@ -82,6 +83,34 @@ def test_matches_beyond_the_cap_are_the_least_recently_indexed(pages, monkeypatc
     assert {pk for code, pk in listed(result) if code == "news"} == {news[0].pk, news[1].pk}
     # the title holding the whole query still comes first
     assert listed(result)[0] == ("news", news[0].pk)
+
+
+def test_only_the_newest_matches_are_ranked_the_others_follow_newest_first(pages, monkeypatch):
+    docs, news = pages
+    generic = run("cai cach hanh chinh", backend="generic", page_size=20)
+    monkeypatch.setattr(service, "RANKED_PER_TYPE", 2)
+    result = run("cai cach hanh chinh", page_size=20)
+    # every match is still counted and faceted (the count comes from the walk, to the cap)
+    assert result.count == generic.count == 8
+    assert result.facets == generic.facets
+    # ranked: the two newest of each type (titles holding the whole query first), then the other
+    # legal documents, most recently indexed first, without scores
+    assert listed(result)[0] == ("news", news[0].pk)
+    assert set(listed(result)[:4]) == {("news", news[0].pk), ("news", news[1].pk)} | {
+        ("legal_document", d.pk) for d in docs[-2:]
+    }
+    assert listed(result)[4:] == [("legal_document", d.pk) for d in reversed(docs[:-2])]
+
+
+def test_unranked_matches_are_live_and_public_too(pages, monkeypatch):
+    """Without filters the walk does not check "live and public": the service does, for every match kept."""
+    docs, _news = pages
+    type(docs[0]).objects.filter(pk=docs[0].pk).update(live=False)  # unpublished; its index entry remains
+    monkeypatch.setattr(service, "RANKED_PER_TYPE", 1)
+    result = run("cai cach hanh chinh", page_size=20)
+    assert ("legal_document", docs[0].pk) not in listed(result)
+    assert result.count == 7 == len(listed(result))
+    assert result.facets["type"] == {"legal_document": 5, "news": 2}
 
 
 def test_filters_apply_before_the_cap(pages, monkeypatch):
