@@ -154,10 +154,15 @@ WALK_WINDOW = 8  # PostgreSQL: the matches are looked for first among the newest
 class BoundedMatchesMixin:
     """``bounded_matches``: the unified search's fast path (docs/search.md, "Performance")."""
 
-    def bounded_matches(self, groups, text, limit, ranked=None):
+    def bounded_matches(self, groups, text, limit, ranked=None, title_in_body=False):
         """[(content type id, page id, score or None)]: for each group, the ``limit`` most recently
         indexed entries that hold every word of ``text`` (an AND query of plain words), newest first;
         the newest ``ranked`` of each group (all when None) with their scores, the others with None.
+
+        ``title_in_body``: the caller vouches that every entry's body text holds its title's words
+        (our page types index ``search_folded``, which folds the title in). PostgreSQL then matches
+        each word on the body vector alone — one GIN posting list per word instead of two (title,
+        body); the scores still read both. SQLite's FTS5 matches every column in one index anyway.
 
         ``groups``: [(content type ids, candidate page queryset or None)]; with None, no page filter
         is applied here (the caller filters the pages it reads). Each group is one query that walks
@@ -171,7 +176,8 @@ class BoundedMatchesMixin:
         from wagtail.models import Page
 
         compiler = self.query_compiler_class(Page.objects.none(), text, operator="and")
-        return self._bounded(compiler, groups, limit, limit if ranked is None else min(ranked, limit))
+        ranked = limit if ranked is None else min(ranked, limit)
+        return self._bounded(compiler, groups, limit, ranked, title_in_body)
 
 
 # --- SQLite -------------------------------------------------------------------------------------------
@@ -252,7 +258,7 @@ def _sqlite_classes():
         autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
         score_higher_is_better = False  # bm25: lower is better
 
-        def _bounded(self, compiler, groups, limit, ranked):
+        def _bounded(self, compiler, groups, limit, ranked, title_in_body=False):
             """Two steps: each group's newest ``limit`` matches without scores (FTS5 walks the match in
             rowid order and stops), then one query scores the newest ``ranked`` of each — ``bm25``
             first reads every phrase's whole document list (the IDF), a fixed cost paid once instead
@@ -412,7 +418,7 @@ def _postgres_classes():
             if self.config:
                 self.autocomplete_config = self.config
 
-        def _bounded(self, compiler, groups, limit, ranked):
+        def _bounded(self, compiler, groups, limit, ranked, title_in_body=False):
             """Per group: its newest ``limit`` matches, the newest ``ranked`` of them ranked (``ts_rank``);
             the others get no score (NULL).
 
@@ -423,7 +429,7 @@ def _postgres_classes():
             twice as many (from the density seen), or its whole span when the match is rare there.
             """
             config = compiler.get_config(self)
-            condition = compiler._index_condition(config, names=("title", "body"))
+            condition = compiler._index_condition(config, names=("body", None) if title_in_body else ("title", "body"))
             if condition is None:
                 return []
             rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)

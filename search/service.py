@@ -356,7 +356,9 @@ def _bounded_ranked(
     scores: dict[str, dict[int, float]] = {}
     rest: dict[str, list[int]] = {}
     text = backend_text(query.q)
-    for ct, pk, score in engine.bounded_matches(groups, text, MAX_MATCHES_PER_TYPE, RANKED_PER_TYPE):
+    # Every type's search_folded (indexed in the body) folds its title in: tests/test_search_service.py
+    matches = engine.bounded_matches(groups, text, MAX_MATCHES_PER_TYPE, RANKED_PER_TYPE, title_in_body=True)
+    for ct, pk, score in matches:
         if score is None:
             rest.setdefault(code_of[ct], []).append(pk)
         else:

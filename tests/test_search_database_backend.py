@@ -308,3 +308,22 @@ def test_bounded_matches_see_entries_indexed_since_the_last_search(articles):
     assert bounded("cau vinh tuong") == []
     get_search_backend("stock").add(articles[3])
     assert [pk for _, pk, _ in bounded("cau vinh tuong")] == [articles[3].pk]
+
+
+@pytest.mark.parametrize("query", ["moi truong", "Vĩnh Tường", "truong", "khong co tu nay"])
+def test_bounded_matches_on_the_body_alone_find_what_title_and_body_find(articles, query):
+    """``title_in_body``: our page types fold their title into the body text (search_folded), so
+    matching the body alone (PostgreSQL: one GIN list per word) finds the same, scored the same."""
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    groups = [(get_descendants_content_types_pks(NewsPage), None)]
+    both = get_search_backend().bounded_matches(groups, query, 100)
+    body = get_search_backend().bounded_matches(groups, query, 100, title_in_body=True)
+    assert [pk for _, pk, _ in body] == [pk for _, pk, _ in both]
+    assert [score for *_, score in body] == pytest.approx([score for *_, score in both])
+    if connection.vendor == "postgresql":
+        with CaptureQueriesContext(connection) as queries:
+            get_search_backend().bounded_matches(groups, "moi truong", 100, title_in_body=True)
+        sql = next(q["sql"] for q in queries if "@@" in q["sql"])
+        condition = sql.split(" WHERE ", 1)[1]
+        assert '"body" @@' in condition and '"title" @@' not in condition

@@ -324,3 +324,20 @@ def test_issuing_body_facet_counts_a_document_once_per_body():
     facets = run("phi").facets
     assert {e["name"]: e["count"] for e in facets["issuing_body"]} == {"Chính phủ": 2, "Bộ Tài chính": 1}
     assert facets["year"] == [{"year": 2023, "count": 2}]
+
+
+@pytest.mark.django_db
+def test_every_type_indexes_its_title_inside_its_body_text():
+    """The bounded path matches on the body vector alone on PostgreSQL (``title_in_body``): every
+    searchable type's ``search_folded`` (indexed in the body) must hold its title's words."""
+    title = "Khánh thành cầu Đại Đồng – xã Tứ Trưng, hoà/hòa"
+    pages = {
+        "legal_document": factories.legal_document("12/2024/QĐ-UBND", title=title),
+        "news": factories.news(title),
+        "directive": factories.directive("7/TB-UBND", title=title),
+        "task": factories.task("NV-9", title=title),
+    }
+    assert set(pages) == set(service.TYPES)
+    for code, page in pages.items():
+        body_words = set(service.query_text(page.search_folded()).split())
+        assert set(service.query_text(title).split()) <= body_words, code
