@@ -26,6 +26,7 @@ Each page is indexed once, under its own (most specific) content type (Wagtail's
 ``Page.get_indexed_objects``), so the join yields one row per page.
 """
 
+import time
 import types
 
 from django.db import connection
@@ -440,15 +441,23 @@ def _postgres_classes():
             score = Case(When(LessThanOrEqual(newest, ranked), then=rank), default=None, output_field=FloatField())
             out = []
             columns = ("content_type_id", "_pid", "_score")
+            words = [term for term, last in compiler._terms(compiler.query) or () if not last]
+            share = _rarest_word_share(words) if words else None
             for (content_types, candidates), span in zip(groups, _entry_spans(groups)):
                 if span is None:
                     continue  # nothing indexed of these types
-                low, high, _count = span
-                entries = _entries_of(content_types, candidates).filter(
+                low, high, count = span
+                matching = _entries_of(content_types, candidates).filter(
                     condition, content_type_id__in=content_types, id__gte=low, id__lte=high
                 )
-                entries = entries.annotate(_score=score).order_by("-id")
+                entries = matching.annotate(_score=score).order_by("-id")
                 window = WALK_WINDOW * limit
+                if window <= high - low and share is not None:
+                    # Every walk reads each word's GIN list again: start with a window that should
+                    # hold 1.5 × limit if the matches were as frequent as the rarest word (an upper
+                    # bound), so that a second walk is rare and a first one reads few rows.
+                    expected = share * count
+                    window = max(limit, int(1.5 * limit * (high - low + 1) / expected)) if expected else high - low + 1
                 while window <= high - low:
                     rows = list(entries.filter(id__gt=high - window)[:limit].values_list(*columns))
                     if len(rows) == limit:
@@ -460,6 +469,36 @@ def _postgres_classes():
             return out
 
     return PostgresSearchBackend
+
+
+#: PostgreSQL's statistics of the body vectors, {lexeme: share of entries}, and when they were read.
+_word_shares: dict = {"read_at": None, "shares": {}, "floor": 0.0}
+WORD_SHARES_SECONDS = 600
+
+
+def _rarest_word_share(words: list[str]) -> float | None:
+    """An upper bound of the share of index entries whose body holds all ``words``: the share of the
+    rarest of them, from PostgreSQL's statistics (``pg_stats.most_common_elems`` of the body
+    vectors, refreshed by ``ANALYZE``/autovacuum; read at most every ``WORD_SHARES_SECONDS``). A
+    word not listed is rarer than the least common listed one. None without statistics."""
+    now = time.monotonic()
+    if _word_shares["read_at"] is None or now - _word_shares["read_at"] > WORD_SHARES_SECONDS:
+        IndexEntry = get_app_config().get_model("IndexEntry")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = %s AND attname = 'body'",
+                [IndexEntry._meta.db_table],
+            )
+            row = cursor.fetchone()
+        lexemes, freqs = row if row and row[0] else ([], [])
+        _word_shares.update(
+            read_at=now, shares=dict(zip(lexemes, freqs)), floor=min(freqs[: len(lexemes)], default=0.0)
+        )
+    if not _word_shares["shares"]:
+        return None
+    shares = _word_shares["shares"]
+    return min(shares.get(word.lower(), _word_shares["floor"]) for word in words)
 
 
 _classes: dict[str, type] = {}

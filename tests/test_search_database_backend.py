@@ -327,3 +327,43 @@ def test_bounded_matches_on_the_body_alone_find_what_title_and_body_find(article
         sql = next(q["sql"] for q in queries if "@@" in q["sql"])
         condition = sql.split(" WHERE ", 1)[1]
         assert '"body" @@' in condition and '"title" @@' not in condition
+
+
+@pytest.fixture
+def analyzed(articles):
+    """PostgreSQL's statistics of the index entries taken now (ANALYZE sees this test's rows)."""
+    from modelsearch.conf import get_app_config
+
+    from search import database
+
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f'ANALYZE "{table}"')
+    database._word_shares["read_at"] = None  # read them again
+    yield articles
+    database._word_shares["read_at"] = None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.parametrize("limit", [1, 2, 3, 10])
+def test_postgres_walk_window_from_word_statistics_finds_the_same(analyzed, monkeypatch, limit):
+    """A span wider than ``WALK_WINDOW × limit`` starts with a window sized by the share of the
+    rarest word (PostgreSQL's statistics) and widens it when it holds fewer than ``limit``: the
+    newest ``limit`` matches all the same."""
+    from search import database
+
+    queries = ["moi truong", "moi truong bao", "vinh tuong", "khongcotunay"]
+    whole_span = [bounded(q, limit=limit) for q in queries]
+    assert len(whole_span[0]) == min(limit, 4)
+    monkeypatch.setattr(database, "WALK_WINDOW", 0)  # every span is "wide"
+    assert [bounded(q, limit=limit) for q in queries] == whole_span
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_rarest_word_share_comes_from_the_statistics(analyzed):
+    from search.database import _rarest_word_share
+
+    common = _rarest_word_share(["moi"])  # in 4 of the 6 articles (title, lead or body)
+    assert 0 < common <= 1
+    assert _rarest_word_share(["moi", "tuong"]) <= common  # the rarer word bounds the pair
+    assert _rarest_word_share(["khongcotunay"]) < common  # not listed: rarer than any listed word
