@@ -93,6 +93,22 @@ def _with_indexer(function, indexer_class):
     )
 
 
+def _our_index(stock_index, stock_indexer):
+    """A subclass of a stock index whose writes read each search field once (``PrepareOnceMixin``)
+    and forget the kept id spans (``_forgetting``)."""
+    indexer = type(stock_indexer.__name__, (PrepareOnceMixin, stock_indexer), {})
+    return type(
+        stock_index.__name__,
+        (stock_index,),
+        {
+            "__module__": __name__,
+            "add_items": _forgetting(_with_indexer(stock_index.add_items, indexer)),
+            "add_item": _forgetting(stock_index.add_item),
+            "delete_item": _forgetting(stock_index.delete_item),
+        },
+    )
+
+
 def _entries_of(content_types, candidates):
     """The index entries of ``content_types``, with ``_pid`` (the page id as an integer); only those of
     the ``candidates`` (a page queryset, an ``IN`` subquery evaluated once) unless it is None."""
@@ -243,13 +259,7 @@ def _sqlite_classes():
     class SQLiteAutocompleteQueryCompiler(SingleQueryMixin, stock.SQLiteAutocompleteQueryCompiler):
         pass
 
-    class SQLiteObjectIndexer(PrepareOnceMixin, stock.ObjectIndexer):
-        pass
-
-    class SQLiteIndex(stock.SQLiteIndex):
-        add_items = _forgetting(_with_indexer(stock.SQLiteIndex.add_items, SQLiteObjectIndexer))
-        add_item = _forgetting(stock.SQLiteIndex.add_item)
-        delete_item = _forgetting(stock.SQLiteIndex.delete_item)
+    SQLiteIndex = _our_index(stock.SQLiteIndex, stock.ObjectIndexer)
 
     class SQLiteSearchBackend(BoundedMatchesMixin, stock.SQLiteSearchBackend):
         """modelsearch's SQLite FTS5 backend, ranking in the query that matches."""
@@ -396,13 +406,7 @@ def _postgres_classes():
         def _vector_names(self):
             return "index_entries__autocomplete", None
 
-    class PostgresObjectIndexer(PrepareOnceMixin, stock.ObjectIndexer):
-        pass
-
-    class PostgresIndex(stock.PostgresIndex):
-        add_items = _forgetting(_with_indexer(stock.PostgresIndex.add_items, PostgresObjectIndexer))
-        add_item = _forgetting(stock.PostgresIndex.add_item)
-        delete_item = _forgetting(stock.PostgresIndex.delete_item)
+    PostgresIndex = _our_index(stock.PostgresIndex, stock.ObjectIndexer)
 
     class PostgresSearchBackend(BoundedMatchesMixin, stock.PostgresSearchBackend):
         """modelsearch's PostgreSQL backend, matching through the GIN indexes."""

@@ -5,6 +5,7 @@ save) and asks both the same question: the answers must agree; the difference is
 the SQL evaluates the match. Runs on SQLite (FTS5) and on PostgreSQL.
 """
 
+import time
 import unicodedata
 from datetime import date
 from unittest import mock
@@ -330,23 +331,20 @@ def test_bounded_matches_on_the_body_alone_find_what_title_and_body_find(article
 
 
 @pytest.fixture
-def analyzed(articles):
-    """PostgreSQL's statistics of the index entries taken now (ANALYZE sees this test's rows)."""
-    from modelsearch.conf import get_app_config
-
+def word_shares():
+    """Shares of index entries per word as if read from PostgreSQL's statistics (``pg_stats``); a
+    test's ANALYZE would leave its row count in ``pg_class`` after the rollback and change other
+    tests' plans, so the statistics are given here."""
     from search import database
 
-    table = get_app_config().get_model("IndexEntry")._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f'ANALYZE "{table}"')
-    database._word_shares["read_at"] = None  # read them again
-    yield articles
+    database._word_shares.update(read_at=time.monotonic(), shares={"moi": 0.6, "truong": 0.7, "bao": 0.2}, floor=0.01)
+    yield database._word_shares
     database._word_shares["read_at"] = None
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 @pytest.mark.parametrize("limit", [1, 2, 3, 10])
-def test_postgres_walk_window_from_word_statistics_finds_the_same(analyzed, monkeypatch, limit):
+def test_postgres_walk_window_from_word_statistics_finds_the_same(articles, word_shares, monkeypatch, limit):
     """A span wider than ``WALK_WINDOW × limit`` starts with a window sized by the share of the
     rarest word (PostgreSQL's statistics) and widens it when it holds fewer than ``limit``: the
     newest ``limit`` matches all the same."""
@@ -360,10 +358,22 @@ def test_postgres_walk_window_from_word_statistics_finds_the_same(analyzed, monk
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-def test_rarest_word_share_comes_from_the_statistics(analyzed):
+def test_rarest_word_share(word_shares):
     from search.database import _rarest_word_share
 
-    common = _rarest_word_share(["moi"])  # in 4 of the 6 articles (title, lead or body)
-    assert 0 < common <= 1
-    assert _rarest_word_share(["moi", "tuong"]) <= common  # the rarer word bounds the pair
-    assert _rarest_word_share(["khongcotunay"]) < common  # not listed: rarer than any listed word
+    assert _rarest_word_share(["moi"]) == 0.6
+    assert _rarest_word_share(["moi", "bao", "truong"]) == 0.2  # the rarest bounds them all
+    assert _rarest_word_share(["moi", "khongcotunay"]) == 0.01  # not listed: rarer than any listed
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_rarest_word_share_without_statistics_is_none():
+    """Read from ``pg_stats`` (a test database that was never analysed has none): no estimate."""
+    from search import database
+
+    database._word_shares["read_at"] = None
+    try:
+        assert database._rarest_word_share(["moi"]) is None
+        assert database._word_shares["read_at"] is not None  # read, and kept for a while
+    finally:
+        database._word_shares["read_at"] = None
