@@ -159,3 +159,47 @@ def member(username: str, group_name: str, password: str = "x"):  # noqa: S107 (
     user = get_user_model().objects.create_user(username=username, password=password, email=f"{username}@example.vn")
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def api_token(user) -> str:
+    """A new API token of ``user``, made with Wagtail's own command (``api_tokens create``)."""
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("api_tokens", "create", "--user", user.get_username(), "--name", "CMS tích hợp", "--json", stdout=out)
+    return json.loads(out.getvalue())["token"]
+
+
+def news_form(title: str, **fields) -> dict:
+    """The POST data of the admin's news editor (create or edit) for ``title``; ``fields`` replace
+    or add values (``slug``, ``lead``, ``body``, ``action-submit``…)."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    from home.importing import ascii_slug
+
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": ascii_slug(title),  # the admin's JavaScript fills it in
+            "lead": "Sáng 28/11, UBND huyện tổ chức hội nghị triển khai nhiệm vụ năm 2027.",
+            "body": streamfield([("paragraph", rich_text("<p>Nội dung bài viết.</p>"))]),
+            "gallery_images": inline_formset([]),
+            "published_on": "2026-11-28",
+            "author": "Phóng viên",
+            "tags": "",
+            "comments": inline_formset([]),
+            **fields,
+        }
+    )
+
+
+def with_stock_search_backend(settings, alias: str) -> None:
+    """Add modelsearch's stock database backend under ``alias`` beside the portal's ``default``
+    (``search.database``), over the same index and not updating it."""
+    default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    assert default["BACKEND"] == "search.database"
+    stock = {**default, "BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+    settings.WAGTAILSEARCH_BACKENDS = {"default": default, alias: stock}

@@ -16,7 +16,6 @@ from cms.api import error_statuses
 from editorial import roles
 
 from . import factories as f
-from .test_api_writes import token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,7 @@ def test_wagtails_own_errors_are_documented_reads_and_writes(schema):
     news = f.news("Tin đã đăng")
     news.title = "Bản nháp chưa duyệt"
     news.save_revision()
-    token = token_for(f.member("pv", roles.REPORTER))
+    token = f.api_token(f.member("pv", roles.REPORTER))
     cases = [
         # (method, URL, OpenAPI path, body, token, expected status)
         ("get", "/api/v3/whoami/", "/api/v3/whoami/", None, None, 401),

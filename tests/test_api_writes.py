@@ -6,12 +6,9 @@ workflow "Duyệt tin bài" but can never publish; the chief editor's token may 
 writes are refused; invalid bodies get 422 with messages and leave nothing behind.
 """
 
-import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from wagtail.models import APIToken, Page, Revision, WorkflowState
 
 from editorial import roles
@@ -24,35 +21,19 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v3/news/"
 
 
-def token_for(user) -> str:
-    out = io.StringIO()
-    call_command("api_tokens", "create", "--user", user.get_username(), "--name", "CMS tích hợp", "--json", stdout=out)
-    return json.loads(out.getvalue())["token"]
-
-
 @pytest.fixture
 def category():
     return f.news_index("Tin tức - Sự kiện")
 
 
 @pytest.fixture
-def member(django_user_model):
-    def make(username, group_name):
-        user = django_user_model.objects.create_user(username=username, password="x")
-        user.groups.add(Group.objects.get(name=group_name))
-        return user
-
-    return make
+def reporter_token():
+    return f.api_token(f.member("phongvien", roles.REPORTER))
 
 
 @pytest.fixture
-def reporter_token(member):
-    return token_for(member("phongvien", roles.REPORTER))
-
-
-@pytest.fixture
-def chief_token(member):
-    return token_for(member("truongban", roles.CHIEF_EDITOR))
+def chief_token():
+    return f.api_token(f.member("truongban", roles.CHIEF_EDITOR))
 
 
 def post(client, body, token=None, url=URL):
@@ -75,9 +56,9 @@ def counts():
     return Page.objects.count(), Revision.objects.count(), WorkflowState.objects.count()
 
 
-def test_the_management_command_makes_a_token_that_the_api_accepts(client, member, category):
-    user = member("phongvien", roles.REPORTER)
-    token = token_for(user)
+def test_the_management_command_makes_a_token_that_the_api_accepts(client, category):
+    user = f.member("phongvien", roles.REPORTER)
+    token = f.api_token(user)
     assert APIToken.objects.get(user=user).revoked_at is None
     assert post(client, body(category), token).status_code == 201
     assert post(client, body(category), token + "x").status_code == 401
@@ -159,20 +140,20 @@ def test_anonymous_or_bad_credentials_are_refused(client, category, auth):
     assert counts() == before
 
 
-def test_a_session_login_does_not_replace_the_token(client, member, category):
-    client.force_login(member("truongban", roles.CHIEF_EDITOR))
+def test_a_session_login_does_not_replace_the_token(client, category):
+    client.force_login(f.member("truongban", roles.CHIEF_EDITOR))
     assert post(client, body(category)).status_code == 401
 
 
-def test_a_revoked_token_is_refused(client, member, category):
-    user = member("phongvien", roles.REPORTER)
-    token = token_for(user)
+def test_a_revoked_token_is_refused(client, category):
+    user = f.member("phongvien", roles.REPORTER)
+    token = f.api_token(user)
     APIToken.objects.get(user=user).revoke()
     assert post(client, body(category), token).status_code == 401
 
 
 def test_a_user_without_page_permissions_is_refused(client, django_user_model, category):
-    token = token_for(django_user_model.objects.create_user(username="khach", password="x"))
+    token = f.api_token(django_user_model.objects.create_user(username="khach", password="x"))
     before = counts()
     assert post(client, body(category), token).status_code == 403
     assert counts() == before

@@ -15,10 +15,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, WorkflowPage, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from editorial import roles
-from home.importing import ascii_slug
 from news.models import NewsPage
 
 from . import factories as f
@@ -73,23 +71,6 @@ def test_news_directives_and_legal_documents_go_through_review_but_tasks_do_not(
     assert WorkflowPage.objects.filter(workflow__name=roles.REVIEW_WORKFLOW).count() == 3
 
 
-def news_form(title: str, **extra) -> dict:
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": ascii_slug(title),  # the admin's JavaScript fills it in
-            "lead": "Sáng 28/11, UBND huyện tổ chức hội nghị triển khai nhiệm vụ năm 2027.",
-            "body": streamfield([("paragraph", rich_text("<p>Nội dung bài viết.</p>"))]),
-            "gallery_images": inline_formset([]),
-            "published_on": "2026-11-28",
-            "author": "Phóng viên",
-            "tags": "",
-            "comments": inline_formset([]),
-            **extra,
-        }
-    )
-
-
 def add_url(parent) -> str:
     return reverse("wagtailadmin_pages:add", args=("news", "newspage", parent.pk))
 
@@ -116,7 +97,7 @@ def refused(client, page) -> bool:
 def test_submit_approve_approve_then_live(client, people):
     category = f.news_index()
     client.force_login(people["reporter"])
-    form = news_form("Hội nghị triển khai nhiệm vụ năm 2027", **{"action-submit": "1"})
+    form = f.news_form("Hội nghị triển khai nhiệm vụ năm 2027", **{"action-submit": "1"})
     response = client.post(add_url(category), form)
     assert response.status_code == 302, response.context["form"].errors
     page = NewsPage.objects.get(title="Hội nghị triển khai nhiệm vụ năm 2027")
@@ -152,14 +133,14 @@ def test_a_reporter_cannot_publish(client, people):
     assert 'name="action-publish"' not in edit_form
 
     # a hand-made "publish" request saves a draft, nothing goes live
-    response = client.post(add_url(category), news_form("Tin chưa được duyệt", **{"action-publish": "1"}))
+    response = client.post(add_url(category), f.news_form("Tin chưa được duyệt", **{"action-publish": "1"}))
     assert response.status_code == 302
     page = NewsPage.objects.get(title="Tin chưa được duyệt")
     assert not page.live
     assert not page.permissions_for_user(reporter).can_publish()
 
     # nor can a reporter approve a workflow step
-    client.post(add_url(category), news_form("Tin gửi duyệt", **{"action-submit": "1"}))
+    client.post(add_url(category), f.news_form("Tin gửi duyệt", **{"action-submit": "1"}))
     submitted = NewsPage.objects.get(title="Tin gửi duyệt")
     assert refused(client, submitted)
     submitted.refresh_from_db()
@@ -179,7 +160,7 @@ def test_an_approved_item_with_a_publication_time_goes_live_when_publish_schedul
     category = f.news_index()
     go_live = timezone.localtime() + timedelta(hours=2)
     client.force_login(people["reporter"])
-    form = news_form("Thông báo lịch tiếp công dân tháng 12", **{"action-submit": "1"})
+    form = f.news_form("Thông báo lịch tiếp công dân tháng 12", **{"action-submit": "1"})
     form["go_live_at"] = go_live.strftime("%d/%m/%Y %H:%M")  # WAGTAIL_DATETIME_FORMAT
     assert client.post(add_url(category), form).status_code == 302
     page = NewsPage.objects.get(title="Thông báo lịch tiếp công dân tháng 12")

@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.signing import TimestampSigner
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 from wagtail_headless_preview.models import PagePreview
 
 from editorial import roles
@@ -42,18 +42,12 @@ def headless(settings):
 
 
 def form(title: str) -> dict:
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": "tin-xem-truoc",
-            "lead": "Sapo của bản nháp.",
-            "body": streamfield([("paragraph", rich_text("<p>Nội dung chưa lưu.</p>"))]),
-            "gallery_images": inline_formset([]),
-            "published_on": "2026-11-28",
-            "author": "",
-            "tags": "",
-            "comments": inline_formset([]),
-        }
+    return f.news_form(
+        title,
+        slug="tin-xem-truoc",
+        lead="Sapo của bản nháp.",
+        body=streamfield([("paragraph", rich_text("<p>Nội dung chưa lưu.</p>"))]),
+        author="",
     )
 
 

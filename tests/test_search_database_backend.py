@@ -33,10 +33,7 @@ on_sqlite = pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite o
 @pytest.fixture(autouse=True)
 def _backends(settings):
     """``default``: the portal's backend (as the settings build it); ``stock``: modelsearch's."""
-    default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
-    assert default["BACKEND"] == "search.database"
-    stock = {**default, "BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-    settings.WAGTAILSEARCH_BACKENDS = {"default": default, "stock": stock}
+    factories.with_stock_search_backend(settings, "stock")
 
 
 @pytest.fixture

@@ -21,10 +21,7 @@ TODAY = date(2026, 6, 1)
 def _backends(settings):
     """``default``: the portal's backend; ``generic``: modelsearch's stock database backend, which has no
     ``bounded_matches``, so the service takes its generic path (as for Elasticsearch/OpenSearch)."""
-    default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
-    assert default["BACKEND"] == "search.database"
-    generic = {**default, "BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-    settings.WAGTAILSEARCH_BACKENDS = {"default": default, "generic": generic}
+    factories.with_stock_search_backend(settings, "generic")
 
 
 @pytest.fixture
