@@ -404,11 +404,6 @@ def _title_holds(text: str, titles: list[str]) -> list[bool]:
     return [words <= title for title in _titles_words(titles)]
 
 
-def _title_words(title: str) -> set[str]:
-    """``set(query_text(title).split())``."""
-    return _titles_words([title])[0]
-
-
 def _titles_words(titles: list[str]) -> list[set[str]]:
     """``set(query_text(title).split())`` for each title, fast: hundreds of titles are checked per
     search, so they are folded as one string (the C-level operations of ``_folded_words``, once)."""
