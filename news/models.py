@@ -119,6 +119,7 @@ class NewsPage(Page):
         index.SearchField("author"),
         index.SearchField("search_folded"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("autocomplete_folded"),
         index.FilterField("published_on"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
@@ -158,6 +159,10 @@ class NewsPage(Page):
 
     def search_folded(self) -> str:
         return folded_text(self.title, self.lead, self.body, self.author, " ".join(self.tags.names()))
+
+    def autocomplete_folded(self) -> str:
+        """What type-ahead completes, folded (see ``LegalDocumentPage.autocomplete_folded``)."""
+        return folded_text(self.title)
 
     @classmethod
     def api_listing_queryset(cls, queryset):

@@ -761,10 +761,9 @@ def suggest(q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default") -> 
             break
         for page in spec.model.objects.live().public().search(" ".join(words), operator="and", backend=backend)[:limit]:
             add(spec.code, page)
-    typed = " ".join(_NOT_WORD.sub(" ", text).split())
-    for spec in TYPES.values():
-        if len(found) >= limit or not typed:
+    for spec in TYPES.values():  # the last word may be partial: folded, against autocomplete_folded
+        if len(found) >= limit:
             break
-        for page in spec.model.objects.live().public().autocomplete(typed, backend=backend)[:limit]:
+        for page in spec.model.objects.live().public().autocomplete(" ".join(words), backend=backend)[:limit]:
             add(spec.code, page)
     return list(found.values())

@@ -250,6 +250,7 @@ class LegalDocumentPage(NumberedDocument, Page):
         index.SearchField("search_folded"),
         index.AutocompleteField("number"),
         index.AutocompleteField("summary"),
+        index.AutocompleteField("autocomplete_folded"),
         index.FilterField("number_key"),
         index.FilterField("number_folded"),
         index.FilterField("document_type"),
@@ -326,6 +327,10 @@ class LegalDocumentPage(NumberedDocument, Page):
     def search_folded(self) -> str:
         """Indexed beside the written text: everything folded, and the number in every form."""
         return " ".join([folded_text(self.title, self.summary, self.body, self.signer), number_terms(self.number)])
+
+    def autocomplete_folded(self) -> str:
+        """What type-ahead completes, folded: "dat da" completes "Đất đai" on every backend."""
+        return folded_text(self.title, self.summary)
 
     @property
     def issuing_bodies(self) -> list[Agency]:

@@ -141,6 +141,7 @@ class DirectivePage(NumberedDocument, Page):
         index.SearchField("body"),
         index.SearchField("search_folded"),
         index.AutocompleteField("number"),
+        index.AutocompleteField("autocomplete_folded"),
         index.FilterField("kind"),
         index.FilterField("issued_on"),
         index.FilterField("directing_leader"),
@@ -186,6 +187,10 @@ class DirectivePage(NumberedDocument, Page):
         return " ".join(
             [folded_text(self.title, self.summary, self.body, self.meeting_subject), number_terms(self.number)]
         )
+
+    def autocomplete_folded(self) -> str:
+        """What type-ahead completes, folded (see ``LegalDocumentPage.autocomplete_folded``)."""
+        return folded_text(self.title, self.summary)
 
     @property
     def kind_label(self) -> str:
@@ -316,6 +321,7 @@ class TaskPage(Page):
         index.SearchField("expected_output"),
         index.SearchField("search_folded"),
         index.AutocompleteField("code"),
+        index.AutocompleteField("autocomplete_folded"),
         index.FilterField("lead_unit"),
         index.FilterField("deadline"),
         index.FilterField("assigned_on"),
@@ -350,6 +356,10 @@ class TaskPage(Page):
     def search_folded(self) -> str:
         unit = self.lead_unit.name if self.lead_unit_id else ""
         return " ".join([folded_text(self.title, self.details, self.expected_output, unit), self.code.lower()])
+
+    def autocomplete_folded(self) -> str:
+        """What type-ahead completes, folded (see ``LegalDocumentPage.autocomplete_folded``)."""
+        return folded_text(self.title)
 
     def status_on(self, today: date) -> str:
         return task_status(self, today)
