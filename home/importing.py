@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from cms.tasks import deferred_tasks
 from directives.numbers import fold
+from search.database import optimize_indexes
 
 
 class RecordError(Exception):
@@ -244,6 +245,8 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
             transaction.set_rollback(True)
     else:
         run()
+        if report.created or report.updated:
+            optimize_indexes()  # many index writes: leave the search index merged (search/database.py)
     return report
 
 

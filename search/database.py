@@ -42,6 +42,7 @@ from django.db.models import (
     Max,
     Min,
     SmallIntegerField,
+    Value,
     When,
     Window,
 )
@@ -93,9 +94,9 @@ def _with_indexer(function, indexer_class):
     )
 
 
-def _our_index(stock_index, stock_indexer):
+def _our_index(stock_index, stock_indexer, optimize):
     """A subclass of a stock index whose writes read each search field once (``PrepareOnceMixin``)
-    and forget the kept id spans (``_forgetting``)."""
+    and forget the kept id spans (``_forgetting``), with ``optimize(index)`` as its ``optimize``."""
     indexer = type(stock_indexer.__name__, (PrepareOnceMixin, stock_indexer), {})
     return type(
         stock_index.__name__,
@@ -105,8 +106,42 @@ def _our_index(stock_index, stock_indexer):
             "add_items": _forgetting(_with_indexer(stock_index.add_items, indexer)),
             "add_item": _forgetting(stock_index.add_item),
             "delete_item": _forgetting(stock_index.delete_item),
+            "optimize": optimize,
         },
     )
+
+
+def _optimizing(rebuilder_class):
+    """A stock rebuilder whose ``finish`` (the end of ``update_index``) optimizes the index first,
+    unless the rebuild failed (the atomic rebuilder then rolls back)."""
+
+    def finish(self):
+        if not getattr(getattr(self, "transaction", None), "needs_rollback", False):
+            self.index.optimize()
+        rebuilder_class.finish(self)
+
+    return type(rebuilder_class.__name__, (rebuilder_class,), {"__module__": __name__, "finish": finish})
+
+
+class OptimizeMixin:
+    def optimize_index(self):
+        """Leave the index as fast to read as it can be after many writes (a bulk import, a day of
+        edits): SQLite merges FTS5's b-trees into one; PostgreSQL moves the GIN indexes' pending
+        entries into them and refreshes the statistics. ``update_index`` does it when it finishes;
+        ``import_content`` after an import; ``manage.py search_optimize`` on demand (cron)."""
+        self.index_class(self).optimize()
+
+
+def optimize_indexes() -> list[str]:
+    """``optimize_index()`` on every auto-updated search backend that has it; the names of those."""
+    from modelsearch.backends import get_search_backends_with_name
+
+    done = []
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        if callable(getattr(backend, "optimize_index", None)):
+            backend.optimize_index()
+            done.append(name)
+    return done
 
 
 def _entries_of(content_types, candidates):
@@ -259,12 +294,23 @@ def _sqlite_classes():
     class SQLiteAutocompleteQueryCompiler(SingleQueryMixin, stock.SQLiteAutocompleteQueryCompiler):
         pass
 
-    SQLiteIndex = _our_index(stock.SQLiteIndex, stock.ObjectIndexer)
+    def optimize(index):
+        """FTS5's 'optimize': every b-tree of the full-text index merged into one. Bulk writes leave
+        several (FTS5 merges them only level by level), and each query, ``bm25``'s pass over every
+        phrase's document list first, reads all of them: on the 100k bench file a common query's
+        scoring took 35 ms before, 23 ms after (docs/search.md, "Figures"). ~4 s for 100k entries."""
+        table = index.write_connection.ops.quote_name(fts_table)
+        with index.write_connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")  # noqa: S608 - a table name
 
-    class SQLiteSearchBackend(BoundedMatchesMixin, stock.SQLiteSearchBackend):
+    SQLiteIndex = _our_index(stock.SQLiteIndex, stock.ObjectIndexer, optimize)
+
+    class SQLiteSearchBackend(OptimizeMixin, BoundedMatchesMixin, stock.SQLiteSearchBackend):
         """modelsearch's SQLite FTS5 backend, ranking in the query that matches."""
 
         index_class = SQLiteIndex
+        rebuilder_class = _optimizing(stock.SQLiteSearchRebuilder)
+        atomic_rebuilder_class = _optimizing(stock.SQLiteSearchAtomicRebuilder)
         query_compiler_class = SQLiteSearchQueryCompiler
         autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
         score_higher_is_better = False  # bm25: lower is better
@@ -406,12 +452,30 @@ def _postgres_classes():
         def _vector_names(self):
             return "index_entries__autocomplete", None
 
-    PostgresIndex = _our_index(stock.PostgresIndex, stock.ObjectIndexer)
+    def optimize(index):
+        """The GIN indexes' pending lists (where ``fastupdate`` puts new entries until autovacuum
+        comes, and which every search reads in full) moved into the indexes; then ``ANALYZE``, so
+        the planner and the walk's window (``_rarest_word_share``) see the new words at once."""
+        IndexEntry = get_app_config().get_model("IndexEntry")
+        table = IndexEntry._meta.db_table
+        with index.write_connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT gin_clean_pending_list(i.indexrelid::regclass) FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+                "WHERE i.indrelid = %s::regclass AND a.amname = 'gin'",
+                [table],
+            )
+            cursor.execute(f"ANALYZE {index.write_connection.ops.quote_name(table)}")  # noqa: S608 - a table name
+        _word_shares["read_at"] = None
 
-    class PostgresSearchBackend(BoundedMatchesMixin, stock.PostgresSearchBackend):
+    PostgresIndex = _our_index(stock.PostgresIndex, stock.ObjectIndexer, optimize)
+
+    class PostgresSearchBackend(OptimizeMixin, BoundedMatchesMixin, stock.PostgresSearchBackend):
         """modelsearch's PostgreSQL backend, matching through the GIN indexes."""
 
         index_class = PostgresIndex
+        rebuilder_class = _optimizing(stock.PostgresSearchRebuilder)
+        atomic_rebuilder_class = _optimizing(stock.PostgresSearchAtomicRebuilder)
         query_compiler_class = PostgresSearchQueryCompiler
         autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
         score_higher_is_better = True  # ts_rank
@@ -429,32 +493,23 @@ def _postgres_classes():
 
             Each group's matches are looked for in a window of its newest entry ids, at first the
             newest ``WALK_WINDOW × limit``: a common word fills ``limit`` there, and PostgreSQL reads
-            only the matches inside the window (or walks the primary key backwards from the group's
-            newest id and stops at ``limit``). A group that found fewer gets a window that should hold
-            twice as many (from the density seen), or its whole span when the match is rare there.
+            only the matches inside the window. A group that found fewer gets a window that should
+            hold twice as many (from the density seen), or its whole span when the match is rare
+            there. The groups are walked together (``_walk``): each word's GIN list is read once per
+            walk, not once per group.
             """
             config = compiler.get_config(self)
             condition = compiler._index_condition(config, names=("body", None) if title_in_body else ("title", "body"))
             if condition is None:
                 return []
             rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
-            # ts_rank is computed for the rows ranked only: the select list is evaluated after the
-            # ORDER BY … LIMIT when the ordering does not need it, and a CASE evaluates its THEN for
-            # the rows it selects.
-            newest = Window(RowNumber(), order_by=F("id").desc())
-            score = Case(When(LessThanOrEqual(newest, ranked), then=rank), default=None, output_field=FloatField())
-            out = []
-            columns = ("content_type_id", "_pid", "_score")
             words = [term for term, last in compiler._terms(compiler.query) or () if not last]
             share = _rarest_word_share(words) if words else None
-            for (content_types, candidates), span in zip(groups, _entry_spans(groups)):
+            todo, found = [], {}
+            for n, ((content_types, candidates), span) in enumerate(zip(groups, _entry_spans(groups))):
                 if span is None:
                     continue  # nothing indexed of these types
                 low, high, count = span
-                matching = _entries_of(content_types, candidates).filter(
-                    condition, content_type_id__in=content_types, id__gte=low, id__lte=high
-                )
-                entries = matching.annotate(_score=score).order_by("-id")
                 window = WALK_WINDOW * limit
                 if window <= high - low and share is not None:
                     # Every walk reads each word's GIN list again: start with a window that should
@@ -462,14 +517,54 @@ def _postgres_classes():
                     # bound), so that a second walk is rare and a first one reads few rows.
                     expected = share * count
                     window = max(limit, int(1.5 * limit * (high - low + 1) / expected)) if expected else high - low + 1
-                while window <= high - low:
-                    rows = list(entries.filter(id__gt=high - window)[:limit].values_list(*columns))
-                    if len(rows) == limit:
-                        break
-                    window = window * 2 * limit // len(rows) if len(rows) * 8 >= limit else high - low + 1
-                else:  # the whole span
-                    rows = list(entries[:limit].values_list(*columns))
-                out += rows
+                todo.append((n, content_types, candidates, span, window))
+            while todo:
+                rows = self._walk(condition, rank, todo, limit, ranked)
+                again = []
+                for n, content_types, candidates, (low, high, count), window in todo:
+                    mine = rows.get(n, [])
+                    if len(mine) == limit or window > high - low:  # full, or the whole span walked
+                        found[n] = mine
+                        continue
+                    window = window * 2 * limit // len(mine) if len(mine) * 8 >= limit else high - low + 1
+                    again.append((n, content_types, candidates, (low, high, count), window))
+                todo = again
+            return [row for n in sorted(found) for row in found[n]]
+
+        def _walk(self, condition, rank, todo, limit, ranked):
+            """{group number: [(content type id, page id, score or None)], newest first}: one query for
+            every group of ``todo`` — the match (``condition``) within each group's window of newest
+            ids, numbered per group, the first ``limit`` kept and the first ``ranked`` ranked.
+
+            ts_rank is computed for the rows ranked only (a CASE evaluates its THEN for the rows it
+            selects)."""
+            within, which = Q(), []
+            for n, content_types, candidates, (low, high, _count), window in todo:
+                group = Q(_type__in=content_types, id__gte=max(low, high - window + 1), id__lte=high)
+                if candidates is not None:
+                    group &= Q(_pid__in=candidates.values("pk"))
+                within |= group
+                which.append(When(content_type_id__in=content_types, then=Value(n)))
+            number = Case(*which, output_field=IntegerField())
+            newest = Window(RowNumber(), partition_by=[number], order_by=F("id").desc())
+            score = Case(When(LessThanOrEqual(newest, ranked), then=rank), default=None, output_field=FloatField())
+            entries = (
+                _entries_of([], None)
+                # The type as "content_type_id + 0": a check on the rows of the windows, not a read
+                # of the type's whole index (tens of thousands of ids) to intersect with them.
+                .alias(_type=F("content_type_id") + 0)
+                .filter(condition & within)
+                .annotate(_group=number, _newest=newest, _score=score)
+                .filter(_newest__lte=limit)
+            )
+            columns = ("_group", "id", "content_type_id", "_pid", "_score")
+            sql, params = entries.values_list(*columns).query.sql_with_params()
+            with connection.cursor() as cursor:  # plain rows (up to limit per group): no converters needed
+                cursor.execute(sql, params)
+                rows = sorted(cursor.fetchall(), key=lambda r: (r[0], -r[1]))
+            out: dict[int, list] = {}
+            for n, _id, content_type, pid, score in rows:
+                out.setdefault(n, []).append((content_type, pid, score))
             return out
 
     return PostgresSearchBackend
