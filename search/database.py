@@ -26,10 +26,11 @@ Each page is indexed once, under its own (most specific) content type (Wagtail's
 ``Page.get_indexed_objects``), so the join yields one row per page.
 """
 
+import logging
 import time
 import types
 
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import (
     AutoField,
     BigAutoField,
@@ -52,6 +53,8 @@ from modelsearch.backends.database import SearchBackend as _stock_backend
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, MatchAll, Not, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+logger = logging.getLogger(__name__)
 
 _INTEGER_FIELDS = (AutoField, BigAutoField, BigIntegerField, IntegerField, SmallIntegerField)
 
@@ -113,11 +116,16 @@ def _our_index(stock_index, stock_indexer, optimize):
 
 def _optimizing(rebuilder_class):
     """A stock rebuilder whose ``finish`` (the end of ``update_index``) optimizes the index first,
-    unless the rebuild failed (the atomic rebuilder then rolls back)."""
+    unless the rebuild failed (the atomic rebuilder then rolls back). An optimization the database
+    refuses (e.g. a role that does not own the index) is logged and the rebuild kept."""
 
     def finish(self):
         if not getattr(getattr(self, "transaction", None), "needs_rollback", False):
-            self.index.optimize()
+            try:
+                with transaction.atomic(using=self.index.write_connection.alias):
+                    self.index.optimize()
+            except DatabaseError:
+                logger.warning("The search index was rebuilt but not optimized", exc_info=True)
         rebuilder_class.finish(self)
 
     return type(rebuilder_class.__name__, (rebuilder_class,), {"__module__": __name__, "finish": finish})
@@ -505,7 +513,7 @@ def _postgres_classes():
             rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
             words = [term for term, last in compiler._terms(compiler.query) or () if not last]
             share = _rarest_word_share(words) if words else None
-            todo, found = [], {}
+            todo, found = [], {}  # the groups' content types are disjoint (one group per page type)
             for n, ((content_types, candidates), span) in enumerate(zip(groups, _entry_spans(groups))):
                 if span is None:
                     continue  # nothing indexed of these types

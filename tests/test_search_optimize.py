@@ -11,7 +11,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection
 from modelsearch.conf import get_app_config
 from wagtail.search.backends import get_search_backend
 
@@ -67,6 +67,17 @@ def test_update_index_optimizes_when_it_finishes():
     with mock.patch.object(index_class, "optimize", autospec=True) as optimize:
         call_command("update_index", stdout=StringIO(), stderr=StringIO())
     assert optimize.call_count >= 1  # once per database backend rebuilt (test settings: one)
+
+
+def test_a_refused_optimization_keeps_the_rebuilt_index(caplog):
+    page = factories.news("Bảo vệ môi trường", lead="Môi trường xanh")
+    index_class = get_search_backend().index_class
+    refused = DatabaseError("must be owner of index")
+    with mock.patch.object(index_class, "optimize", autospec=True, side_effect=refused) as optimize:
+        call_command("update_index", stdout=StringIO(), stderr=StringIO())
+    assert optimize.call_count >= 1
+    assert "rebuilt but not optimized" in caplog.text
+    assert found("moi truong") == [page.pk]  # update_index finished; search answers
 
 
 def test_import_content_optimizes_once_after_writing(tmp_path):
