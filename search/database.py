@@ -152,9 +152,10 @@ def optimize_indexes() -> list[str]:
     return done
 
 
-def _entries_of(content_types, candidates):
-    """The index entries of ``content_types``, with ``_pid`` (the page id as an integer); only those of
-    the ``candidates`` (a page queryset, an ``IN`` subquery evaluated once) unless it is None."""
+def _entries_of(candidates=None):
+    """The index entries with ``_pid`` (the page id as an integer); only those of the ``candidates``
+    (a page queryset, an ``IN`` subquery evaluated once) unless it is None. The caller checks the
+    content types (as the walk it writes needs)."""
     IndexEntry = get_app_config().get_model("IndexEntry")
     entries = IndexEntry.objects.annotate(_pid=Cast("object_id", IntegerField()))
     if candidates is not None:
@@ -381,7 +382,7 @@ def _sqlite_classes():
                 # "+" keeping it a check on each match rather than one FTS5 lookup per id.
                 ids = f"SELECT U.{quote('id')} FROM {entry} U"  # noqa: S608 - table/column names
                 where.append(f"+{fts}.rowid IN ({ids} WHERE U.{quote('content_type_id')} IN ({ct_list}))")
-            entries = _entries_of(content_types, candidates).extra(  # noqa: S610 - names and compiled SQL
+            entries = _entries_of(candidates).extra(  # noqa: S610 - names and compiled SQL
                 tables=[fts_table], where=where, params=match_params, select={"_rowid": f"{fts}.rowid"}
             )
             entries = entries.order_by("-_rowid")[:limit]
@@ -557,7 +558,7 @@ def _postgres_classes():
             newest = Window(RowNumber(), partition_by=[number], order_by=F("id").desc())
             score = Case(When(LessThanOrEqual(newest, ranked), then=rank), default=None, output_field=FloatField())
             entries = (
-                _entries_of([], None)
+                _entries_of()
                 # The type as "content_type_id + 0": a check on the rows of the windows, not a read
                 # of the type's whole index (tens of thousands of ids) to intersect with them.
                 .alias(_type=F("content_type_id") + 0)
