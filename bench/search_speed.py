@@ -25,6 +25,7 @@ generated pages and only runs the queries again.
 """
 
 import argparse
+import gc
 import os
 import random
 import sys
@@ -682,6 +683,11 @@ def main():
 
     today = date(2026, 6, 1)
     queries = build_queries(pages, args.queries)
+    # The 100,000 page objects are not kept while timing: no server process holds them, and every
+    # full collection of the garbage collector would walk them (5–10 ms more per search measured).
+    counts = {model: len(objs) for model, objs in pages.items()}
+    del pages
+    gc.collect()
     step = max(1, len(queries) // max(1, args.baseline_queries))
     subset = set(range(0, len(queries), step)[: args.baseline_queries])
 
@@ -717,8 +723,8 @@ def main():
 
     db = "SQLite" if connection.vendor == "sqlite" else "PostgreSQL"
     print(
-        f"database: {db}; pages: {len(pages[LegalDocumentPage]) + len(pages[NewsPage])} "
-        f"({len(pages[LegalDocumentPage])} legal documents, {len(pages[NewsPage])} news)"
+        f"database: {db}; pages: {counts[LegalDocumentPage] + counts[NewsPage]} "
+        f"({counts[LegalDocumentPage]} legal documents, {counts[NewsPage]} news)"
     )
     if reused:
         print("generation and indexing: skipped (the database already holds the generated pages)")
