@@ -161,7 +161,7 @@ class NewsPage(Page):
         return folded_text(self.title, self.lead, self.body, self.author, " ".join(self.tags.names()))
 
     def autocomplete_folded(self) -> str:
-        """What type-ahead completes, folded (see ``LegalDocumentPage.autocomplete_folded``)."""
+        """What type-ahead completes, folded (see ``NumberedDocument.autocomplete_folded``)."""
         return folded_text(self.title)
 
     @classmethod

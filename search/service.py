@@ -756,14 +756,15 @@ def suggest(q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default") -> 
                 title = fold(f"{page.title} {getattr(page, 'summary', '')}").split()
                 if all(w in title for w in others):
                     add(spec.code, page)
-    for spec in TYPES.values():
-        if len(found) >= limit:
-            break
-        for page in spec.model.objects.live().public().search(" ".join(words), operator="and", backend=backend)[:limit]:
-            add(spec.code, page)
-    for spec in TYPES.values():  # the last word may be partial: folded, against autocomplete_folded
-        if len(found) >= limit:
-            break
-        for page in spec.model.objects.live().public().autocomplete(" ".join(words), backend=backend)[:limit]:
-            add(spec.code, page)
+    typed = " ".join(words)
+    searches = (
+        lambda pages: pages.search(typed, operator="and", backend=backend),  # whole words
+        lambda pages: pages.autocomplete(typed, backend=backend),  # the last word partial (autocomplete_folded)
+    )
+    for run in searches:
+        for spec in TYPES.values():
+            if len(found) >= limit:
+                break
+            for page in run(spec.model.objects.live().public())[:limit]:
+                add(spec.code, page)
     return list(found.values())

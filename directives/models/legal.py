@@ -172,6 +172,11 @@ class NumberedDocument(models.Model):
         self.derive_number_keys()
         return super().full_clean(*args, **kwargs)
 
+    def autocomplete_folded(self) -> str:
+        """What type-ahead completes, folded (title and summary, which every numbered type has):
+        "dat da" completes "Đất đai" on every backend."""
+        return folded_text(self.title, self.summary)
+
     def derive_number_keys(self):
         self.number = clean_number(self.number)
         self.number_key = number_key(self.number)
@@ -327,10 +332,6 @@ class LegalDocumentPage(NumberedDocument, Page):
     def search_folded(self) -> str:
         """Indexed beside the written text: everything folded, and the number in every form."""
         return " ".join([folded_text(self.title, self.summary, self.body, self.signer), number_terms(self.number)])
-
-    def autocomplete_folded(self) -> str:
-        """What type-ahead completes, folded: "dat da" completes "Đất đai" on every backend."""
-        return folded_text(self.title, self.summary)
 
     @property
     def issuing_bodies(self) -> list[Agency]:

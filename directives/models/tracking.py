@@ -188,10 +188,6 @@ class DirectivePage(NumberedDocument, Page):
             [folded_text(self.title, self.summary, self.body, self.meeting_subject), number_terms(self.number)]
         )
 
-    def autocomplete_folded(self) -> str:
-        """What type-ahead completes, folded (see ``LegalDocumentPage.autocomplete_folded``)."""
-        return folded_text(self.title, self.summary)
-
     @property
     def kind_label(self) -> str:
         return str(DirectiveKind(self.kind).label) if self.kind else ""
@@ -358,7 +354,7 @@ class TaskPage(Page):
         return " ".join([folded_text(self.title, self.details, self.expected_output, unit), self.code.lower()])
 
     def autocomplete_folded(self) -> str:
-        """What type-ahead completes, folded (see ``LegalDocumentPage.autocomplete_folded``)."""
+        """What type-ahead completes, folded (see ``NumberedDocument.autocomplete_folded``)."""
         return folded_text(self.title)
 
     def status_on(self, today: date) -> str:
