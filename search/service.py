@@ -537,13 +537,9 @@ def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
 # --- facets ----------------------------------------------------------------------------------------
 
 
-def _named_counts(counts: Counter, model) -> list[dict]:
-    """[{id, name, count}] for the ids counted, most first (one query for the names)."""
-    counts = Counter({k: n for k, n in counts.items() if k is not None})
-    if not counts:
-        return []
-    names = dict(model.objects.filter(pk__in=list(counts)).values_list("pk", "name"))
-    entries = [{"id": pk, "name": names[pk], "count": n} for pk, n in counts.items() if pk in names]
+def _named_counts(counts: Counter, names: dict) -> list[dict]:
+    """[{id, name, count}] for the ids counted, most first; ``names`` came with the counts (joined)."""
+    entries = [{"id": pk, "name": names[pk], "count": n} for pk, n in counts.items() if pk is not None]
     return sorted(entries, key=lambda e: (-e["count"], e["name"]))
 
 
@@ -560,30 +556,39 @@ class _Year(Func):
 
 
 def _grouped(spec: ContentType, ids: list[int], today: date) -> list[tuple]:
-    """(year, *facet columns, count) of the pages ``ids`` of one type, grouped in SQL (one query)."""
+    """(year, *facet columns, count) of the pages ``ids`` of one type, grouped in SQL (one query);
+    each facet column as (id, name) pairs: the names are joined in, not read by a query per facet."""
     qs = _with_ids(spec.model.objects.all(), spec.model._meta.pk.column, ids).order_by()
     columns: tuple = ()
     if spec.code == "legal_document":
         qs = qs.annotate(_validity=validity_expression(today))
-        columns = ("document_type_id", "issuing_body_id", "_validity")
+        columns = ("document_type_id", "document_type__name", "issuing_body_id", "issuing_body__name", "_validity")
     elif spec.code == "task":
-        columns = ("lead_unit_id",)
+        columns = ("lead_unit_id", "lead_unit__name")
     qs = qs.annotate(_year=_Year(spec.date_field)).values("_year", *columns).annotate(_n=Count("pk"))
     return list(qs.values_list("_year", *columns, "_n"))
+
+
+def _counted(rows, counts: Counter, names: dict) -> None:
+    """Adds the (id, name, n) ``rows`` to ``counts`` (by id) and ``names``."""
+    for pk, name, n in rows:
+        counts[pk] += n
+        names[pk] = name
 
 
 def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
     """Counts per type, document type, issuing body, field, validity status, year and unit.
 
     ``ids_by_type``: the matches of each type. Counted in SQL (``GROUP BY``): one query per type
-    with matches, one for co-issuing bodies, one per type for fields, one per facet for the names;
-    whatever the number of matches.
+    with matches, one for co-issuing bodies, one per type for fields (the names joined in); whatever
+    the number of matches.
     """
     facets: dict = {"type": {code: len(ids) for code, ids in ids_by_type.items() if ids}}
     for name in ("document_type", "issuing_body", "status", "field", "unit"):
         facets[name] = []
     years: Counter = Counter()
     fields: Counter = Counter()
+    field_names: dict = {}
     for code, ids in ids_by_type.items():
         if not ids:
             continue
@@ -592,11 +597,13 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
         for row in groups:
             years[row[0]] += row[-1]
         if code == "legal_document":
-            meta = LegalDocumentPage._meta
             kinds, bodies, statuses = Counter(), Counter(), Counter()
-            for _year, kind, body, status, n in groups:
+            kind_names, body_names = {}, {}
+            for _year, kind, kind_name, body, body_name, status, n in groups:
                 kinds[kind] += n
+                kind_names[kind] = kind_name
                 bodies[body] += n
+                body_names[body] = body_name
                 statuses[status] += n
             through = LegalDocumentPage.co_issuing_bodies.through.objects
             co_issuers = (
@@ -606,13 +613,13 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
                     | ~Q(agency_id=F("legaldocumentpage__issuing_body_id"))
                 )
                 .order_by()
-                .values("agency_id")
+                .values("agency_id", "agency__name")
                 .annotate(_n=Count("pk"))
-                .values_list("agency_id", "_n")
+                .values_list("agency_id", "agency__name", "_n")
             )
-            bodies.update(dict(co_issuers))
-            facets["document_type"] = _named_counts(kinds, meta.get_field("document_type").related_model)
-            facets["issuing_body"] = _named_counts(bodies, meta.get_field("issuing_body").related_model)
+            _counted(co_issuers, bodies, body_names)
+            facets["document_type"] = _named_counts(kinds, kind_names)
+            facets["issuing_body"] = _named_counts(bodies, body_names)
             labels = dict(ValidityStatus.choices)
             facets["status"] = sorted(
                 ({"code": c, "label": str(labels[c]), "count": n} for c, n in statuses.items() if c),
@@ -623,17 +630,16 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
             per_field = (
                 _with_ids(spec.model.fields.through.objects, fk, ids)
                 .order_by()
-                .values("field_id")
+                .values("field_id", "field__name")
                 .annotate(_n=Count("pk"))
-                .values_list("field_id", "_n")
+                .values_list("field_id", "field__name", "_n")
             )
-            fields.update(dict(per_field))
+            _counted(per_field, fields, field_names)
         if code == "task":
-            units = Counter()
-            for _year, unit, n in groups:
-                units[unit] += n
-            facets["unit"] = _named_counts(units, TaskPage._meta.get_field("lead_unit").related_model)
-    facets["field"] = _named_counts(fields, LegalDocumentPage._meta.get_field("fields").related_model)
+            units, unit_names = Counter(), {}
+            _counted(((unit, name, n) for _year, unit, name, n in groups), units, unit_names)
+            facets["unit"] = _named_counts(units, unit_names)
+    facets["field"] = _named_counts(fields, field_names)
     facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True) if y is not None]
     return facets
 
