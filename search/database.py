@@ -35,20 +35,14 @@ from django.db.models import (
     AutoField,
     BigAutoField,
     BigIntegerField,
-    Case,
     Count,
     F,
-    FloatField,
     IntegerField,
     Max,
     Min,
     SmallIntegerField,
-    Value,
-    When,
-    Window,
 )
-from django.db.models.functions import Cast, RowNumber
-from django.db.models.lookups import LessThanOrEqual
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as _stock_backend
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, MatchAll, Not, Or, PlainText
@@ -397,10 +391,18 @@ def _sqlite_classes():
 # --- PostgreSQL -----------------------------------------------------------------------------------------
 
 
+def _where_sql(queryset) -> tuple[str, tuple]:
+    """The WHERE clause of ``queryset`` as (SQL, params)."""
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    return compiler.compile(queryset.query.where)
+
+
 def _postgres_classes():
     from django.contrib.postgres.search import SearchQuery
     from django.db.models import Q
     from modelsearch.backends.database.postgres import postgres as stock
+
+    IndexEntry = get_app_config().get_model("IndexEntry")
 
     class IndexedMatchMixin:
         """Match through the GIN indexes on ``title`` and ``body`` (term by term), rank as stock."""
@@ -505,13 +507,14 @@ def _postgres_classes():
             only the matches inside the window. A group that found fewer gets a window that should
             hold twice as many (from the density seen), or its whole span when the match is rare
             there. The groups are walked together (``_walk``): each word's GIN list is read once per
-            walk, not once per group.
+            walk, not once per group. The walks return ids only; one query then ranks the rows
+            ranked (``ts_rank`` of a many-word query over a long body is the costliest part of a
+            search: ranked once, not again in a second walk).
             """
             config = compiler.get_config(self)
             condition = compiler._index_condition(config, names=("body", None) if title_in_body else ("title", "body"))
             if condition is None:
                 return []
-            rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
             words = [term for term, last in compiler._terms(compiler.query) or () if not last]
             share = _rarest_word_share(words) if words else None
             todo, found = [], {}  # the groups' content types are disjoint (one group per page type)
@@ -527,8 +530,9 @@ def _postgres_classes():
                     expected = share * count
                     window = max(limit, int(1.5 * limit * (high - low + 1) / expected)) if expected else high - low + 1
                 todo.append((n, content_types, candidates, span, window))
+            match = _where_sql(IndexEntry.objects.filter(condition))
             while todo:
-                rows = self._walk(condition, rank, todo, limit, ranked)
+                rows = self._walk(match, todo, limit)
                 again = []
                 for n, content_types, candidates, (low, high, count), window in todo:
                     mine = rows.get(n, [])
@@ -538,43 +542,61 @@ def _postgres_classes():
                     window = window * 2 * limit // len(mine) if len(mine) * 8 >= limit else high - low + 1
                     again.append((n, content_types, candidates, (low, high, count), window))
                 todo = again
-            return [row for n in sorted(found) for row in found[n]]
+            walks = [found[n] for n in sorted(found)]
+            rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+            scores = self._ranks(rank, [entry for walk in walks for entry, _ct, _pk in walk[:ranked]])
+            return [(ct, pk, scores.get(entry)) for walk in walks for entry, ct, pk in walk]
 
-        def _walk(self, condition, rank, todo, limit, ranked):
-            """{group number: [(content type id, page id, score or None)], newest first}: one query for
-            every group of ``todo`` — the match (``condition``) within each group's window of newest
-            ids, numbered per group, the first ``limit`` kept and the first ``ranked`` ranked.
-
-            ts_rank is computed for the rows ranked only (a CASE evaluates its THEN for the rows it
-            selects)."""
-            within, which = Q(), []
+        def _walk(self, match, todo, limit):
+            """{group number: [(entry id, content type id, page id)], newest first}: one query for every
+            group of ``todo`` — the ``match`` (compiled SQL, params) within each group's window of
+            newest ids, numbered per group, the first ``limit`` of each kept."""
+            quote = connection.ops.quote_name
+            entry = quote(IndexEntry._meta.db_table)
+            ct, pk, pid = (f"{entry}.{quote(name)}" for name in ("content_type_id", "id", "object_id"))
+            windows, params, which = [], list(match[1]), []
             for n, content_types, candidates, (low, high, _count), window in todo:
-                group = Q(_type__in=content_types, id__gte=max(low, high - window + 1), id__lte=high)
+                listed = ", ".join(str(int(c)) for c in content_types)
+                # The type as "content_type_id + 0": a check on the rows of the window, not a read of
+                # the type's whole index (tens of thousands of ids) to intersect with them.
+                group = f"({ct} + 0 IN ({listed}) AND {pk} BETWEEN {int(max(low, high - window + 1))} AND {int(high)}"
                 if candidates is not None:
-                    group &= Q(_pid__in=candidates.values("pk"))
-                within |= group
-                which.append(When(content_type_id__in=content_types, then=Value(n)))
-            number = Case(*which, output_field=IntegerField())
-            newest = Window(RowNumber(), partition_by=[number], order_by=F("id").desc())
-            score = Case(When(LessThanOrEqual(newest, ranked), then=rank), default=None, output_field=FloatField())
-            entries = (
-                _entries_of()
-                # The type as "content_type_id + 0": a check on the rows of the windows, not a read
-                # of the type's whole index (tens of thousands of ids) to intersect with them.
-                .alias(_type=F("content_type_id") + 0)
-                .filter(condition & within)
-                .annotate(_group=number, _newest=newest, _score=score)
-                .filter(_newest__lte=limit)
+                    pages, pages_params = candidates.values("pk").query.sql_with_params()
+                    group += f" AND ({pid})::integer IN ({pages})"
+                    params += pages_params
+                windows.append(group + ")")
+                which.append(f"WHEN {ct} IN ({listed}) THEN {int(n)}")
+            number = f"CASE {' '.join(which)} END"
+            # Table/column names, integers and compiled SQL with its params:
+            sql = " ".join(
+                [
+                    f"SELECT n, id, content_type_id, pid FROM (SELECT {number} AS n, {pk} AS id,",  # noqa: S608
+                    f"{ct} AS content_type_id, ({pid})::integer AS pid,",
+                    f"ROW_NUMBER() OVER (PARTITION BY {number} ORDER BY {pk} DESC) AS newest",
+                    f"FROM {entry} WHERE {match[0]} AND ({' OR '.join(windows)})) walk",
+                    f"WHERE newest <= {int(limit)}",
+                ]
             )
-            columns = ("_group", "id", "content_type_id", "_pid", "_score")
-            sql, params = entries.values_list(*columns).query.sql_with_params()
             with connection.cursor() as cursor:  # plain rows (up to limit per group): no converters needed
                 cursor.execute(sql, params)
                 rows = sorted(cursor.fetchall(), key=lambda r: (r[0], -r[1]))
             out: dict[int, list] = {}
-            for n, _id, content_type, pid, score in rows:
-                out.setdefault(n, []).append((content_type, pid, score))
+            for n, entry_id, content_type, page in rows:
+                out.setdefault(n, []).append((entry_id, content_type, page))
             return out
+
+        def _ranks(self, rank, entries):
+            """{entry id: ``rank``} for the index ``entries`` (ids), one query."""
+            if not entries:
+                return {}
+            table = connection.ops.quote_name(IndexEntry._meta.db_table)
+            ranked = IndexEntry.objects.annotate(_score=rank).extra(  # noqa: S610 - integers
+                where=[f"{table}.{connection.ops.quote_name('id')} IN ({', '.join(str(int(e)) for e in entries)})"]
+            )
+            sql, params = ranked.values_list("id", "_score").query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return dict(cursor.fetchall())
 
     return PostgresSearchBackend
 

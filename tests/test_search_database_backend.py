@@ -272,10 +272,8 @@ def test_bounded_matches_score_only_the_newest_ranked(articles):
     with CaptureQueriesContext(connection) as queries:
         bounded("moi truong", ranked=0)
     assert all(score is None for _, _, score in bounded("moi truong", ranked=0))
-    # SQLite: nothing to score, so no scoring query (bm25's fixed cost not paid)
-    assert len([q for q in queries if "bm25" in q["sql"] or "ts_rank" in q["sql"]]) == (
-        1 if connection.vendor == "postgresql" else 0
-    )
+    # Nothing to score, so no scoring query (neither bm25's fixed cost nor ts_rank paid)
+    assert [q for q in queries if "bm25" in q["sql"] or "ts_rank" in q["sql"]] == []
 
 
 def test_bounded_matches_per_type_candidates_and_one_query(articles):
@@ -289,11 +287,13 @@ def test_bounded_matches_per_type_candidates_and_one_query(articles):
     with CaptureQueriesContext(connection) as queries:
         bounded("moi truong", limit=2)
     matching = [q["sql"] for q in queries if "MATCH" in q["sql"] or "@@" in q["sql"]]
-    # PostgreSQL: one query for every type, each type's rows numbered and the first 2 kept (ranked
-    # only those); SQLite: the walk (LIMIT), then one scoring query
+    # PostgreSQL: one query for every type, each type's rows numbered and the first 2 kept, then one
+    # query ranks those (by id, no match again); SQLite: the walk (LIMIT), then one scoring query
     if connection.vendor == "postgresql":
         assert len(matching) == 1
         assert "ROW_NUMBER() OVER (PARTITION BY" in matching[0] and "<= 2" in matching[0]
+        assert "ts_rank" not in matching[0]
+        assert len([q for q in queries if "ts_rank" in q["sql"]]) == 1
     else:
         assert len(matching) == 2
         assert "LIMIT 2" in matching[0]
