@@ -11,11 +11,8 @@ SQL aggregates over the matched ids: a fixed number of queries, whatever the num
 See docs/search.md.
 """
 
-import functools
 import html
 import re
-import sys
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -394,7 +391,7 @@ def _with_ids(queryset, column: str, ids):
     """``queryset.filter(<column>__in=ids)`` for many integer ids, written into the SQL as numbers:
     Django prepares every value of an ``__in`` list one by one (~40 ms for a few thousand ids)."""
     table = connection.ops.quote_name(queryset.model._meta.db_table)
-    listed = ", ".join(str(int(i)) for i in ids) or "NULL"
+    listed = ", ".join(map(str, map(int, ids))) or "NULL"
     return queryset.extra(where=[f"{table}.{connection.ops.quote_name(column)} IN ({listed})"])  # noqa: S610 - ints
 
 
@@ -417,27 +414,11 @@ _JOIN = "\x00"  # kept by every step of ``_folded_words`` (not a separator, a ma
 
 
 def _folded_words(text: str) -> str:
-    """``query_text(text)`` up to spacing: Ð/ð as Đ/đ, then Đ/đ → d, marks dropped, lower case,
-    separators as spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_TITLE_FOLD)
-    text = _COMMON_MARKS.sub("", unicodedata.normalize("NFD", text))
-    if not text.isascii():  # rarer combining marks (or other scripts): the full table
-        text = text.translate(_combining_marks())
-    return _SEPARATORS_OR_SPACES.sub(" ", text.lower())
+    """``query_text(text)`` up to spacing: folded, lower case, separators as spaces."""
+    return _SEPARATORS_OR_SPACES.sub(" ", _fold_marks(text).lower())
 
 
-# What ``query_text`` does, as C-level string operations: Ð/ð as Đ/đ, then Đ/đ → d, marks dropped.
-_TITLE_FOLD = str.maketrans({"\u00d0": "d", "\u00f0": "d", "\u0110": "d", "\u0111": "d"})
 _SEPARATORS_OR_SPACES = re.compile(r"[/\-_.,;:()\[\]\"'“”‘’!?\s]+")
-
-
-@functools.cache
-def _combining_marks() -> dict[int, None]:
-    """Every combining character (``unicodedata.combining``), to be deleted by ``str.translate``."""
-    return {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
-
-
-_COMMON_MARKS = re.compile("[\u0300-\u036f]+")  # the combining marks Vietnamese (and Latin) text uses
 
 
 def search(query: SearchQuery, *, today: date | None = None, backend: str = "default") -> SearchResult:

@@ -73,6 +73,23 @@ def test_fold_strips_every_vietnamese_mark():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        unicodedata.normalize("NFD", "Đường Đại Đồng, xã Tứ Trưng – “Vĩnh Tường”"),
+        "N\u00d0-CP n\u00f0",  # eth for Đ/đ
+        "a\u20d0b\u1dc0c\u0483d",  # combining marks outside U+0300–U+036F
+        "a\u034fb",  # COMBINING GRAPHEME JOINER: not a combining character (class 0), kept
+        "\u0915\u093f\u0928",  # Devanagari: the vowel sign (a spacing mark) kept, as unicodedata says
+        "",
+    ],
+)
+def test_fold_removes_exactly_the_combining_characters(text):
+    decomposed = unicodedata.normalize("NFD", text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111"))
+    expected = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert fold(text) == expected.replace("\u0110", "D").replace("\u0111", "d")
+
+
+@pytest.mark.parametrize(
     ("typed", "year"),
     [("43/2011/NĐ-CP", 2011), ("959/QĐ-UBND", None), ("80/2015/QH13", 2015), ("01 / 2018 /TT-VPCP", 2018)],
 )
