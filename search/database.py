@@ -341,7 +341,7 @@ def _sqlite_classes():
             scored = [rowid for walk in walks for rowid, _ct, _pk in walk[:ranked]]
             scores = {}
             if scored:
-                listed = ", ".join(str(int(rowid)) for rowid in scored)
+                listed = ", ".join(map(str, map(int, scored)))
                 sql = " ".join(  # table/column names, compiled SQL with its params, integers
                     [
                         f"SELECT {fts}.rowid, {score_sql} FROM {fts}, {entry} WHERE {match_sql}",  # noqa: S608
@@ -515,7 +515,12 @@ def _postgres_classes():
             condition = compiler._index_condition(config, names=("body", None) if title_in_body else ("title", "body"))
             if condition is None:
                 return []
-            words = [term for term, last in compiler._terms(compiler.query) or () if not last]
+            # Every word that must match whole (not a last word completed as a prefix, autocomplete)
+            words = [
+                term
+                for term, last in compiler._terms(compiler.query) or ()
+                if not (last and compiler.LAST_TERM_IS_PREFIX)
+            ]
             share = _rarest_word_share(words) if words else None
             todo, found = [], {}  # the groups' content types are disjoint (one group per page type)
             for n, ((content_types, candidates), span) in enumerate(zip(groups, _entry_spans(groups))):
@@ -591,7 +596,7 @@ def _postgres_classes():
                 return {}
             table = connection.ops.quote_name(IndexEntry._meta.db_table)
             ranked = IndexEntry.objects.annotate(_score=rank).extra(  # noqa: S610 - integers
-                where=[f"{table}.{connection.ops.quote_name('id')} IN ({', '.join(str(int(e)) for e in entries)})"]
+                where=[f"{table}.{connection.ops.quote_name('id')} IN ({', '.join(map(str, map(int, entries)))})"]
             )
             sql, params = ranked.values_list("id", "_score").query.sql_with_params()
             with connection.cursor() as cursor:
