@@ -25,6 +25,7 @@ generated pages and only runs the queries again.
 """
 
 import argparse
+import contextlib
 import gc
 import os
 import random
@@ -587,6 +588,26 @@ def run_icontains(q: str, models: dict):
     return total
 
 
+class SqlTimes:
+    """A ``connection.execute_wrapper``: time spent in the database, per statement kind (its first
+    words), for ``--sql``. On SQLite part of a statement's work happens while its rows are fetched,
+    which counts as Python here."""
+
+    def __init__(self):
+        self.total = 0.0
+        self.by_kind: dict[str, float] = {}
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            ms = (time.perf_counter() - started) * 1000
+            self.total += ms
+            kind = " ".join(sql.split()[:6])[:72]
+            self.by_kind[kind] = self.by_kind.get(kind, 0.0) + ms
+
+
 def summarise(times: list[float]) -> str:
     return f"p50 {percentile(times, 0.5):8.1f} ms   p95 {percentile(times, 0.95):8.1f} ms   max {max(times):8.1f} ms"
 
@@ -637,6 +658,11 @@ def main():
         "--reuse",
         action="store_true",
         help="keep the database named by DATABASE_URL if it already holds generated pages (no new data)",
+    )
+    parser.add_argument(
+        "--sql",
+        action="store_true",
+        help="also time the service's SQL statements: database vs Python per search, the costliest kinds",
     )
     args = parser.parse_args()
 
@@ -703,12 +729,14 @@ def main():
         run_service(q, today)
     print(f"warm-up (database file read, each query once): {time.perf_counter() - started:.1f} s")
     ours, ours_subset, per_kind = [], [], {}
-    for i, (kind, q) in enumerate(queries):
-        ms, _ = timed(run_service, q, today)
-        ours.append(ms)
-        per_kind.setdefault(kind, []).append(ms)
-        if i in subset:
-            ours_subset.append(ms)
+    sql_times = SqlTimes()
+    with connection.execute_wrapper(sql_times) if args.sql else contextlib.nullcontext():
+        for i, (kind, q) in enumerate(queries):
+            ms, _ = timed(run_service, q, today)
+            ours.append(ms)
+            per_kind.setdefault(kind, []).append(ms)
+            if i in subset:
+                ours_subset.append(ms)
     stock_times, icontains_times = [], []
     fields = {LegalDocumentPage: ("summary", "issued_on"), NewsPage: ("lead", "published_on")}
     timeouts = 0
@@ -734,6 +762,14 @@ def main():
     print(f"search.service.search, {len(queries)} mixed queries: {summarise(ours)}")
     for kind, times in sorted(per_kind.items()):
         print(f"    {kind:<20} {len(times):4d} queries  {summarise(times)}")
+    if args.sql:
+        n = len(queries)
+        print(
+            f"    mean per search: {sum(ours) / n:.1f} ms, of which SQL {sql_times.total / n:.1f} ms "
+            f"(executing statements), the rest Python; costliest statement kinds (mean ms per search):"
+        )
+        for kind, ms in sorted(sql_times.by_kind.items(), key=lambda item: -item[1])[:8]:
+            print(f"        {ms / n:6.2f}  {kind}")
     print(f"baselines on a spread subset of {len(subset)} of those queries (the same subset for all three):")
     print(f"    search.service.search        {summarise(ours_subset)}")
     print(f"    stock Wagtail database search {summarise(stock_times)}   (10 results + count per type)")
