@@ -467,7 +467,6 @@ def _postgres_classes():
         """The GIN indexes' pending lists (where ``fastupdate`` puts new entries until autovacuum
         comes, and which every search reads in full) moved into the indexes; then ``ANALYZE``, so
         the planner and the walk's window (``_rarest_word_share``) see the new words at once."""
-        IndexEntry = get_app_config().get_model("IndexEntry")
         table = IndexEntry._meta.db_table
         with index.write_connection.cursor() as cursor:
             cursor.execute(

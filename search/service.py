@@ -518,9 +518,9 @@ def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
 # --- facets ----------------------------------------------------------------------------------------
 
 
-def _named_counts(counts: Counter, names: dict) -> list[dict]:
-    """[{id, name, count}] for the ids counted, most first; ``names`` came with the counts (joined)."""
-    entries = [{"id": pk, "name": names[pk], "count": n} for pk, n in counts.items() if pk is not None]
+def _named_counts(named: dict) -> list[dict]:
+    """[{id, name, count}] from ``named`` ({id: [name, count]}, see ``_counted``), most first."""
+    entries = [{"id": pk, "name": name, "count": n} for pk, (name, n) in named.items() if pk is not None]
     return sorted(entries, key=lambda e: (-e["count"], e["name"]))
 
 
@@ -550,11 +550,11 @@ def _grouped(spec: ContentType, ids: list[int], today: date) -> list[tuple]:
     return list(qs.values_list("_year", *columns, "_n"))
 
 
-def _counted(rows, counts: Counter, names: dict) -> None:
-    """Adds the (id, name, n) ``rows`` to ``counts`` (by id) and ``names``."""
+def _counted(rows, named: dict) -> None:
+    """Adds the (id, name, n) ``rows`` to ``named``: {id: [name, count]} (the names came with the
+    counts, joined in)."""
     for pk, name, n in rows:
-        counts[pk] += n
-        names[pk] = name
+        named.setdefault(pk, [name, 0])[1] += n
 
 
 def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
@@ -568,8 +568,7 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
     for name in ("document_type", "issuing_body", "status", "field", "unit"):
         facets[name] = []
     years: Counter = Counter()
-    fields: Counter = Counter()
-    field_names: dict = {}
+    fields: dict = {}
     for code, ids in ids_by_type.items():
         if not ids:
             continue
@@ -578,13 +577,10 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
         for row in groups:
             years[row[0]] += row[-1]
         if code == "legal_document":
-            kinds, bodies, statuses = Counter(), Counter(), Counter()
-            kind_names, body_names = {}, {}
-            for _year, kind, kind_name, body, body_name, status, n in groups:
-                kinds[kind] += n
-                kind_names[kind] = kind_name
-                bodies[body] += n
-                body_names[body] = body_name
+            kinds, bodies, statuses = {}, {}, Counter()
+            _counted(((kind, name, n) for _year, kind, name, _body, _name, _status, n in groups), kinds)
+            _counted(((body, name, n) for _year, _kind, _name, body, name, _status, n in groups), bodies)
+            for *_columns, status, n in groups:
                 statuses[status] += n
             through = LegalDocumentPage.co_issuing_bodies.through.objects
             co_issuers = (
@@ -598,9 +594,9 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
                 .annotate(_n=Count("pk"))
                 .values_list("agency_id", "agency__name", "_n")
             )
-            _counted(co_issuers, bodies, body_names)
-            facets["document_type"] = _named_counts(kinds, kind_names)
-            facets["issuing_body"] = _named_counts(bodies, body_names)
+            _counted(co_issuers, bodies)
+            facets["document_type"] = _named_counts(kinds)
+            facets["issuing_body"] = _named_counts(bodies)
             labels = dict(ValidityStatus.choices)
             facets["status"] = sorted(
                 ({"code": c, "label": str(labels[c]), "count": n} for c, n in statuses.items() if c),
@@ -615,12 +611,12 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
                 .annotate(_n=Count("pk"))
                 .values_list("field_id", "field__name", "_n")
             )
-            _counted(per_field, fields, field_names)
+            _counted(per_field, fields)
         if code == "task":
-            units, unit_names = Counter(), {}
-            _counted(((unit, name, n) for _year, unit, name, n in groups), units, unit_names)
-            facets["unit"] = _named_counts(units, unit_names)
-    facets["field"] = _named_counts(fields, field_names)
+            units: dict = {}
+            _counted(((unit, name, n) for _year, unit, name, n in groups), units)
+            facets["unit"] = _named_counts(units)
+    facets["field"] = _named_counts(fields)
     facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True) if y is not None]
     return facets
 
