@@ -26,8 +26,11 @@ generated pages and only runs the queries again.
 
 import argparse
 import contextlib
+import cProfile
 import gc
+import io
 import os
+import pstats
 import random
 import sys
 import tempfile
@@ -664,6 +667,13 @@ def main():
         action="store_true",
         help="also time the service's SQL statements: database vs Python per search, the costliest kinds",
     )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also run the queries once more under cProfile and print the K functions with the most own time",
+    )
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="bench-search-")
@@ -737,6 +747,14 @@ def main():
             per_kind.setdefault(kind, []).append(ms)
             if i in subset:
                 ours_subset.append(ms)
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _kind, q in queries:
+            run_service(q, today)
+        profiler.disable()
+        profiled = io.StringIO()
+        pstats.Stats(profiler, stream=profiled).sort_stats("tottime").print_stats(args.profile)
     stock_times, icontains_times = [], []
     fields = {LegalDocumentPage: ("summary", "issued_on"), NewsPage: ("lead", "published_on")}
     timeouts = 0
@@ -770,6 +788,9 @@ def main():
         )
         for kind, ms in sorted(sql_times.by_kind.items(), key=lambda item: -item[1])[:8]:
             print(f"        {ms / n:6.2f}  {kind}")
+    if args.profile:
+        print(f"cProfile, {len(queries)} queries once more (own time; cProfile slows Python down):")
+        print(profiled.getvalue())
     print(f"baselines on a spread subset of {len(subset)} of those queries (the same subset for all three):")
     print(f"    search.service.search        {summarise(ours_subset)}")
     print(f"    stock Wagtail database search {summarise(stock_times)}   (10 results + count per type)")

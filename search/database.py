@@ -146,6 +146,17 @@ def optimize_indexes() -> list[str]:
     return done
 
 
+def in_ids(column: str, ids) -> str:
+    """SQL: ``column`` (quoted SQL) is one of the integer ``ids``, written as numbers (Django prepares
+    every value of an ``__in`` list one by one: ~40 ms for a few thousand ids). PostgreSQL gets one
+    array constant, ``= ANY('{…}'::integer[])``: with a list of a thousand literals it spent ~3 ms
+    more per query (planning estimates every element); SQLite an ``IN`` list."""
+    listed = list(map(int, ids))
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY('{{{','.join(map(str, listed))}}}'::integer[])"
+    return f"{column} IN ({', '.join(map(str, listed)) or 'NULL'})"
+
+
 def _entries_of(candidates=None):
     """The index entries with ``_pid`` (the page id as an integer); only those of the ``candidates``
     (a page queryset, an ``IN`` subquery evaluated once) unless it is None. The caller checks the
@@ -595,7 +606,7 @@ def _postgres_classes():
                 return {}
             table = connection.ops.quote_name(IndexEntry._meta.db_table)
             ranked = IndexEntry.objects.annotate(_score=rank).extra(  # noqa: S610 - integers
-                where=[f"{table}.{connection.ops.quote_name('id')} IN ({', '.join(map(str, map(int, entries)))})"]
+                where=[in_ids(f"{table}.{connection.ops.quote_name('id')}", entries)]
             )
             sql, params = ranked.values_list("id", "_score").query.sql_with_params()
             with connection.cursor() as cursor:

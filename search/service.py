@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db import connection
-from django.db.models import Count, F, Func, IntegerField, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -27,6 +27,7 @@ from directives.numbers import fold as _fold_marks
 from directives.validity import ValidityStatus, validity_expression
 from news.models import NewsPage
 
+from .database import in_ids
 from .indexing import plain_text
 from .text import find_numbers, fold, folded_number_key, normalize, query_text
 
@@ -68,6 +69,9 @@ class ContentType:
     numbered: bool = False
     filters: frozenset[str] = frozenset()  # type-specific filters this type supports
     related: tuple[str, ...] = ()  # select_related when loading a result page
+    # Facet columns read with each match (``_facet_rows``): (id, name) pairs, the names joined in;
+    # "_validity" is today's validity status (``validity_expression``).
+    facet_columns: tuple[str, ...] = ()
 
 
 TYPES = {
@@ -80,6 +84,10 @@ TYPES = {
             ("summary", "body", "signer"),
             numbered=True,
             filters=frozenset({"document_type", "issuing_body", "field", "status"}),
+            facet_columns=(
+                *("document_type_id", "document_type__name", "issuing_body_id", "issuing_body__name"),
+                "_validity",
+            ),
         ),
         ContentType(
             "directive",
@@ -96,6 +104,7 @@ TYPES = {
             ("title", "details", "expected_output", "lead_unit.name"),
             filters=frozenset({"unit"}),
             related=("lead_unit",),
+            facet_columns=("lead_unit_id", "lead_unit__name"),
         ),
         ContentType("news", NewsPage, "published_on", ("lead", "body")),
     )
@@ -268,17 +277,25 @@ def _task_code_matches(query: SearchQuery, spec: ContentType, candidates) -> lis
 class Matches:
     """The matches of one type: ``ranked`` (id, date, score, whole query in the title), best first
     (newest first for the newest sort), then ``rest``: the ids of the other matches kept, most
-    recently indexed first, neither scored nor read (only the bounded path leaves any)."""
+    recently indexed first, not scored (only the bounded path leaves any); ``rows``: {id: (id, date,
+    title, *facet columns)} of every match kept (``_facet_rows``), and of the number matches asked
+    for, which the facets count."""
 
     ranked: list[tuple] = field(default_factory=list)
     rest: list[int] = field(default_factory=list)
+    rows: dict[int, tuple] = field(default_factory=dict)
 
     def ids(self) -> list[int]:
         return [row[0] for row in self.ranked] + self.rest
 
 
 def _matches(
-    specs: list[ContentType], candidates: dict[str, object], query: SearchQuery, backend: str, private: Q
+    specs: list[ContentType],
+    candidates: dict[str, object],
+    query: SearchQuery,
+    backend: str,
+    numbered: dict[str, list[int]],
+    today: date,
 ) -> dict[str, Matches]:
     """The matches of each selected type, by one of two paths (docs/search.md, "How a query is answered"):
 
@@ -288,11 +305,19 @@ def _matches(
     - **generic** (``_ranked_matches``): every other backend — Elasticsearch/OpenSearch, a stock
       Wagtail backend — and the newest sort on any backend; Wagtail's search API, the backend's own
       order, all matches (to the cap) ranked.
+
+    ``numbered``: the number matches of each type (already checked against the candidates): their
+    facet rows are read with the others'.
     """
     engine = _search_engine(backend) if query.sort != "newest" else None
     if engine is not None:
-        return _bounded_ranked(specs, candidates, query, engine, private)
-    return {spec.code: _ranked_matches(spec, query, candidates[spec.code], backend) for spec in specs}
+        return _bounded_ranked(specs, candidates, query, engine, numbered, today)
+    out = {}
+    for spec in specs:
+        m = _ranked_matches(spec, query, candidates[spec.code], backend)
+        m.rows = _facet_rows(spec, [*m.ids(), *numbered.get(spec.code, ())], spec.model.objects.all(), today)
+        out[spec.code] = m
+    return out
 
 
 def _ranked_matches(spec: ContentType, query: SearchQuery, candidates, backend: str = "default") -> Matches:
@@ -332,14 +357,20 @@ def _search_engine(backend: str):
 
 
 def _bounded_ranked(
-    specs: list[ContentType], candidates: dict[str, object], query: SearchQuery, engine, private: Q
+    specs: list[ContentType],
+    candidates: dict[str, object],
+    query: SearchQuery,
+    engine,
+    numbered: dict[str, list[int]],
+    today: date,
 ) -> dict[str, Matches]:
     """The bounded path (``search.database``): for each type, the ``MAX_MATCHES_PER_TYPE`` most
     recently indexed matches; the newest ``RANKED_PER_TYPE`` of them scored and ranked (title check,
-    score), the others kept as ids for the count and the facets, in index order.
+    score), the others kept in index order.
 
-    The backend walks and scores (see ``bounded_matches``); then one query per type with ranked
-    matches reads their date and title. The other matches are neither scored nor read.
+    The backend walks and scores (see ``bounded_matches``); then one query per type with matches
+    reads every kept match's date, title and facet columns, checking "live and public" (and the
+    request's filters) on the ids (``_facet_rows``): the walk does not check them without filters.
     """
     from modelsearch.utils import get_descendants_content_types_pks
 
@@ -363,36 +394,39 @@ def _bounded_ranked(
     sign = -1 if engine.score_higher_is_better else 1
     out: dict[str, Matches] = {}
     for spec in specs:
-        found = scores.get(spec.code)
-        ranked = []
-        if found:  # live and public (and the filters) checked here too, on the ids
-            qs = _with_ids(candidates[spec.code], spec.model._meta.pk.column, found)
-            rows = list(qs.values_list("pk", spec.date_field, "title"))
-            in_title = _title_holds(text, [row[2] for row in rows])
-            ranked = [(row[0], row[1], found[row[0]], in_title[i]) for i, row in enumerate(rows)]
-            ranked.sort(key=lambda r: (sign * r[2], -r[0]))
+        found = scores.get(spec.code, {})
         others = rest.get(spec.code, [])
-        # The walk applied the request's filters (with "live and public"); without filters, those two
-        # are checked on the ids (one query, only when matches go beyond the ranked ones).
-        out[spec.code] = Matches(ranked, others if narrowed else _live_and_public(others, private))
+        rows = _facet_rows(spec, [*found, *others, *numbered.get(spec.code, ())], candidates[spec.code], today)
+        kept = [rows[pk] for pk in found if pk in rows]
+        in_title = _title_holds(text, [row[2] for row in kept])
+        ranked = [(row[0], row[1], found[row[0]], in_title[i]) for i, row in enumerate(kept)]
+        ranked.sort(key=lambda r: (sign * r[2], -r[0]))
+        out[spec.code] = Matches(ranked, [pk for pk in others if pk in rows], rows)
     return out
 
 
-def _live_and_public(ids: list[int], private: Q) -> list[int]:
-    """The pages ``ids`` that are live and public, in their order (one query on the page table alone,
-    none when there are no ids)."""
+def _facet_rows(spec: ContentType, ids: list[int], pages, today: date) -> dict[int, tuple]:
+    """{id: (id, date, title, *``spec.facet_columns``)} of the pages ``ids`` among ``pages`` (a
+    queryset of the type: live and public, the request's filters), one query (none without ids).
+
+    The ids are written into both tables' conditions (the type's and the page table's), so that each
+    is read by its primary key: with the condition on one side only, PostgreSQL merge-joined the
+    ids with every page before them."""
     if not ids:
-        return []
-    present = set(_with_ids(Page.objects.live().exclude(private), "id", ids).values_list("pk", flat=True))
-    return [pk for pk in ids if pk in present]
+        return {}
+    meta = spec.model._meta
+    qs = _with_ids(_with_ids(pages, meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
+    if "_validity" in spec.facet_columns:
+        qs = qs.annotate(_validity=validity_expression(today))
+    return {row[0]: row for row in qs.values_list("pk", spec.date_field, "title", *spec.facet_columns)}
 
 
-def _with_ids(queryset, column: str, ids):
-    """``queryset.filter(<column>__in=ids)`` for many integer ids, written into the SQL as numbers:
-    Django prepares every value of an ``__in`` list one by one (~40 ms for a few thousand ids)."""
-    table = connection.ops.quote_name(queryset.model._meta.db_table)
-    listed = ", ".join(map(str, map(int, ids))) or "NULL"
-    return queryset.extra(where=[f"{table}.{connection.ops.quote_name(column)} IN ({listed})"])  # noqa: S610 - ints
+def _with_ids(queryset, column: str, ids, table: str | None = None):
+    """``queryset.filter(<column>__in=ids)`` for many integer ids, written into the SQL as numbers
+    (``in_ids``). ``table``: a table the query joins (the queryset's own by default)."""
+    quote = connection.ops.quote_name
+    where = in_ids(f"{quote(table or queryset.model._meta.db_table)}.{quote(column)}", ids)
+    return queryset.extra(where=[where])  # noqa: S610 - names and integers
 
 
 def _title_holds(text: str, titles: list[str]) -> list[bool]:
@@ -439,16 +473,15 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
             query, spec, candidates[spec.code]
         ):
             first.append((spec.code, pk))
-    matches = _matches(specs, candidates, query, backend, private)
-
     first = list(dict.fromkeys(first))
+    numbered: dict[str, list[int]] = {}
+    for code, pk in first:
+        numbered.setdefault(code, []).append(pk)
+    matches = _matches(specs, candidates, query, backend, numbered, today)
+
     seen = set(first)
     ordered = first + [item for item in _merge(matches, query.sort) if item not in seen]
-    ids_by_type = {code: m.ids() for code, m in matches.items()}
-    for code, pk in first:  # number matches the text search did not find count too
-        if pk not in ids_by_type[code]:
-            ids_by_type[code].append(pk)
-    facets = compute_facets(ids_by_type, today)
+    facets = compute_facets({code: list(m.rows.values()) for code, m in matches.items()})
 
     start = (query.page - 1) * query.page_size
     window = ordered[start : start + query.page_size]
@@ -524,64 +557,36 @@ def _named_counts(named: dict) -> list[dict]:
     return sorted(entries, key=lambda e: (-e["count"], e["name"]))
 
 
-class _Year(Func):
-    """The year of a date, as an integer (SQLite: from the ISO text, without Django's Python function)."""
-
-    output_field = IntegerField()
-
-    def as_sql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template="EXTRACT(YEAR FROM %(expressions)s)", **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template="CAST(SUBSTR(%(expressions)s, 1, 4) AS INTEGER)", **extra)
-
-
-def _grouped(spec: ContentType, ids: list[int], today: date) -> list[tuple]:
-    """(year, *facet columns, count) of the pages ``ids`` of one type, grouped in SQL (one query);
-    each facet column as (id, name) pairs: the names are joined in, not read by a query per facet."""
-    qs = _with_ids(spec.model.objects.all(), spec.model._meta.pk.column, ids).order_by()
-    columns: tuple = ()
-    if spec.code == "legal_document":
-        qs = qs.annotate(_validity=validity_expression(today))
-        columns = ("document_type_id", "document_type__name", "issuing_body_id", "issuing_body__name", "_validity")
-    elif spec.code == "task":
-        columns = ("lead_unit_id", "lead_unit__name")
-    qs = qs.annotate(_year=_Year(spec.date_field)).values("_year", *columns).annotate(_n=Count("pk"))
-    return list(qs.values_list("_year", *columns, "_n"))
-
-
-def _counted(rows, named: dict) -> None:
-    """Adds the (id, name, n) ``rows`` to ``named``: {id: [name, count]} (the names came with the
-    counts, joined in)."""
-    for pk, name, n in rows:
+def _counted(counts: dict, named: dict) -> None:
+    """Adds ``counts`` ({(id, name): n}) to ``named``: {id: [name, count]}."""
+    for (pk, name), n in counts.items():
         named.setdefault(pk, [name, 0])[1] += n
 
 
-def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
+def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
     """Counts per type, document type, issuing body, field, validity status, year and unit.
 
-    ``ids_by_type``: the matches of each type. Counted in SQL (``GROUP BY``): one query per type
-    with matches, one for co-issuing bodies, one per type for fields (the names joined in); whatever
+    ``rows_by_type``: the matches of each type as ``_facet_rows`` reads them (id, date, title, *facet
+    columns): counted here. Co-issuing bodies and fields (many-to-many) are counted in SQL
+    (``GROUP BY``, the names joined in): one query for co-issuers, one per type for fields; whatever
     the number of matches.
     """
-    facets: dict = {"type": {code: len(ids) for code, ids in ids_by_type.items() if ids}}
+    facets: dict = {"type": {code: len(rows) for code, rows in rows_by_type.items() if rows}}
     for name in ("document_type", "issuing_body", "status", "field", "unit"):
         facets[name] = []
     years: Counter = Counter()
     fields: dict = {}
-    for code, ids in ids_by_type.items():
-        if not ids:
+    for code, rows in rows_by_type.items():
+        if not rows:
             continue
         spec = TYPES[code]
-        groups = _grouped(spec, ids, today)
-        for row in groups:
-            years[row[0]] += row[-1]
+        ids = [row[0] for row in rows]
+        years.update(row[1].year for row in rows if row[1] is not None)
         if code == "legal_document":
-            kinds, bodies, statuses = {}, {}, Counter()
-            _counted(((kind, name, n) for _year, kind, name, _body, _name, _status, n in groups), kinds)
-            _counted(((body, name, n) for _year, _kind, _name, body, name, _status, n in groups), bodies)
-            for *_columns, status, n in groups:
-                statuses[status] += n
+            kinds, bodies = {}, {}
+            _counted(Counter((row[3], row[4]) for row in rows), kinds)
+            _counted(Counter((row[5], row[6]) for row in rows), bodies)
+            statuses = Counter(row[7] for row in rows)
             through = LegalDocumentPage.co_issuing_bodies.through.objects
             co_issuers = (
                 _with_ids(through, "legaldocumentpage_id", ids)
@@ -594,7 +599,7 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
                 .annotate(_n=Count("pk"))
                 .values_list("agency_id", "agency__name", "_n")
             )
-            _counted(co_issuers, bodies)
+            _counted({(pk, name): n for pk, name, n in co_issuers}, bodies)
             facets["document_type"] = _named_counts(kinds)
             facets["issuing_body"] = _named_counts(bodies)
             labels = dict(ValidityStatus.choices)
@@ -611,13 +616,13 @@ def compute_facets(ids_by_type: dict[str, list[int]], today: date) -> dict:
                 .annotate(_n=Count("pk"))
                 .values_list("field_id", "field__name", "_n")
             )
-            _counted(per_field, fields)
+            _counted({(pk, name): n for pk, name, n in per_field}, fields)
         if code == "task":
             units: dict = {}
-            _counted(((unit, name, n) for _year, unit, name, n in groups), units)
+            _counted(Counter((row[3], row[4]) for row in rows), units)
             facets["unit"] = _named_counts(units)
     facets["field"] = _named_counts(fields)
-    facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True) if y is not None]
+    facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True)]
     return facets
 
 
