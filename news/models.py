@@ -26,7 +26,7 @@ from cms.api_fields import (
 )
 from editorial.panels import RoyaltyPanel
 from home.models import SectionPage
-from search.indexing import folded_text
+from search.indexing import WrittenText, folded_text
 
 from .blocks import NewsBodyBlock
 
@@ -115,7 +115,7 @@ class NewsPage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),
-        index.SearchField("body"),
+        WrittenText("body"),
         index.SearchField("author"),
         index.SearchField("search_folded"),
         index.AutocompleteField("title"),

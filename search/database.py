@@ -45,8 +45,11 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as _stock_backend
 from modelsearch.conf import get_app_config
-from modelsearch.query import And, MatchAll, Not, Or, PlainText
+from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from .indexing import WrittenText
+from .text import fold
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +71,8 @@ def _pk_column(queryset) -> str:
 
 
 class PrepareOnceMixin:
-    """An ``ObjectIndexer`` that reads each search field of an object once.
+    """An ``ObjectIndexer`` that reads each search field of an object once, and leaves out the
+    written texts that ``search_folded`` indexes folded (``WrittenText``): the queries are folded.
 
     The stock indexers walk every search field again for each column they fill (title, body,
     autocomplete; on PostgreSQL also title_text, body_text), so a computed field such as
@@ -76,6 +80,8 @@ class PrepareOnceMixin:
     """
 
     def prepare_field(self, obj, field):
+        if isinstance(field, WrittenText):
+            return iter(())
         cache = self.__dict__.setdefault("_prepared", {})
         key = (id(obj), id(field))
         if key not in cache:
@@ -302,10 +308,23 @@ def _sqlite_classes():
                 queryset = queryset.order_by("-pk")  # stable pages (wagtail#3729)
             return queryset[start:stop]
 
-    class SQLiteSearchQueryCompiler(SingleQueryMixin, stock.SQLiteSearchQueryCompiler):
+    class FoldedQueryMixin:
+        """The query's words folded ("Vĩnh Tường" → "vinh tuong"), as the text is indexed: FTS5's
+        tokenizer leaves ``đ`` and letters with two marks (``ờ``, ``ộ``) as they are, and the long
+        written texts are indexed folded only (``WrittenText``). PostgreSQL's configuration folds
+        the query itself (``unaccent``)."""
+
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                query = PlainText(fold(query.query_string), operator=query.operator, boost=query.boost)
+            elif isinstance(query, Phrase):
+                query = Phrase(fold(query.query_string))
+            return super().build_search_query_content(query, config=config)
+
+    class SQLiteSearchQueryCompiler(FoldedQueryMixin, SingleQueryMixin, stock.SQLiteSearchQueryCompiler):
         pass
 
-    class SQLiteAutocompleteQueryCompiler(SingleQueryMixin, stock.SQLiteAutocompleteQueryCompiler):
+    class SQLiteAutocompleteQueryCompiler(FoldedQueryMixin, SingleQueryMixin, stock.SQLiteAutocompleteQueryCompiler):
         pass
 
     def optimize(index):

@@ -23,7 +23,7 @@ from cms.api_fields import (
     TextField,
 )
 from home.models import SectionPage
-from search.indexing import folded_text, number_terms
+from search.indexing import WrittenText, folded_text, number_terms
 
 from ..numbers import clean_number, folded_number_key, number_key
 from ..validity import ValidityStatus, validity_status
@@ -251,7 +251,7 @@ class LegalDocumentPage(NumberedDocument, Page):
         index.SearchField("number_key", boost=5),
         index.SearchField("number_folded", boost=3),
         index.SearchField("summary", boost=2),
-        index.SearchField("body"),
+        WrittenText("body"),
         index.SearchField("search_folded"),
         index.AutocompleteField("number"),
         index.AutocompleteField("summary"),

@@ -26,7 +26,7 @@ from cms.api_fields import (
     TextField,
 )
 from home.models import SectionPage
-from search.indexing import folded_text, number_terms
+from search.indexing import WrittenText, folded_text, number_terms
 
 from ..status import TaskStatus, status_label
 from ..status import status as task_status
@@ -138,7 +138,7 @@ class DirectivePage(NumberedDocument, Page):
         index.SearchField("number_key", boost=5),
         index.SearchField("number_folded", boost=3),
         index.SearchField("summary", boost=2),
-        index.SearchField("body"),
+        WrittenText("body"),
         index.SearchField("search_folded"),
         index.AutocompleteField("number"),
         index.AutocompleteField("autocomplete_folded"),
@@ -313,8 +313,8 @@ class TaskPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("code", boost=5),
         index.FilterField("code"),
-        index.SearchField("details"),
-        index.SearchField("expected_output"),
+        WrittenText("details"),
+        WrittenText("expected_output"),
         index.SearchField("search_folded"),
         index.AutocompleteField("code"),
         index.AutocompleteField("autocomplete_folded"),
