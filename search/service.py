@@ -7,8 +7,9 @@ matches and scores the newest few) or the **generic** path (Wagtail's search API
 OpenSearch, other backends, and the newest sort). The ranked lists are merged (relevance: titles
 holding the whole query, then by score; newest: by the type's date). A number written in the
 query (``43/2011/NĐ-CP``, ``43/2011``) is looked up exactly by its key and put first. Facets are
-SQL aggregates over the matched ids: a fixed number of queries, whatever the number of matches.
-See docs/search.md.
+counted from one read per type of the matches kept (``_facet_rows``, which also gives the ranked
+matches' date and title) and, for the many-to-many ones, SQL aggregates over the matched ids: a
+fixed number of queries, whatever the number of matches. See docs/search.md.
 """
 
 import html
