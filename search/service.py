@@ -86,7 +86,10 @@ TYPES = {
             numbered=True,
             filters=frozenset({"document_type", "issuing_body", "field", "status"}),
             facet_columns=(
-                *("document_type_id", "document_type__name", "issuing_body_id", "issuing_body__name"),
+                "document_type_id",
+                "document_type__name",
+                "issuing_body_id",
+                "issuing_body__name",
                 "_validity",
             ),
         ),
@@ -558,6 +561,18 @@ def _named_counts(named: dict) -> list[dict]:
     return sorted(entries, key=lambda e: (-e["count"], e["name"]))
 
 
+def _column(spec: ContentType, rows: list[tuple], name: str) -> list:
+    """The values of the facet column ``name`` in ``rows`` (as ``_facet_rows`` reads them: id, date,
+    title, then ``spec.facet_columns``)."""
+    i = 3 + spec.facet_columns.index(name)
+    return [row[i] for row in rows]
+
+
+def _pairs(spec: ContentType, rows: list[tuple], relation: str) -> Counter:
+    """{(id, name): n} of the related object ``relation`` (its ``_id`` and ``__name`` facet columns)."""
+    return Counter(zip(_column(spec, rows, f"{relation}_id"), _column(spec, rows, f"{relation}__name")))
+
+
 def _counted(counts: dict, named: dict) -> None:
     """Adds ``counts`` ({(id, name): n}) to ``named``: {id: [name, count]}."""
     for (pk, name), n in counts.items():
@@ -585,9 +600,9 @@ def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
         years.update(row[1].year for row in rows if row[1] is not None)
         if code == "legal_document":
             kinds, bodies = {}, {}
-            _counted(Counter((row[3], row[4]) for row in rows), kinds)
-            _counted(Counter((row[5], row[6]) for row in rows), bodies)
-            statuses = Counter(row[7] for row in rows)
+            _counted(_pairs(spec, rows, "document_type"), kinds)
+            _counted(_pairs(spec, rows, "issuing_body"), bodies)
+            statuses = Counter(_column(spec, rows, "_validity"))
             through = LegalDocumentPage.co_issuing_bodies.through.objects
             co_issuers = (
                 _with_ids(through, "legaldocumentpage_id", ids)
@@ -620,7 +635,7 @@ def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
             _counted({(pk, name): n for pk, name, n in per_field}, fields)
         if code == "task":
             units: dict = {}
-            _counted(Counter((row[3], row[4]) for row in rows), units)
+            _counted(_pairs(spec, rows, "lead_unit"), units)
             facets["unit"] = _named_counts(units)
     facets["field"] = _named_counts(fields)
     facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True)]
