@@ -418,8 +418,7 @@ def _facet_rows(spec: ContentType, ids: list[int], pages, today: date) -> dict[i
     ids with every page before them."""
     if not ids:
         return {}
-    meta = spec.model._meta
-    qs = _with_ids(_with_ids(pages, meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
+    qs = _with_ids(_with_ids(pages, spec.model._meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
     if "_validity" in spec.facet_columns:
         qs = qs.annotate(_validity=validity_expression(today))
     return {row[0]: row for row in qs.values_list("pk", spec.date_field, "title", *spec.facet_columns)}
@@ -568,15 +567,19 @@ def _column(spec: ContentType, rows: list[tuple], name: str) -> list:
     return [row[i] for row in rows]
 
 
-def _pairs(spec: ContentType, rows: list[tuple], relation: str) -> Counter:
-    """{(id, name): n} of the related object ``relation`` (its ``_id`` and ``__name`` facet columns)."""
-    return Counter(zip(_column(spec, rows, f"{relation}_id"), _column(spec, rows, f"{relation}__name")))
+def _pairs(spec: ContentType, rows: list[tuple], relation: str) -> list[tuple]:
+    """(id, name, n) of the related object ``relation`` in ``rows`` (its ``_id`` and ``__name``
+    facet columns), as the many-to-many aggregates give them."""
+    pairs = Counter(zip(_column(spec, rows, f"{relation}_id"), _column(spec, rows, f"{relation}__name")))
+    return [(pk, name, n) for (pk, name), n in pairs.items()]
 
 
-def _counted(counts: dict, named: dict) -> None:
-    """Adds ``counts`` ({(id, name): n}) to ``named``: {id: [name, count]}."""
-    for (pk, name), n in counts.items():
+def _counted(counts, named: dict | None = None) -> dict:
+    """``named`` ({id: [name, count]}, a new one by default) with the (id, name, n) ``counts`` added."""
+    named = {} if named is None else named
+    for pk, name, n in counts:
         named.setdefault(pk, [name, 0])[1] += n
+    return named
 
 
 def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
@@ -597,11 +600,9 @@ def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
             continue
         spec = TYPES[code]
         ids = [row[0] for row in rows]
-        years.update(row[1].year for row in rows if row[1] is not None)
+        years.update(row[1].year for row in rows)  # every type's date is required
         if code == "legal_document":
-            kinds, bodies = {}, {}
-            _counted(_pairs(spec, rows, "document_type"), kinds)
-            _counted(_pairs(spec, rows, "issuing_body"), bodies)
+            bodies = _counted(_pairs(spec, rows, "issuing_body"))
             statuses = Counter(_column(spec, rows, "_validity"))
             through = LegalDocumentPage.co_issuing_bodies.through.objects
             co_issuers = (
@@ -615,8 +616,8 @@ def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
                 .annotate(_n=Count("pk"))
                 .values_list("agency_id", "agency__name", "_n")
             )
-            _counted({(pk, name): n for pk, name, n in co_issuers}, bodies)
-            facets["document_type"] = _named_counts(kinds)
+            _counted(co_issuers, bodies)
+            facets["document_type"] = _named_counts(_counted(_pairs(spec, rows, "document_type")))
             facets["issuing_body"] = _named_counts(bodies)
             labels = dict(ValidityStatus.choices)
             facets["status"] = sorted(
@@ -632,11 +633,9 @@ def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
                 .annotate(_n=Count("pk"))
                 .values_list("field_id", "field__name", "_n")
             )
-            _counted({(pk, name): n for pk, name, n in per_field}, fields)
+            _counted(per_field, fields)
         if code == "task":
-            units: dict = {}
-            _counted(_pairs(spec, rows, "lead_unit"), units)
-            facets["unit"] = _named_counts(units)
+            facets["unit"] = _named_counts(_counted(_pairs(spec, rows, "lead_unit")))
     facets["field"] = _named_counts(fields)
     facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True)]
     return facets
