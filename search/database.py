@@ -611,9 +611,7 @@ def _postgres_classes():
                     f"WHERE newest <= {int(limit)}",
                 ]
             )
-            with connection.cursor() as cursor:  # plain rows (up to limit per group): no converters needed
-                cursor.execute(sql, params)
-                rows = sorted(cursor.fetchall(), key=lambda r: (r[0], -r[1]))
+            rows = sorted(_through_bitmaps(sql, params), key=lambda r: (r[0], -r[1]))
             out: dict[int, list] = {}
             for n, entry_id, content_type, page in rows:
                 out.setdefault(n, []).append((entry_id, content_type, page))
@@ -633,6 +631,24 @@ def _postgres_classes():
                 return dict(cursor.fetchall())
 
     return PostgresSearchBackend
+
+
+def _through_bitmaps(sql: str, params) -> list[tuple]:
+    """The rows of ``sql`` (a walk) planned with bitmap scans only: the words through their GIN
+    indexes, combined (``BitmapAnd``) with the window's id range on the primary key.
+
+    PostgreSQL does not count the cost of checking ``body @@ word`` on a row — the body vector is
+    read from TOAST, decompressed and searched — so for a window of tens of thousands of ids it
+    chose to walk the primary key through the window and check each row: 165 ms for "nghi dinh"
+    over the 27,000 newest news entries (2,120 matches), against 23 ms through the bitmaps (the GIN
+    posting lists say which rows match; no body is read). The settings are local to a transaction
+    (a savepoint inside one) that is rolled back: nothing else is planned with them."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)")
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()  # plain rows (up to limit per group): no converters needed
+        transaction.set_rollback(True)
+    return rows
 
 
 #: PostgreSQL's statistics of the body vectors, {lexeme: share of entries}, and when they were read.
