@@ -546,7 +546,8 @@ def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
     out = {}
     for code, pks in wanted.items():
         spec = TYPES[code]
-        for page in spec.model.objects.filter(pk__in=pks).select_related(*spec.related):
+        # No ORDER BY (the window gives the order): the pages' default ordering cost ~1 ms to compile
+        for page in spec.model.objects.filter(pk__in=pks).select_related(*spec.related).order_by():
             out[(code, page.pk)] = page
     return out
 
