@@ -638,6 +638,9 @@ def _postgres_classes():
     return PostgresSearchBackend
 
 
+_BITMAPS_ONLY = "SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true); "
+
+
 def _through_bitmaps(sql: str, params) -> list[tuple]:
     """The rows of ``sql`` (a walk) planned with bitmap scans only: the words through their GIN
     indexes, combined (``BitmapAnd``) with the window's id range on the primary key.
@@ -646,12 +649,19 @@ def _through_bitmaps(sql: str, params) -> list[tuple]:
     read from TOAST, decompressed and searched — so for a window of tens of thousands of ids it
     chose to walk the primary key through the window and check each row: 165 ms for "nghi dinh"
     over the 27,000 newest news entries (2,120 matches), against 23 ms through the bitmaps (the GIN
-    posting lists say which rows match; no body is read). The settings are local to a transaction
-    (a savepoint inside one) that is rolled back: nothing else is planned with them."""
+    posting lists say which rows match; no body is read).
+
+    The settings are local to a transaction and sent with the walk as one string. In autocommit
+    (a request without ``ATOMIC_REQUESTS``) that string is one implicit transaction: the settings
+    end with it, one round trip. Inside a transaction they would last until its end, so there the
+    walk runs in a savepoint rolled back after it. Either way nothing else is planned with them."""
+    if connection.get_autocommit():
+        with connection.cursor() as cursor:
+            cursor.execute(_BITMAPS_ONLY + sql, params)
+            return cursor.fetchall()  # plain rows (up to limit per group): no converters needed
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)")
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()  # plain rows (up to limit per group): no converters needed
+        cursor.execute(_BITMAPS_ONLY + sql, params)
+        rows = cursor.fetchall()
         transaction.set_rollback(True)
     return rows
 

@@ -436,22 +436,64 @@ def test_rarest_word_share_without_statistics_is_none():
         database._word_shares["read_at"] = None
 
 
-@on_postgres
-def test_postgres_walk_is_planned_through_the_bitmaps_and_leaves_the_settings_as_they_were(articles):
-    """The walk is planned with bitmap scans only (PostgreSQL does not count the cost of checking
-    ``body @@ word`` row by row, and walked the primary key through large windows doing so: 130–180
-    ms instead of ~24 on the 100k bench), in a transaction rolled back after it: the settings do not
-    outlive it, inside a transaction (this test's) or not."""
+def _walk_planned_through_bitmaps(articles):
+    """Search; the walk statement, checked to set bitmap scans only for itself; the settings after."""
     with CaptureQueriesContext(connection) as queries:
         found = bounded("moi truong")
-    walk = next(q["sql"] for q in queries if "ROW_NUMBER() OVER" in q["sql"])
-    before = queries[[q["sql"] for q in queries].index(walk) - 1]["sql"]
-    assert "set_config('enable_indexscan', 'off', true)" in before
-    assert "set_config('enable_seqscan', 'off', true)" in before
+    statement = next(q["sql"] for q in queries if "ROW_NUMBER() OVER" in q["sql"])
+    settings, walk = statement.split("; ", 1)
+    assert settings == database._BITMAPS_ONLY.rstrip("; ")
     assert sorted(pk for _, pk, _ in found) == sorted(pk for pk, _ in ranked("moi truong", "stock", operator="and"))
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')")
         assert cursor.fetchone() == ("on", "on")
+    return walk
+
+
+@on_postgres
+def test_postgres_walk_is_planned_through_the_bitmaps_and_leaves_the_settings_as_they_were(articles):
+    """The walk is planned with bitmap scans only (PostgreSQL does not count the cost of checking
+    ``body @@ word`` row by row, and walked the primary key through large windows doing so: 130–180
+    ms instead of ~24 on the 100k bench). Inside a transaction (this test's) the walk runs in a
+    savepoint rolled back after it: the settings do not outlive it."""
+    walk = _walk_planned_through_bitmaps(articles)
     plan = "\n".join(row[0] for row in database._through_bitmaps("EXPLAIN " + walk, []))
+    # Bitmap scans only (on a table this small the planner may take the id range's bitmap alone)
     assert "Bitmap Index Scan on" in plan, plan
     assert "Seq Scan" not in plan and not re.search(r"(?<!Bitmap )Index Scan", plan), plan
+
+
+@on_postgres
+def test_postgres_walk_in_autocommit_is_one_statement(articles, monkeypatch):
+    """In autocommit (a request without ``ATOMIC_REQUESTS``) the settings and the walk go as one
+    string, no savepoint (the string is one implicit transaction: next test)."""
+    monkeypatch.setattr(connection, "get_autocommit", lambda: True)
+    with CaptureQueriesContext(connection) as queries:
+        found = bounded("moi truong")
+    statements = [q["sql"] for q in queries]
+    assert not [sql for sql in statements if "SAVEPOINT" in sql]
+    walk = next(sql for sql in statements if "ROW_NUMBER() OVER" in sql)
+    assert walk.startswith(database._BITMAPS_ONLY)
+    assert sorted(pk for _, pk, _ in found) == sorted(pk for pk, _ in ranked("moi truong", "stock", operator="and"))
+
+
+@on_postgres
+def test_postgres_settings_sent_with_a_statement_in_autocommit_end_with_it():
+    """What the autocommit path relies on: a string of statements is one implicit transaction, so
+    settings made local by ``set_config(…, true)`` in it end with it (a connection of its own)."""
+    import psycopg2
+
+    db = connection.settings_dict
+    other = psycopg2.connect(
+        dbname=db["NAME"], user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"] or 5432
+    )
+    other.autocommit = True
+    try:
+        with other.cursor() as cursor:
+            read = "SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')"
+            cursor.execute(database._BITMAPS_ONLY + read)
+            assert cursor.fetchone() == ("off", "off")
+            cursor.execute(read)
+            assert cursor.fetchone() == ("on", "on")
+    finally:
+        other.close()
