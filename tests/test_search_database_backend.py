@@ -436,14 +436,18 @@ def test_rarest_word_share_without_statistics_is_none():
         database._word_shares["read_at"] = None
 
 
-def _walk_planned_through_bitmaps(articles):
+def _finds_what_stock_finds(found, query="moi truong"):
+    assert sorted(pk for _, pk, _ in found) == sorted(pk for pk, _ in ranked(query, "stock", operator="and"))
+
+
+def _walk_planned_through_bitmaps():
     """Search; the walk statement, checked to set bitmap scans only for itself; the settings after."""
     with CaptureQueriesContext(connection) as queries:
         found = bounded("moi truong")
     statement = next(q["sql"] for q in queries if "ROW_NUMBER() OVER" in q["sql"])
     settings, walk = statement.split("; ", 1)
     assert settings == database._BITMAPS_ONLY.rstrip("; ")
-    assert sorted(pk for _, pk, _ in found) == sorted(pk for pk, _ in ranked("moi truong", "stock", operator="and"))
+    _finds_what_stock_finds(found)
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')")
         assert cursor.fetchone() == ("on", "on")
@@ -456,7 +460,7 @@ def test_postgres_walk_is_planned_through_the_bitmaps_and_leaves_the_settings_as
     ``body @@ word`` row by row, and walked the primary key through large windows doing so: 130–180
     ms instead of ~24 on the 100k bench). Inside a transaction (this test's) the walk runs in a
     savepoint rolled back after it: the settings do not outlive it."""
-    walk = _walk_planned_through_bitmaps(articles)
+    walk = _walk_planned_through_bitmaps()
     plan = "\n".join(row[0] for row in database._through_bitmaps("EXPLAIN " + walk, []))
     # Bitmap scans only (on a table this small the planner may take the id range's bitmap alone)
     assert "Bitmap Index Scan on" in plan, plan
@@ -474,7 +478,7 @@ def test_postgres_walk_in_autocommit_is_one_statement(articles, monkeypatch):
     assert not [sql for sql in statements if "SAVEPOINT" in sql]
     walk = next(sql for sql in statements if "ROW_NUMBER() OVER" in sql)
     assert walk.startswith(database._BITMAPS_ONLY)
-    assert sorted(pk for _, pk, _ in found) == sorted(pk for pk, _ in ranked("moi truong", "stock", operator="and"))
+    _finds_what_stock_finds(found)
 
 
 @on_postgres
