@@ -26,6 +26,7 @@ Each page is indexed once, under its own (most specific) content type (Wagtail's
 ``Page.get_indexed_objects``), so the join yields one row per page.
 """
 
+import contextlib
 import logging
 import time
 import types
@@ -655,14 +656,12 @@ def _through_bitmaps(sql: str, params) -> list[tuple]:
     (a request without ``ATOMIC_REQUESTS``) that string is one implicit transaction: the settings
     end with it, one round trip. Inside a transaction they would last until its end, so there the
     walk runs in a savepoint rolled back after it. Either way nothing else is planned with them."""
-    if connection.get_autocommit():
-        with connection.cursor() as cursor:
-            cursor.execute(_BITMAPS_ONLY + sql, params)
-            return cursor.fetchall()  # plain rows (up to limit per group): no converters needed
-    with transaction.atomic(), connection.cursor() as cursor:
+    in_transaction = not connection.get_autocommit()
+    with transaction.atomic() if in_transaction else contextlib.nullcontext(), connection.cursor() as cursor:
         cursor.execute(_BITMAPS_ONLY + sql, params)
-        rows = cursor.fetchall()
-        transaction.set_rollback(True)
+        rows = cursor.fetchall()  # plain rows (up to limit per group): no converters needed
+        if in_transaction:
+            transaction.set_rollback(True)
     return rows
 
 

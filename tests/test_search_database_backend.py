@@ -485,12 +485,7 @@ def test_postgres_walk_in_autocommit_is_one_statement(articles, monkeypatch):
 def test_postgres_settings_sent_with_a_statement_in_autocommit_end_with_it():
     """What the autocommit path relies on: a string of statements is one implicit transaction, so
     settings made local by ``set_config(…, true)`` in it end with it (a connection of its own)."""
-    import psycopg2
-
-    db = connection.settings_dict
-    other = psycopg2.connect(
-        dbname=db["NAME"], user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"] or 5432
-    )
+    other = connection.get_new_connection(connection.get_connection_params())
     other.autocommit = True
     try:
         with other.cursor() as cursor:
