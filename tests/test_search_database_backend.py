@@ -13,6 +13,7 @@ from unittest import mock
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from modelsearch.query import Not, Phrase, PlainText
 from wagtail.models import Page
@@ -288,6 +289,43 @@ def test_bounded_matches_score_the_matches_as_search_does(articles, query):
     assert [ours[pk] for pk in stock] == pytest.approx(list(stock.values()))
     best = max if get_search_backend().score_higher_is_better else min
     assert best(ours, key=ours.get) == next(iter(stock))  # the direction the service sorts by
+
+
+@on_sqlite
+def test_sqlite_scores_without_the_words_bm25_gives_no_weight():
+    """A word in the title or body of at least half the index entries has bm25's floor IDF (1e-6):
+    the scoring query leaves it out while a rarer word is left (its IDF pass is the costliest part
+    of scoring a common query), which changes the scores by less than 1e-5 and no order but ties."""
+    from modelsearch.conf import get_app_config
+
+    leads = ["Môi trường xanh, môi trường sạch", "Môi trường giáo dục", "Bảo vệ môi trường làng nghề và môi trường"]
+    pages = [factories.news(f"Tin môi trường {i}", lead=lead) for i, lead in enumerate(leads)]
+    pages += [factories.news(f"Tin số {i}", lead="Tin tức trong ngày") for i in range(6)]
+    entries = get_app_config().get_model("IndexEntry").objects
+    holding = entries.filter(Q(title__icontains="tin") | Q(body__icontains="tin")).count()
+    assert 2 * holding >= entries.count() > 2 * 3  # "tin": at least half; "moi truong": fewer
+
+    def scoring_query(query):
+        with CaptureQueriesContext(connection) as queries:
+            found = {pk: score for _, pk, score in bounded(query)}
+        return found, next(q["sql"] for q in queries if "bm25" in q["sql"])
+
+    found, sql = scoring_query("tin moi truong")
+    assert '"moi"' in sql and '"truong"' in sql and '"tin"' not in sql
+    stock = dict(ranked("tin moi truong", "stock", operator="and"))
+    assert list(stock) == sorted(found, key=found.get) == [pages[0].pk, pages[2].pk, pages[1].pk]
+    assert [found[pk] for pk in stock] == pytest.approx(list(stock.values()), rel=1e-5)
+    assert [found[pk] for pk in stock] != pytest.approx(list(stock.values()), rel=1e-12)  # weights did go
+
+    # Every word common: all weighed (their tiny weights are then the whole ranking), as stock.
+    found, sql = scoring_query("tin")
+    assert '"tin"' in sql
+    assert found == pytest.approx(dict(ranked("tin", "stock", operator="and")))
+
+    # The counts are read again once the index changes: "tin" is now in fewer than half.
+    for i in range(2 * holding):
+        factories.news(f"Hội nghị {i}", lead="Tổng kết công tác")
+    assert '"tin"' in scoring_query("tin moi truong")[1]
 
 
 def test_bounded_matches_keep_the_most_recently_indexed(articles):

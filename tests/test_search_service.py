@@ -263,7 +263,8 @@ def test_query_count_does_not_grow_with_matches(n):
         doc.fields.add(Field.objects.get_or_create(name=f"Lĩnh vực {i % 3}")[0])
         factories.news(f"Bảo vệ môi trường {i}", lead="Tin về môi trường")
     # The first search after an index write reads each type's entry id span again (4 queries; and
-    # the content types, the first time in a process).
+    # the content types, the first time in a process); on SQLite also how many entries hold each word
+    # (1 query, search/database.py, _scored_words).
     # Inside a transaction (this test's) PostgreSQL's walk runs in a savepoint rolled back after it,
     # for its planner settings (search/database.py, _through_bitmaps); a request in autocommit
     # sends none. So the savepoint statements are counted apart: three per walk, none on SQLite.
@@ -272,7 +273,8 @@ def test_query_count_does_not_grow_with_matches(n):
     assert result.count == 2 * n
     with CaptureQueriesContext(connection) as again:
         assert run("moi truong", page_size=50).count == 2 * n
-    for queries, most in ((captured, 17), (again, 11)):
+    first = 18 if connection.vendor == "sqlite" else 17
+    for queries, most in ((captured, first), (again, 11)):
         savepoints = [q["sql"] for q in queries if "SAVEPOINT" in q["sql"]]
         walks = [q["sql"] for q in queries if "ROW_NUMBER() OVER" in q["sql"]]
         assert len(queries) - len(savepoints) <= most, [q["sql"][:80] for q in queries]
