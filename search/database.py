@@ -385,7 +385,7 @@ def _sqlite_classes():
             scored = [rowid for walk in walks for rowid, _ct, _pk in walk[:ranked]]
             scores = {}
             words = fold(query.query_string).split() if scored and isinstance(query, PlainText) else []
-            weighed = _scored_words(words) if words else words
+            weighed = _scored_words(words)
             if weighed != words:
                 # The rows scored are the walks' already: this match only says which words bm25 weighs.
                 weighed_query = PlainText(" ".join(weighed), operator="and")
