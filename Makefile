@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
 TEST_WORKERS ?= 2
 
-.PHONY: setup run demo test test-e2e test-fuzz lint check pytest bench-import bench-search bench-api publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: postgres setup run demo test test-e2e test-fuzz lint check pytest bench-import bench-search bench-api publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ $(STAMP): requirements.txt requirements-dev.txt | $(PY)
 
 ## setup: create .venv and install dependencies
 setup: $(STAMP)
+
+## postgres: install (Debian), configure (passwordless postgres@127.0.0.1) and start PostgreSQL
+postgres:
+	bash .ci/postgres
 
 ## demo: migrate and load the demo portal (idempotent)
 demo: setup
