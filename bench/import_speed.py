@@ -67,7 +67,7 @@ def main():
     call_command("migrate", verbosity=0)
     from directives.importing import get_or_create_named, legal_document_index
     from directives.models import Agency, DocumentType, LegalDocumentPage
-    from home.importing import import_lines
+    from portal.importing import import_lines
 
     path = Path(tmp) / "docs.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records(n)) + "\n", encoding="utf-8")

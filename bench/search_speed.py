@@ -456,7 +456,7 @@ def index(backend_name: str, pages: dict, batch: int = 1000) -> tuple[int, float
 
 
 def strip_marks(text: str) -> str:
-    from search.text import fold
+    from portal.text import fold
 
     return fold(text)
 

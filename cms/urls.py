@@ -6,24 +6,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import headless_preview
 from cms.api import api
-from directives.feeds import LegalDocumentFeed
 from home import views as home_views
-from news.feeds import NewsFeed
-from search import views as search_views
+from portal import preview
+from portal.urls import urlpatterns as registered_urlpatterns
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Wagtail's page previews, showing the external front-end when HEADLESS_PREVIEW_URL is set
-    *headless_preview.admin_urlpatterns(),
+    *preview.admin_urlpatterns(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
-    path("tim-kiem/", search_views.search_page, name="search"),
-    path("feeds/news.rss", NewsFeed.as_view(), name="feed-news"),
-    path("feeds/news/<str:category>.rss", NewsFeed.as_view(), name="feed-news-category"),
-    path("feeds/legal-documents.rss", LegalDocumentFeed.as_view(), name="feed-legal-documents"),
+    # Feeds, the search page…: what each app registered (portal.urls)
+    *registered_urlpatterns(),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots-txt"),
 ]

@@ -8,7 +8,7 @@ The detail of each page is Wagtail's ``/api/v3/pages/{id}/``.
 from datetime import date
 from typing import Literal
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
@@ -17,13 +17,15 @@ from pydantic import field_validator, model_validator
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from cms.api_fields import MAX_ID, ListingQuery, Text, add_listing, bad_request_doc
+from portal.api.errors import bad_request_doc
+from portal.api.listings import MAX_ID, ListingQuery, Text, add_listing
 
+from .filters import by_document_type, by_field, by_issuing_body, by_validity
 from .models import DirectiveKind, DirectivePage, LegalDocumentPage, TaskPage
 from .numbers import folded_number_key
 from .status import TaskStatus
 from .tracking import TaskFilter, task_stats
-from .validity import ValidityStatus, validity_expression
+from .validity import ValidityStatus
 
 router = Router(tags=["tasks"])
 legal_documents_router = Router(tags=["legal documents"])
@@ -57,7 +59,7 @@ class NumberedQuery(ListingQuery):
         if self.number is not None:
             queryset = queryset.filter(number_folded=folded_number_key(self.number))
         if self.field is not None:
-            queryset = queryset.filter(pk__in=queryset.model.objects.filter(fields=self.field).values("pk"))
+            queryset = by_field(queryset, self.field)
         return queryset
 
 
@@ -73,12 +75,11 @@ class LegalDocumentQuery(NumberedQuery):
     def filter(self, queryset: QuerySet, today: date) -> QuerySet:
         queryset = super().filter(queryset, today)
         if self.document_type is not None:
-            queryset = queryset.filter(document_type_id=self.document_type)
+            queryset = by_document_type(queryset, self.document_type)
         if self.issuing_body is not None:
-            co_issued = LegalDocumentPage.objects.filter(co_issuing_bodies=self.issuing_body).values("pk")
-            queryset = queryset.filter(Q(issuing_body_id=self.issuing_body) | Q(pk__in=co_issued))
+            queryset = by_issuing_body(queryset, self.issuing_body)
         if self.status:
-            queryset = queryset.alias(validity=validity_expression(today)).filter(validity__in=self.status)
+            queryset = by_validity(queryset, self.status, today)
         return queryset
 
 

@@ -12,7 +12,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from home.feeds import FEED_SIZE, PortalFeed, local_datetime, nfc, portal_name, site_root
+from portal.feeds import FEED_SIZE, PortalFeed, local_datetime, nfc, portal_name, site_root
 
 from .models import LegalDocumentIndexPage, LegalDocumentPage
 

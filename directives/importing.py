@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models.functions import Length
 from django.utils import timezone
 
-from home.importing import (
+from portal.importing import (
     RecordError,
     Spec,
     Strings,

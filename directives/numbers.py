@@ -10,8 +10,8 @@ one number the same key.
 import re
 import unicodedata
 
-# Letters that look like Đ but are not: Icelandic eth and its lower case.
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+from portal.text import LOOKALIKES, fold, normalize, query_text, strip_marks
+
 # Hyphen-like characters people paste from word processors.
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D_]")
 _SLASHES = re.compile(r"[\u2044\u2215\uFF0F\\]")
@@ -24,7 +24,7 @@ def clean_number(raw: str) -> str:
 
     Case is kept (``TTg`` is the Prime Minister's official spelling).
     """
-    text = unicodedata.normalize("NFC", raw or "").translate(_LOOKALIKES)
+    text = unicodedata.normalize("NFC", raw or "").translate(LOOKALIKES)
     text = _DASHES.sub("-", text)
     text = _SLASHES.sub("/", text)
     text = _SPACES.sub(" ", text).strip()
@@ -51,26 +51,9 @@ def number_key(raw: str) -> str:
     return "/".join(p for p in parts if p)
 
 
-def fold(text: str) -> str:
-    """Strip Vietnamese diacritics: "Nghị định" → "Nghi dinh", "Đ" → "D".
-
-    Every combining character goes (``unicodedata.combining``); as C-level string operations, since
-    whole bodies are folded when indexing and for snippets."""
-    text = (text or "").replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")  # _LOOKALIKES
-    stripped = _COMMON_MARKS.sub("", unicodedata.normalize("NFD", text))
-    rare = [ch for ch in set(stripped) if ch > "\u036f" and unicodedata.combining(ch)]  # other scripts' marks
-    if rare:
-        stripped = stripped.translate(dict.fromkeys(map(ord, rare)))
-    return stripped.replace("\u0110", "D").replace("\u0111", "d")
-
-
-# The combining marks Vietnamese (and Latin) text uses: U+0300–U+036F less U+034F, which is not one.
-_COMMON_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
-
-
 def folded_number_key(raw: str) -> str:
     """The key without diacritics, for citizens who type ``ND-CP`` for ``NĐ-CP``."""
-    return fold(number_key(raw))
+    return strip_marks(number_key(raw))
 
 
 _YEAR_IN_NUMBER = re.compile(r"^[^/]+/((?:19|20)\d\d)/")
@@ -80,3 +63,31 @@ def year_in_number(raw: str) -> int | None:
     """The year written in a normative number (``43/2011/NĐ-CP`` → 2011), if any."""
     match = _YEAR_IN_NUMBER.match(number_key(raw))
     return int(match.group(1)) if match else None
+
+
+# A document number: a sequence, then "/"-separated parts whose pieces may be joined by hyphens
+# ("43/2011/NĐ-CP", "959/QĐ-UBND", "80/2015/QH13", "43/2011"); spaces only around "/" and "-".
+_PART = r"[0-9A-Za-zÀ-ỹĐđÐ]+"
+NUMBER_PATTERN = re.compile(rf"\b\d{{1,5}}(?:\s*/\s*{_PART}(?:\s*-\s*{_PART})*)+", re.UNICODE)
+
+
+def find_numbers(text: str | None) -> list[str]:
+    """Document numbers written in a query: "nghi dinh 43/2011/ND-CP" → ["43/2011/ND-CP"]."""
+    return [match.group(0) for match in NUMBER_PATTERN.finditer(normalize(text))]
+
+
+def number_terms(number: str) -> str:
+    """A number as written, as its key, and folded, so that any tokenizer sees every piece:
+    "43/2011/NĐ-CP 43/2011/NĐCP 43/2011/NDCP 43/2011/nd-cp 43/2011/ndcp 43 2011 nd cp 43 2011 ndcp"."""
+    if not number:
+        return ""
+    forms = [
+        number,
+        number_key(number),
+        folded_number_key(number),
+        fold(number),
+        folded_number_key(number).lower(),
+        query_text(number),
+        query_text(folded_number_key(number)),
+    ]
+    return " ".join(dict.fromkeys(forms))

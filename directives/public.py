@@ -16,7 +16,7 @@ from django import forms
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from home.pagination import paginate
+from portal.pagination import paginate
 
 from .models import Agency, TaskPage
 from .status import DONE, TaskStatus

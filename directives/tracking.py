@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db.models import Count, QuerySet
 
+from .filters import by_lead_unit
 from .status import DONE, TaskStatus, status_expression
 
 
@@ -25,7 +26,7 @@ class TaskFilter:
     def apply(self, tasks: QuerySet, today: date) -> QuerySet:
         tasks = with_status(tasks, today)
         if self.unit is not None:
-            tasks = tasks.filter(lead_unit_id=self.unit)
+            tasks = by_lead_unit(tasks, self.unit)
         if self.statuses:
             tasks = tasks.filter(current_status__in=self.statuses)
         if self.date_from is not None:

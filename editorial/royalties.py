@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from search.text import fold
+from portal.text import fold
 
 from .models import BaseSalary, Royalty, RoyaltyScheme, RoyaltyShare, RoyaltyStatus
 

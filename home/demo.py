@@ -34,7 +34,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from cms.tasks import deferred_tasks
 from directives.importing import get_or_create_named, import_directive, import_legal_document, import_task
 from directives.models import (
     Agency,
@@ -47,16 +46,18 @@ from directives.models import (
     TaskPage,
     TaskProgressReport,
 )
-from directives.numbers import fold, number_key
+from directives.numbers import number_key
 from directives.status import TaskStatus
 from directives.tracking import task_stats
 from editorial import royalties
 from editorial.models import Genre, Royalty, RoyaltyScheme, RoyaltyShare
 from news.importing import import_news
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
+from portal.importing import ascii_slug, assign, home_page, nfc, text_to_html, validate_page
+from portal.tasks import deferred_tasks
+from portal.text import strip_marks
 
 from . import demo_data as data
-from .importing import ascii_slug, assign, home_page, nfc, text_to_html, validate_page
 from .models import AdministrativeLevel, AuthorityProfile
 
 # Tag on generated images and documents, so editors can find (and remove) them.
@@ -407,7 +408,7 @@ def pdf_bytes(title: str, lines: list[str]) -> bytes:
 
 def _pdf_text(text: str) -> str:
     """ASCII for a PDF string literal: marks dropped (đ→d), delimiters escaped."""
-    ascii_text = fold(text.replace("–", "-").replace("—", "-")).encode("ascii", "replace").decode("ascii")
+    ascii_text = strip_marks(text.replace("–", "-").replace("—", "-")).encode("ascii", "replace").decode("ascii")
     return ascii_text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 

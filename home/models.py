@@ -77,49 +77,14 @@ class AuthorityProfile(BaseSiteSetting):
         verbose_name = _("thông tin cơ quan chủ quản")
 
 
-class SectionPage(Page):
-    """The index page of a portal section: an introduction and the section's items, paginated.
-
-    Subclasses return their items from ``listing()`` (or None when they build their own
-    context); the page of items is in the template as ``listing_name`` and ``page_obj``.
-    """
-
-    intro = RichTextField(_("giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    api_fields = [APIField("intro")]
-    listing_name = "items"
-    per_page = 30
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
-
-        context = super().get_context(request, *args, **kwargs)
-        items = self.listing()
-        if items is not None:
-            context[self.listing_name] = context["page_obj"] = paginate(request, items, self.per_page)
-        return context
-
-    def listing(self):
-        return None
-
-
 class HomePage(Page):
     """Trang chủ: latest news and documents."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = [
-        "news.NewsIndexPage",
-        "directives.LegalDocumentIndexPage",
-        "directives.DirectiveIndexPage",
-        "directives.TaskIndexPage",
-    ]
+    # Any section whose ``parent_page_types`` names the root (``portal.pages.SectionPage``): a new
+    # section type needs no change here.
     parent_page_types = ["wagtailcore.Page"]
     api_fields = [APIField("intro")]
 

@@ -1,4 +1,4 @@
-"""News API: ``/api/v3/news/``, the typed listing with what a list view needs (cms/api_fields.py),
+"""News API: ``/api/v3/news/``, the typed listing with what a list view needs (portal/api/fields.py),
 and ``POST /api/v3/news/``, how an integration holding an API token writes a news item.
 
 Writing (docs/api.md, "Writing with an API token"): the token is Wagtail's ``APIToken``
@@ -27,9 +27,9 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.coreutils import find_available_slug
 from wagtail.rich_text import RichText
 
-from cms.api_fields import MAX_ID, ListingQuery, Text, add_listing
-from cms.headless_preview import problem_responses
-from home.importing import ascii_slug
+from portal.api.errors import problem_doc
+from portal.api.listings import MAX_ID, ListingQuery, Text, add_listing
+from portal.text import slug as ascii_slug
 
 from .blocks import NewsBodyBlock
 from .models import NewsIndexPage, NewsPage, NewsPageTag
@@ -140,7 +140,7 @@ def _invalid(error: DjangoValidationError):
     response={201: NewsWritten},
     auth=BearerTokenAuth(),
     operation_id="news_create",
-    openapi_extra=problem_responses(
+    openapi_extra=problem_doc(
         {
             401: "No valid API token (`Authorization: Bearer …`).",
             403: "The token's user may not add news in this category, or may not publish.",

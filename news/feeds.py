@@ -6,10 +6,11 @@ A category (chuyên mục) is a live, public ``NewsIndexPage`` of the site, foun
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from home.feeds import FEED_SIZE, PortalFeed, local_datetime, nfc, portal_name, site_root
+from portal.feeds import FEED_SIZE, PortalFeed, local_datetime, nfc, portal_name, site_root
 
 from .models import NewsIndexPage, NewsPage
 
@@ -84,3 +85,10 @@ class NewsFeed(PortalFeed):
     def item_categories(self, item: NewsPage) -> list[str]:
         title = self._category_titles.get(item.path[: -item.steplen])
         return [nfc(title)] if title else []
+
+
+def category_feed(page) -> tuple[str, str] | None:
+    """The feed a news category page announces besides the portal's: (title, URL)."""
+    if isinstance(page, NewsIndexPage) and page.live:
+        return page.title, reverse("feed-news-category", args=[page.slug])
+    return None

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
-from home.importing import (
+from portal.importing import (
     RecordError,
     Spec,
     Strings,

@@ -16,7 +16,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.api_fields import (
+from editorial.panels import RoyaltyPanel
+from portal.api.fields import (
     GalleryField,
     ImageField,
     PageRefListField,
@@ -24,8 +25,7 @@ from cms.api_fields import (
     TagListField,
     images_with_renditions,
 )
-from editorial.panels import RoyaltyPanel
-from home.models import SectionPage
+from portal.pages import SectionPage
 from search.indexing import WrittenText, folded_text
 
 from .blocks import NewsBodyBlock

@@ -1,7 +1,9 @@
 """Search API: ``/api/v3/search/`` and ``/api/v3/search/suggest/`` (thin views over ``search.service``).
 
 Bad parameters are answered with HTTP 400 and a message (problem+json), never 500: schema errors
-through ``cms.api``'s handler, the service's own checks (empty or too long query …) here.
+through ``portal.wagtail_patches``'s handler, the service's own checks (empty or too long query …)
+here. The type-specific parameters and facets are those the content apps register
+(``search.registry``): this module is imported when the API is assembled, after every app's ready().
 """
 
 from datetime import date
@@ -9,61 +11,66 @@ from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
+from pydantic import create_model
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 
-from cms.api_fields import MAX_ID, Text, bad_request_doc
-from directives.validity import ValidityStatus
+from portal.api.errors import bad_request_doc
+from portal.api.listings import Text
 
 from . import service
+from .registry import YEAR_POSITION, SearchFilter, registry
 from .resilience import BACKEND_HEADER, FALLBACK_HEADER_VALUE, with_fallback
 
 router = Router(tags=["search"])
 
 TypeCode = Literal[tuple(service.TYPES)]  # type: ignore[valid-type]
-StatusCode = Literal[tuple(ValidityStatus.values)]  # type: ignore[valid-type]
 SortCode = Literal[service.SORTS]  # type: ignore[valid-type]
 #: Last page number accepted: deeper pages are never read and their offset would overflow the database.
 MAX_PAGE = 10_000
 
 
-class SearchParams(Schema):
-    q: Text = Field(
-        "", description=f"What to search for (1–{service.MAX_QUERY_LENGTH} characters); diacritics optional."
-    )
-    type: list[TypeCode] = Field([], description="Content types (repeat the parameter); all when absent.")
-    document_type: int | None = Field(None, ge=1, le=MAX_ID, description="Document type id (legal documents only).")
-    issuing_body: int | None = Field(
-        None, ge=1, le=MAX_ID, description="Issuing body id, lead or co-issuer (legal documents)."
-    )
-    field: int | None = Field(
-        None, ge=1, le=MAX_ID, description="Field (lĩnh vực) id (legal documents and directives)."
-    )
-    status: StatusCode | None = Field(None, description="Validity status today (legal documents only).")
-    unit: int | None = Field(None, ge=1, le=MAX_ID, description="Lead unit id (tasks only).")
-    year: int | None = Field(None, ge=1900, le=2100, description="Year of the type's date.")
-    date_from: date | None = Field(None, description="On or after (YYYY-MM-DD), the type's date.")
-    date_to: date | None = Field(None, description="On or before (YYYY-MM-DD), the type's date.")
-    sort: SortCode = Field("relevance", description="`relevance` (default) or `newest`.")
-    page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Page number, from 1 to {MAX_PAGE}.")
-    page_size: int = Field(service.DEFAULT_PAGE_SIZE, ge=1, le=service.MAX_PAGE_SIZE)
+def _codes(choices) -> object:
+    return Literal[tuple(code for code, _label in choices())]  # type: ignore[valid-type]
 
+
+def _filter_field(spec: SearchFilter) -> tuple:
+    annotation = _codes(spec.choices) | None if spec.choices else spec.annotation
+    return annotation, Field(**spec.field)
+
+
+class _SearchParams(Schema):
     def as_query(self) -> service.SearchQuery:
         return service.SearchQuery(
             q=self.q,
             types=tuple(self.type),
-            document_type=self.document_type,
-            issuing_body=self.issuing_body,
-            field=self.field,
-            status=self.status,
-            unit=self.unit,
             year=self.year,
             date_from=self.date_from,
             date_to=self.date_to,
             sort=self.sort,
             page=self.page,
             page_size=self.page_size,
+            **{name: getattr(self, name) for name in registry.filters()},
         )
+
+
+#: The parameters of a search: the query and the type, the registered filters, the generic ones.
+SearchParams = create_model(
+    "SearchParams",
+    __base__=_SearchParams,
+    q=(
+        Text,
+        Field("", description=f"What to search for (1–{service.MAX_QUERY_LENGTH} characters); diacritics optional."),
+    ),
+    type=(list[TypeCode], Field([], description="Content types (repeat the parameter); all when absent.")),
+    **{name: _filter_field(spec) for name, spec in registry.filters().items()},
+    year=(int | None, Field(None, ge=1900, le=2100, description="Year of the type's date.")),
+    date_from=(date | None, Field(None, description="On or after (YYYY-MM-DD), the type's date.")),
+    date_to=(date | None, Field(None, description="On or before (YYYY-MM-DD), the type's date.")),
+    sort=(SortCode, Field("relevance", description="`relevance` (default) or `newest`.")),
+    page=(int, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, from 1 to {MAX_PAGE}.")),
+    page_size=(int, Field(service.DEFAULT_PAGE_SIZE, ge=1, le=service.MAX_PAGE_SIZE)),
+)
 
 
 class HitOut(Schema):
@@ -83,25 +90,37 @@ class NamedCount(Schema):
     count: int
 
 
-class StatusCount(Schema):
-    code: StatusCode
-    label: str
-    count: int
-
-
 class YearCount(Schema):
     year: int
     count: int
 
 
-class FacetsOut(Schema):
-    type: dict[str, int]
-    document_type: list[NamedCount]
-    issuing_body: list[NamedCount]
-    field: list[NamedCount]
-    status: list[StatusCount]
-    year: list[YearCount]
-    unit: list[NamedCount]
+def _choice_count(name: str, choices) -> type:
+    """The item of a choice facet: ``{code, label, count}`` (``StatusCount`` for ``status``)."""
+    return create_model(
+        "".join(part.title() for part in name.split("_")) + "Count",
+        __base__=Schema,
+        code=(_codes(choices), ...),
+        label=(str, ...),
+        count=(int, ...),
+    )
+
+
+def _facet_field(facet) -> tuple:
+    item = _choice_count(facet.name, facet.choices) if facet.kind == "choice" else NamedCount
+    return list[item], ...
+
+
+_facets = registry.facets()
+#: The facets of a search: the types, the registered facets, the years (at ``YEAR_POSITION``).
+FacetsOut = create_model(
+    "FacetsOut",
+    __base__=Schema,
+    type=(dict[str, int], ...),
+    **{name: _facet_field(f) for name, f in _facets.items() if f.position < YEAR_POSITION},
+    year=(list[YearCount], ...),
+    **{name: _facet_field(f) for name, f in _facets.items() if f.position >= YEAR_POSITION},
+)
 
 
 class SearchOut(Schema):

@@ -50,8 +50,9 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from portal.text import fold
+
 from .indexing import WrittenText
-from .text import fold
 
 logger = logging.getLogger(__name__)
 

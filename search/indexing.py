@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
-from .text import fold, folded_number_key, number_key, query_text
+from portal.text import query_text
 
 
 class WrittenText(index.SearchField):
@@ -44,20 +44,3 @@ def folded_text(*parts) -> str:
     the separators queries are split at (``query_text``): PostgreSQL's parser would read
     "COVID-19" as 'covid' '-19', which the query's 'covid' '19' cannot match."""
     return query_text(" ".join(plain_text(part) for part in parts if part))
-
-
-def number_terms(number: str) -> str:
-    """A number as written, as its key, and folded, so that any tokenizer sees every piece:
-    "43/2011/NĐ-CP 43/2011/NĐCP 43/2011/NDCP 43/2011/nd-cp 43/2011/ndcp 43 2011 nd cp 43 2011 ndcp"."""
-    if not number:
-        return ""
-    forms = [
-        number,
-        number_key(number),
-        folded_number_key(number),
-        fold(number),
-        folded_number_key(number).lower(),
-        query_text(number),
-        query_text(folded_number_key(number)),
-    ]
-    return " ".join(dict.fromkeys(forms))

@@ -10,18 +10,20 @@ from pydantic import ValidationError
 
 from . import service
 from .api import SearchParams
+from .registry import registry
 
 LIST_PARAMS = ("type",)
 PARAM_NAMES = tuple(SearchParams.model_fields)
 
+
+def _one_of(labels: list[str]) -> str:
+    return f"{', '.join(labels[:-1])} hoặc {labels[-1]}" if len(labels) > 1 else "".join(labels)
+
+
 LABELS = {
     "q": "Từ khóa",
     "type": "Loại nội dung",
-    "document_type": "Loại văn bản",
-    "issuing_body": "Cơ quan ban hành",
-    "field": "Lĩnh vực",
-    "status": "Tình trạng hiệu lực",
-    "unit": "Đơn vị chủ trì",
+    **{name: spec.label for name, spec in registry.filters().items()},
     "year": "Năm",
     "date_from": "Từ ngày",
     "date_to": "Đến ngày",
@@ -31,12 +33,8 @@ LABELS = {
 }
 
 HINTS = {
-    "type": "Loại nội dung phải là Văn bản, Chỉ đạo điều hành, Nhiệm vụ hoặc Tin tức.",
-    "document_type": "Loại văn bản không hợp lệ.",
-    "issuing_body": "Cơ quan ban hành không hợp lệ.",
-    "field": "Lĩnh vực không hợp lệ.",
-    "status": "Tình trạng hiệu lực không hợp lệ.",
-    "unit": "Đơn vị chủ trì không hợp lệ.",
+    "type": f"Loại nội dung phải là {_one_of([t.label for t in service.TYPES.values()])}.",
+    **{name: spec.hint for name, spec in registry.filters().items()},
     "year": "Năm phải là số từ 1900 đến 2100.",
     "date_from": "Từ ngày: viết theo dạng năm-tháng-ngày, ví dụ 2024-09-05.",
     "date_to": "Đến ngày: viết theo dạng năm-tháng-ngày, ví dụ 2024-09-05.",

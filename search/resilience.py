@@ -2,7 +2,7 @@
 
 - **Saving**: the Elasticsearch/OpenSearch backends (``search/backends.py``) record every index
   update the engine did not take as a ``PendingIndexUpdate`` (``record_failure``) and re-raise;
-  modelsearch and ``cms.tasks`` log and swallow the error, so the page saves and publishes.
+  modelsearch and ``portal.tasks`` log and swallow the error, so the page saves and publishes.
 - **Replaying**: ``manage.py search_sync`` calls ``replay()``: each recorded object is indexed
   again as it is *now* (added if it still exists and is indexable, removed otherwise); a row is
   deleted once the engine took it and kept (attempts + 1) while it still fails.

@@ -1,36 +1,36 @@
 """The unified search service: one function the API (``search/api.py``) and the pages call.
 
-Each content type (legal documents, news, directives, tasks) is searched with its own filters
-applied before searching, by one of two paths (``_matches``): the **bounded** path for our
-database backend (``search.database``, relevance sort: ``bounded_matches`` walks the newest
-matches and scores the newest few) or the **generic** path (Wagtail's search API: Elasticsearch/
-OpenSearch, other backends, and the newest sort). The ranked lists are merged (relevance: titles
-holding the whole query, then by score; newest: by the type's date). A number written in the
-query (``43/2011/NĐ-CP``, ``43/2011``) is looked up exactly by its key and put first. Facets are
-counted from one read per type of the matches kept (``_facet_rows``, which also gives the ranked
-matches' date and title) and, for the many-to-many ones, SQL aggregates over the matched ids: a
-fixed number of queries, whatever the number of matches. See docs/search.md.
+Each content type registered with the search (``search.registry``: the search documents of the
+content apps) is searched with its own filters applied before searching, by one of two paths
+(``_matches``): the **bounded** path for our database backend (``search.database``, relevance
+sort: ``bounded_matches`` walks the newest matches and scores the newest few) or the **generic**
+path (Wagtail's search API: Elasticsearch/OpenSearch, other backends, and the newest sort). The
+ranked lists are merged (relevance: titles holding the whole query, then by score; newest: by the
+type's date). A query that names a page exactly (a document number ``43/2011/NĐ-CP``, a task
+code: each type's ``exact_matches``) puts it first. Facets are counted from one read per type of
+the matches kept (``_facet_rows``, which also gives the ranked matches' date and title) and
+whatever SQL aggregates a type's ``count_facets`` runs over the matched ids: a fixed number of
+queries, whatever the number of matches. See docs/search.md.
 """
 
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
-from directives.models import DirectivePage, LegalDocumentPage, TaskPage
-from directives.numbers import fold as _fold_marks
-from directives.validity import ValidityStatus, validity_expression
-from news.models import NewsPage
+from portal.text import SEPARATORS, fold, normalize, query_text
+from portal.text import strip_marks as _fold_marks
 
 from .database import in_ids
 from .indexing import plain_text
-from .text import find_numbers, fold, folded_number_key, normalize, query_text
+from .registry import Facet, SearchDocument, registry
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 50
@@ -59,79 +59,62 @@ class SearchError(ValueError):
     """A request the service cannot answer (the API turns it into HTTP 400)."""
 
 
-@dataclass(frozen=True)
-class ContentType:
-    """How one searchable model is searched, filtered, dated and shown."""
+class _Documents(Mapping):
+    """{code: ``SearchDocument``} of the registered types, in their order (``search.registry``)."""
 
-    code: str
-    model: type
-    date_field: str
-    text_fields: tuple[str, ...]  # plain text for the snippet, in order ("a.b": attribute b of a)
-    numbered: bool = False
-    filters: frozenset[str] = frozenset()  # type-specific filters this type supports
-    related: tuple[str, ...] = ()  # select_related when loading a result page
-    # Facet columns read with each match (``_facet_rows``): (id, name) pairs, the names joined in;
-    # "_validity" is today's validity status (``validity_expression``).
-    facet_columns: tuple[str, ...] = ()
+    def __getitem__(self, code: str) -> SearchDocument:
+        return registry.documents()[code]
+
+    def __iter__(self):
+        return iter(registry.documents())
+
+    def __len__(self) -> int:
+        return len(registry.documents())
 
 
-TYPES = {
-    t.code: t
-    for t in (
-        ContentType(
-            "legal_document",
-            LegalDocumentPage,
-            "issued_on",
-            ("summary", "body", "signer"),
-            numbered=True,
-            filters=frozenset({"document_type", "issuing_body", "field", "status"}),
-            facet_columns=(
-                "document_type_id",
-                "document_type__name",
-                "issuing_body_id",
-                "issuing_body__name",
-                "_validity",
-            ),
-        ),
-        ContentType(
-            "directive",
-            DirectivePage,
-            "issued_on",
-            ("summary", "body", "meeting_subject"),
-            numbered=True,
-            filters=frozenset({"field"}),
-        ),
-        ContentType(
-            "task",
-            TaskPage,
-            "assigned_on",
-            ("title", "details", "expected_output", "lead_unit.name"),
-            filters=frozenset({"unit"}),
-            related=("lead_unit",),
-            facet_columns=("lead_unit_id", "lead_unit__name"),
-        ),
-        ContentType("news", NewsPage, "published_on", ("lead", "body")),
-    )
-}
-TYPE_SPECIFIC_FILTERS = ("document_type", "issuing_body", "field", "status", "unit")
+TYPES = _Documents()
+ContentType = SearchDocument
+GENERIC_FILTERS = ("year", "date_from", "date_to")
 SORTS = ("relevance", "newest")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class SearchQuery:
+    """A search: the query, the types (empty: every type), the generic filters, the type-specific
+    ``filters`` ({name: value} of the registered ``SearchFilter``; passed as keyword arguments),
+    the order and the page."""
+
     q: str
-    types: tuple[str, ...] = ()  # empty: every type
-    document_type: int | None = None
-    issuing_body: int | None = None
-    field: int | None = None
-    status: str | None = None
-    unit: int | None = None
+    types: tuple[str, ...] = ()
     year: int | None = None
     date_from: date | None = None
     date_to: date | None = None
     sort: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    filters: dict = field(default_factory=dict)
+
+    def __init__(
+        self,
+        q: str,
+        types: tuple[str, ...] = (),
+        year: int | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        **filters,
+    ):
+        given = {"q": q, "types": types, "year": year, "date_from": date_from, "date_to": date_to, "sort": sort}
+        for name, value in {**given, "page": page, "page_size": page_size}.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "filters", {k: v for k, v in filters.items() if v not in (None, "")})
+
+    def with_q(self, q: str) -> "SearchQuery":
+        return SearchQuery(
+            q, self.types, self.year, self.date_from, self.date_to, self.sort, self.page, self.page_size, **self.filters
+        )
 
     def validate(self) -> None:
         text = clean_query(self.q)
@@ -144,8 +127,14 @@ class SearchQuery:
         unknown = [t for t in self.types if t not in TYPES]
         if unknown:
             raise SearchError(f"type: unknown {', '.join(unknown)}; one of {', '.join(TYPES)}")
-        if self.status and self.status not in ValidityStatus.values:
-            raise SearchError(f"status: one of {', '.join(ValidityStatus.values)}")
+        filters = registry.filters()
+        for name, value in self.filters.items():
+            spec = filters.get(name)
+            if spec is None:
+                raise SearchError(f"{name}: no such filter; one of {', '.join(filters)}")
+            codes = [code for code, _label in spec.choices()] if spec.choices else None
+            if codes is not None and value not in codes:
+                raise SearchError(f"{name}: one of {', '.join(codes)}")
         if self.sort not in SORTS:
             raise SearchError(f"sort: one of {', '.join(SORTS)}")
         if self.page < 1:
@@ -157,11 +146,11 @@ class SearchQuery:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise SearchError("date_from: must not be after date_to")
 
-    def selected_types(self) -> list[ContentType]:
+    def selected_types(self) -> list[SearchDocument]:
         """The types asked for, less those a type-specific filter rules out."""
         chosen = [TYPES[c] for c in (self.types or TYPES)]
-        used = {name for name in TYPE_SPECIFIC_FILTERS if getattr(self, name) not in (None, "")}
-        return [t for t in chosen if used <= t.filters]
+        used = set(self.filters)
+        return [t for t in chosen if used <= set(t.filters)]
 
 
 @dataclass
@@ -179,7 +168,7 @@ class Hit:
             "title": page.title,
             "url": page.url,
             "slug": page.slug,
-            "number": page.number if spec.numbered else None,
+            "number": spec.number(page),
             "date": getattr(page, spec.date_field),
             "snippet": self.snippet,
         }
@@ -197,81 +186,34 @@ class SearchResult:
 # --- searching -----------------------------------------------------------------------------------
 
 
-def _filtered(spec: ContentType, query: SearchQuery, today: date, private: Q):
+def _filtered(spec: SearchDocument, query: SearchQuery, today: date, private: Q):
     """Live, public pages of one type with the request's filters (as ``id__in`` the backend accepts).
 
     ``private``: ``Page.objects.private_q()``, read once per search (``.public()`` reads the view
     restrictions again for each type)."""
     base = spec.model.objects.live().exclude(private)
+    if not _narrowed(query):
+        return base
     narrow = spec.model.objects.all()
-    applied = False
     if query.year is not None:
         narrow = narrow.filter(**{f"{spec.date_field}__year": query.year})
-        applied = True
     if query.date_from:
         narrow = narrow.filter(**{f"{spec.date_field}__gte": query.date_from})
-        applied = True
     if query.date_to:
         narrow = narrow.filter(**{f"{spec.date_field}__lte": query.date_to})
-        applied = True
-    if query.document_type:
-        narrow = narrow.filter(document_type_id=query.document_type)
-        applied = True
-    if query.issuing_body:
-        ids = LegalDocumentPage.co_issuing_bodies.through.objects.filter(agency_id=query.issuing_body)
-        narrow = narrow.filter(Q(issuing_body_id=query.issuing_body) | Q(pk__in=ids.values("legaldocumentpage_id")))
-        applied = True
-    if query.field:
-        narrow = narrow.filter(
-            pk__in=spec.model.fields.through.objects.filter(field_id=query.field).values(_through_fk(spec.model))
-        )
-        applied = True
-    if query.status:
-        narrow = narrow.annotate(_validity=validity_expression(today)).filter(_validity=query.status)
-        applied = True
-    if query.unit:
-        narrow = narrow.filter(lead_unit_id=query.unit)
-        applied = True
-    if applied:
-        base = base.filter(id__in=narrow.values("pk"))
-    return base
+    for name, value in query.filters.items():
+        narrow = spec.filters[name](narrow, value, today)
+    return base.filter(id__in=narrow.values("pk"))
 
 
 def _narrowed(query: SearchQuery) -> bool:
     """Whether ``_filtered`` narrows the pages beyond "live and public" (a filter of the request)."""
-    return any(
-        getattr(query, name) not in (None, "")
-        for name in ("year", "date_from", "date_to", "document_type", "issuing_body", "field", "status", "unit")
-    )
+    return bool(query.filters) or any(getattr(query, name) not in (None, "") for name in GENERIC_FILTERS)
 
 
-def _through_fk(model) -> str:
-    return f"{model._meta.model_name}_id"
-
-
-def _number_matches(query: SearchQuery, spec: ContentType, candidates) -> list:
-    """Pages whose number is written in the query: exact key, or ``43/2011`` → ``43/2011/…``."""
-    if not spec.numbered:
-        return []
-    condition = Q()
-    for number in find_numbers(query.q):
-        key = folded_number_key(number)
-        if key:
-            condition |= Q(number_folded=key) | Q(number_folded__startswith=key + "/")
-    if not condition:
-        return []
-    return list(candidates.filter(condition).order_by(f"-{spec.date_field}", "-pk").values_list("pk", flat=True)[:20])
-
-
-def _task_code_matches(query: SearchQuery, spec: ContentType, candidates) -> list:
-    if spec.code != "task":
-        return []
-    code = normalize(query.q).upper()
-    if " " in code or len(code) > 50:
-        return []
-    # The task table alone first (a join would make the planner walk every live page).
-    ids = list(TaskPage._base_manager.filter(code__iexact=code).values_list("pk", flat=True))
-    return list(candidates.filter(pk__in=ids).values_list("pk", flat=True)) if ids else []
+def _exact_matches(query: SearchQuery, spec: SearchDocument, candidates) -> list:
+    """Pages of the type the query names exactly (its ``exact_matches``: a number, a code)."""
+    return spec.exact_matches(query.q, candidates) if spec.exact_matches else []
 
 
 @dataclass
@@ -415,13 +357,13 @@ def _facet_rows(spec: ContentType, ids: list[int], pages, today: date) -> dict[i
     ids with every page before them."""
     if not ids:
         return {}
-    qs = _with_ids(_with_ids(pages, spec.model._meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
-    if "_validity" in spec.facet_columns:
-        qs = qs.annotate(_validity=validity_expression(today))
+    qs = with_ids(with_ids(pages, spec.model._meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
+    if spec.annotate_facets is not None:
+        qs = spec.annotate_facets(qs, today)
     return {row[0]: row for row in qs.values_list("pk", spec.date_field, "title", *spec.facet_columns)}
 
 
-def _with_ids(queryset, column: str, ids, table: str | None = None):
+def with_ids(queryset, column: str, ids, table: str | None = None):
     """``queryset.filter(<column>__in=ids)`` for many integer ids, written into the SQL as numbers
     (``in_ids``). ``table``: a table the query joins (the queryset's own by default)."""
     quote = connection.ops.quote_name
@@ -452,7 +394,7 @@ def _folded_words(text: str) -> str:
     return _SEPARATORS_OR_SPACES.sub(" ", _fold_marks(text).lower())
 
 
-_SEPARATORS_OR_SPACES = re.compile(r"[/\-_.,;:()\[\]\"'“”‘’!?\s]+")
+_SEPARATORS_OR_SPACES = re.compile(f"[{SEPARATORS}\\s]+")
 
 
 def search(query: SearchQuery, *, today: date | None = None, backend: str = "default") -> SearchResult:
@@ -460,7 +402,7 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
 
     ``backend`` names an entry of ``WAGTAILSEARCH_BACKENDS`` (the fallback when the engine is down).
     """
-    query = replace(query, q=clean_query(query.q))
+    query = query.with_q(clean_query(query.q))
     query.validate()
     today = today or timezone.localdate()
     first: list[tuple[str, int]] = []  # exact number / code matches, always first
@@ -469,9 +411,7 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     private = Page.objects.private_q()
     for spec in specs:
         candidates[spec.code] = _filtered(spec, query, today, private)
-        for pk in _number_matches(query, spec, candidates[spec.code]) + _task_code_matches(
-            query, spec, candidates[spec.code]
-        ):
+        for pk in _exact_matches(query, spec, candidates[spec.code]):
             first.append((spec.code, pk))
     first = list(dict.fromkeys(first))
     numbered: dict[str, list[int]] = {}
@@ -495,10 +435,6 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     return SearchResult(len(ordered), hits, facets, query.page, query.page_size)
 
 
-# Types in the order they win a tie in relevance (same rank in their own list).
-_TIE_ORDER = {"legal_document": 0, "directive": 1, "task": 2, "news": 3}
-
-
 def _higher_is_better(matches: dict[str, Matches]) -> bool | None:
     """Which way the backend's scores point, read from its own order (None: cannot tell).
 
@@ -517,20 +453,22 @@ def _merge(matches: dict[str, Matches], sort: str) -> list[tuple[str, int]]:
     query first, then by the backend's scores, which come from one index and one formula, so they
     compare across types (by rank if undecidable); then the matches that were not ranked, most
     recently indexed first, the types interleaved."""
+    # Types win a tie in relevance (same rank in their own list) in their registered order.
+    tie = {code: TYPES[code].order for code in matches}
     items = [
         (code, rank, row[0], row[1], row[2], row[3]) for code, m in matches.items() for rank, row in enumerate(m.ranked)
     ]
     if sort == "newest":
-        items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), _TIE_ORDER[i[0]], -i[2]))
+        items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), tie[i[0]], -i[2]))
     else:
         direction = _higher_is_better(matches)
         if direction is None:
-            items.sort(key=lambda i: (not i[5], i[1], _TIE_ORDER[i[0]]))
+            items.sort(key=lambda i: (not i[5], i[1], tie[i[0]]))
         else:
             sign = -1 if direction else 1
-            items.sort(key=lambda i: (not i[5], sign * i[4], i[1], _TIE_ORDER[i[0]]))
+            items.sort(key=lambda i: (not i[5], sign * i[4], i[1], tie[i[0]]))
     rest = sorted(
-        ((rank, _TIE_ORDER[code], code, pk) for code, m in matches.items() for rank, pk in enumerate(m.rest)),
+        ((rank, tie[code], code, pk) for code, m in matches.items() for rank, pk in enumerate(m.rest)),
     )
     return [(i[0], i[2]) for i in items] + [(code, pk) for _rank, _tie, code, pk in rest]
 
@@ -558,20 +496,6 @@ def _named_counts(named: dict) -> list[dict]:
     return sorted(entries, key=lambda e: (-e["count"], e["name"]))
 
 
-def _column(spec: ContentType, rows: list[tuple], name: str) -> list:
-    """The values of the facet column ``name`` in ``rows`` (as ``_facet_rows`` reads them: id, date,
-    title, then ``spec.facet_columns``)."""
-    i = 3 + spec.facet_columns.index(name)
-    return [row[i] for row in rows]
-
-
-def _pairs(spec: ContentType, rows: list[tuple], relation: str) -> list[tuple]:
-    """(id, name, n) of the related object ``relation`` in ``rows`` (its ``_id`` and ``__name``
-    facet columns), as the many-to-many aggregates give them."""
-    pairs = Counter(zip(_column(spec, rows, f"{relation}_id"), _column(spec, rows, f"{relation}__name")))
-    return [(pk, name, n) for (pk, name), n in pairs.items()]
-
-
 def _counted(counts, named: dict | None = None) -> dict:
     """``named`` ({id: [name, count]}, a new one by default) with the (id, name, n) ``counts`` added."""
     named = {} if named is None else named
@@ -580,63 +504,67 @@ def _counted(counts, named: dict | None = None) -> dict:
     return named
 
 
+def _choice_counts(facet: Facet, codes: Counter) -> list[dict]:
+    labels = dict(facet.choices())
+    return sorted(
+        ({"code": c, "label": str(labels[c]), "count": n} for c, n in codes.items() if c),
+        key=lambda e: (-e["count"], e["code"]),
+    )
+
+
 def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
-    """Counts per type, document type, issuing body, field, validity status, year and unit.
+    """Counts per type and year, and of every registered facet (``search.registry.Facet``).
 
     ``rows_by_type``: the matches of each type as ``_facet_rows`` reads them (id, date, title, *facet
-    columns): counted here. Co-issuing bodies and fields (many-to-many) are counted in SQL
-    (``GROUP BY``, the names joined in): one query for co-issuers, one per type for fields; whatever
-    the number of matches.
+    columns). Each type counts its own facets (``count_facets``), from these rows or with SQL
+    aggregates over the ids (``GROUP BY``, the names joined in); the counts of every type are
+    summed per facet.
     """
     facets: dict = {"type": {code: len(rows) for code, rows in rows_by_type.items() if rows}}
-    for name in ("document_type", "issuing_body", "status", "field", "unit"):
-        facets[name] = []
+    registered = registry.facets()
+    counts: dict[str, object] = {
+        name: Counter() if facet.kind == "choice" else {} for name, facet in registered.items()
+    }
     years: Counter = Counter()
-    fields: dict = {}
     for code, rows in rows_by_type.items():
         if not rows:
             continue
         spec = TYPES[code]
-        ids = [row[0] for row in rows]
         years.update(row[1].year for row in rows)  # every type's date is required
-        if code == "legal_document":
-            bodies = _counted(_pairs(spec, rows, "issuing_body"))
-            statuses = Counter(_column(spec, rows, "_validity"))
-            through = LegalDocumentPage.co_issuing_bodies.through.objects
-            co_issuers = (
-                _with_ids(through, "legaldocumentpage_id", ids)
-                .filter(
-                    Q(legaldocumentpage__issuing_body_id__isnull=True)
-                    | ~Q(agency_id=F("legaldocumentpage__issuing_body_id"))
-                )
-                .order_by()
-                .values("agency_id", "agency__name")
-                .annotate(_n=Count("pk"))
-                .values_list("agency_id", "agency__name", "_n")
-            )
-            _counted(co_issuers, bodies)
-            facets["document_type"] = _named_counts(_counted(_pairs(spec, rows, "document_type")))
-            facets["issuing_body"] = _named_counts(bodies)
-            labels = dict(ValidityStatus.choices)
-            facets["status"] = sorted(
-                ({"code": c, "label": str(labels[c]), "count": n} for c, n in statuses.items() if c),
-                key=lambda e: (-e["count"], e["code"]),
-            )
-        if code in ("legal_document", "directive"):
-            fk = _through_fk(spec.model)
-            per_field = (
-                _with_ids(spec.model.fields.through.objects, fk, ids)
-                .order_by()
-                .values("field_id", "field__name")
-                .annotate(_n=Count("pk"))
-                .values_list("field_id", "field__name", "_n")
-            )
-            _counted(per_field, fields)
-        if code == "task":
-            facets["unit"] = _named_counts(_counted(_pairs(spec, rows, "lead_unit")))
-    facets["field"] = _named_counts(fields)
+        if spec.count_facets is None:
+            continue
+        for name, found in spec.count_facets(FacetRows(spec, rows)).items():
+            if registered[name].kind == "choice":
+                counts[name].update(found)
+            else:
+                _counted(found, counts[name])
+    for name, facet in registered.items():
+        facets[name] = _choice_counts(facet, counts[name]) if facet.kind == "choice" else _named_counts(counts[name])
     facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True)]
     return facets
+
+
+class FacetRows:
+    """The matches of one type as its ``count_facets`` receives them."""
+
+    def __init__(self, spec: SearchDocument, rows: list[tuple]):
+        self.spec = spec
+        self.rows = rows  # (id, date, title, *spec.facet_columns)
+        self.ids = [row[0] for row in rows]
+
+    def column(self, name: str) -> list:
+        """The values of the facet column ``name``, one per match."""
+        i = 3 + self.spec.facet_columns.index(name)
+        return [row[i] for row in self.rows]
+
+    def pairs(self, relation: str) -> list[tuple]:
+        """(id, name, n) of the related object ``relation`` (its ``_id`` and ``__name`` facet columns)."""
+        found = Counter(zip(self.column(f"{relation}_id"), self.column(f"{relation}__name")))
+        return [(pk, name, n) for (pk, name), n in found.items()]
+
+    def through(self, queryset, column: str):
+        """``queryset`` (e.g. a many-to-many table) limited to the rows whose ``column`` is a match's id."""
+        return with_ids(queryset, column, self.ids)
 
 
 # --- snippets ---------------------------------------------------------------------------------------
@@ -737,20 +665,18 @@ def suggest(q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default") -> 
             found[(code, page.pk)] = {
                 "type": code,
                 "title": page.title,
-                "number": page.number if spec.numbered else None,
+                "number": spec.number(page),
                 "url": page.url,
             }
 
-    numbered = [TYPES["legal_document"], TYPES["directive"]]
     prefix = _NUMBER_PREFIX.search(text)
     if prefix:
-        key = folded_number_key(prefix.group(1))
         others = query_text(text[: prefix.start()]).split()
-        for spec in numbered:
+        for spec in (spec for spec in TYPES.values() if spec.number_prefix is not None):
             pages = (
                 spec.model.objects.live()
                 .public()
-                .filter(number_folded__startswith=key)
+                .filter(spec.number_prefix(prefix.group(1)))
                 .order_by(f"-{spec.date_field}", "-pk")[:50]
             )
             for page in pages:

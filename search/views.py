@@ -14,28 +14,13 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from directives.models import Agency, DocumentType
-from directives.models import Field as DocumentField
-from directives.validity import ValidityStatus
-
 from . import params as search_params
 from . import service
+from .registry import Facet, registry
 from .resilience import BACKEND_HEADER, FALLBACK_HEADER_VALUE, with_fallback
 
-TYPE_LABELS = {
-    "legal_document": "Văn bản",
-    "directive": "Chỉ đạo điều hành",
-    "task": "Nhiệm vụ",
-    "news": "Tin tức",
-}
-DATE_LABELS = {
-    "legal_document": "Ngày ban hành",
-    "directive": "Ngày ban hành",
-    "task": "Ngày giao",
-    "news": "Ngày đăng",
-}
 SORT_LABELS = {"relevance": "Phù hợp nhất", "newest": "Mới nhất"}
-FILTERS = ("type", "document_type", "issuing_body", "field", "status", "unit", "year", "date_from", "date_to")
+FILTERS = ("type", *registry.filters(), "year", "date_from", "date_to")
 
 
 @dataclass
@@ -71,11 +56,7 @@ class State:
         self.values: dict[str, object] = {
             "q": p.q,
             "type": list(p.type),
-            "document_type": p.document_type,
-            "issuing_body": p.issuing_body,
-            "field": p.field,
-            "status": p.status,
-            "unit": p.unit,
+            **{name: getattr(p, name) for name in registry.filters()},
             "year": p.year,
             "date_from": p.date_from.isoformat() if p.date_from else None,
             "date_to": p.date_to.isoformat() if p.date_to else None,
@@ -99,44 +80,46 @@ class State:
         return sum(len(v) if isinstance(v, list) else v is not None for n, v in self.values.items() if n in FILTERS)
 
 
-def _named_group(key, title, entries, active_id, state, model=None) -> FacetGroup:
-    group = FacetGroup(key, title)
+def _named_group(facet: Facet, entries, active_id, state) -> FacetGroup:
+    key = facet.filter_name
+    group = FacetGroup(key, facet.title)
     for entry in entries:
         is_active = entry["id"] == active_id
         url = state.url(**{key: None if is_active else entry["id"]})
         group.items.append(FacetItem(entry["name"], entry["count"], url, is_active))
-    if active_id is not None and not any(i.active for i in group.items) and model is not None:
-        name = model.objects.filter(pk=active_id).values_list("name", flat=True).first() or f"#{active_id}"
+    if active_id is not None and not any(i.active for i in group.items) and facet.name_of is not None:
+        name = facet.name_of(active_id) or f"#{active_id}"
         group.items.insert(0, FacetItem(name, 0, state.url(**{key: None}), True))
+    return group
+
+
+def _choice_group(facet: Facet, entries, active, state) -> FacetGroup:
+    key = facet.filter_name
+    group = FacetGroup(key, facet.title)
+    for entry in entries:
+        is_active = entry["code"] == active
+        group.items.append(
+            FacetItem(
+                entry["label"], entry["count"], state.url(**{key: None if is_active else entry["code"]}), is_active
+            )
+        )
+    if active and not any(i.active for i in group.items):
+        group.items.insert(0, FacetItem(str(dict(facet.choices())[active]), 0, state.url(**{key: None}), True))
     return group
 
 
 def _facet_groups(p, facets: dict, state: State) -> list[FacetGroup]:
     types = FacetGroup("type", "Loại nội dung")
     counts = facets.get("type", {})
-    for code, label in TYPE_LABELS.items():
+    for code, spec in service.TYPES.items():
         is_active = code in p.type
         if counts.get(code) or is_active:
             chosen = [t for t in p.type if t != code] if is_active else [*p.type, code]
-            types.items.append(FacetItem(label, counts.get(code, 0), state.url(type=chosen), is_active))
-    groups = [
-        types,
-        _named_group(
-            "document_type", "Loại văn bản", facets.get("document_type", []), p.document_type, state, DocumentType
-        ),
-        _named_group("issuing_body", "Cơ quan ban hành", facets.get("issuing_body", []), p.issuing_body, state, Agency),
-        _named_group("field", "Lĩnh vực", facets.get("field", []), p.field, state, DocumentField),
-    ]
-    status = FacetGroup("status", "Tình trạng hiệu lực")
-    for entry in facets.get("status", []):
-        is_active = entry["code"] == p.status
-        status.items.append(
-            FacetItem(entry["label"], entry["count"], state.url(status=None if is_active else entry["code"]), is_active)
-        )
-    if p.status and not any(i.active for i in status.items):
-        status.items.insert(0, FacetItem(str(ValidityStatus(p.status).label), 0, state.url(status=None), True))
-    groups.append(status)
-    groups.append(_named_group("unit", "Đơn vị chủ trì", facets.get("unit", []), p.unit, state, Agency))
+            types.items.append(FacetItem(spec.label, counts.get(code, 0), state.url(type=chosen), is_active))
+    groups = [types]
+    for name, facet in registry.facets().items():
+        group = _choice_group if facet.kind == "choice" else _named_group
+        groups.append(group(facet, facets.get(name, []), getattr(p, facet.filter_name), state))
     years = FacetGroup("year", "Năm")
     for entry in facets.get("year", []):
         is_active = entry["year"] == p.year
@@ -172,12 +155,12 @@ def _row(hit: service.Hit, request) -> ResultRow:
     spec = service.TYPES[hit.type]
     page = hit.page
     return ResultRow(
-        type_label=TYPE_LABELS[hit.type],
+        type_label=spec.label,
         title=page.title,
         url=page.get_url(request=request),
-        number=(page.number or "") if spec.numbered else "",
+        number=spec.number(page) or "",
         date=getattr(page, spec.date_field),
-        date_label=DATE_LABELS[hit.type],
+        date_label=spec.date_label,
         snippet=mark_safe(hit.snippet),  # the service escapes the text; only <mark> is markup
     )
 

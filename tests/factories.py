@@ -14,8 +14,8 @@ from directives.models import (
     TaskIndexPage,
     TaskPage,
 )
-from home.importing import home_page
 from news.models import NewsIndexPage, NewsPage
+from portal.importing import home_page
 
 _seq = itertools.count(1)
 
@@ -178,7 +178,7 @@ def news_form(title: str, **fields) -> dict:
     or add values (``slug``, ``lead``, ``body``, ``action-submit``…)."""
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-    from home.importing import ascii_slug
+    from portal.importing import ascii_slug
 
     return nested_form_data(
         {

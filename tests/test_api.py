@@ -9,7 +9,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, PageViewRestriction
 
 from directives.models import Field, LegalDocumentAttachment, LegalDocumentRelation
-from home.importing import home_page
+from portal.importing import home_page
 from tests import factories
 
 pytestmark = pytest.mark.django_db

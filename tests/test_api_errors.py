@@ -12,8 +12,8 @@ import json
 import pytest
 from django.test import Client
 
-from cms.api import error_statuses
 from editorial import roles
+from portal.api.errors import error_statuses
 
 from . import factories as f
 

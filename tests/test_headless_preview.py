@@ -1,4 +1,4 @@
-"""Headless preview (cms/headless_preview.py; docs/api.md, "Headless preview").
+"""Headless preview (portal/preview.py; docs/api.md, "Headless preview").
 
 An editor previews a draft through Wagtail's own admin preview views: with HEADLESS_PREVIEW_URL
 set, the preview shows the external front-end with wagtail-headless-preview's ``content_type`` and
@@ -152,7 +152,7 @@ def test_a_validly_signed_token_without_a_snapshot_gets_404(client):
 def test_an_expired_token_gets_404(client, editor, headless, monkeypatch):
     page = f.news()
     query = params(front_end_url(preview_on_edit(client, page, "Hết hạn")))
-    monkeypatch.setattr("cms.headless_preview.MAX_AGE", -1)
+    monkeypatch.setattr("portal.preview.MAX_AGE", -1)
     assert client.get(API, query).status_code == 404
 
 

@@ -19,10 +19,10 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from news.models import NewsPage
+from portal.text import query_text
 from search import database
 from search.backends import POSTGRES_SEARCH_CONFIG
 from search.service import _titles_words
-from search.text import query_text
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -17,8 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from cms.tasks import deferred_tasks
 from news.models import NewsPage
+from portal.tasks import deferred_tasks
 from search import service
 from search.backends import FALLBACK_BACKEND, search_backends
 from search.models import PendingIndexUpdate
@@ -162,9 +162,9 @@ def test_deleting_a_page_while_the_engine_is_down_is_recorded(engine_down):
 
 @pytest.mark.django_db
 def test_an_import_batch_records_each_object_once(engine_down, caplog):
-    """cms.tasks indexes a batch in bulk after the block: the bulk failure is recorded per object."""
+    """portal.tasks indexes a batch in bulk after the block: the bulk failure is recorded per object."""
     factories.news_index()
-    with caplog.at_level(logging.ERROR, logger="cms.tasks"), deferred_tasks():
+    with caplog.at_level(logging.ERROR, logger="portal.tasks"), deferred_tasks():
         pages = [factories.news(f"{TITLE} {n}") for n in range(3)]
 
     rows = PendingIndexUpdate.objects.filter(content_type=ContentType.objects.get_for_model(NewsPage))

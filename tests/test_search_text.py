@@ -4,8 +4,9 @@ import unicodedata
 
 import pytest
 
-from search.indexing import folded_text, number_terms, plain_text
-from search.text import find_numbers, fold, normalize, query_text
+from directives.numbers import find_numbers, number_terms
+from portal.text import fold, normalize, query_text
+from search.indexing import folded_text, plain_text
 
 
 @pytest.mark.parametrize(

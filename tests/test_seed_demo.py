@@ -33,9 +33,9 @@ from directives.tracking import task_stats
 from directives.validity import ValidityStatus
 from home import demo_data
 from home.demo import link_pending_relations, pdf_bytes, picture_bytes, seed, tracking_records
-from home.importing import home_page, import_lines
 from home.models import AuthorityProfile, HomePage
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
+from portal.importing import home_page, import_lines
 
 # The day the demo data was written; "future" and "past" in the data are relative to it.
 WRITTEN_ON = date(2026, 11, 29)

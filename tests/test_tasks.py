@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from cms.tasks import deferred_tasks
 from directives.models import LegalDocumentPage
-from home.importing import import_lines
+from portal.importing import import_lines
+from portal.tasks import deferred_tasks
 from tests import factories
 from tests.test_import import DOC
 

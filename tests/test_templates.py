@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from directives.models import Field, LegalDocumentAttachment, LegalDocumentPage, LegalDocumentRelation
-from home.importing import home_page
 from news.models import NewsGalleryImage, NewsPage
+from portal.importing import home_page
 
 from . import factories as f
 

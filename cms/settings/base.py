@@ -33,12 +33,15 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Our apps (docs/architecture.md): each app's ready() registers what it adds (record types, search
+# documents, API routers, feeds). Wagtail lists page types in this order (admin, OpenAPI).
 INSTALLED_APPS = [
     "home",
     "directives",
     "news",
     "editorial",
     "search.apps.SearchConfig",
+    "portal",
     "wagtail.api.v3",
     "wagtail_headless_preview",
     "wagtail.contrib.forms",
@@ -177,8 +180,11 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", "")
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Background tasks: Wagtail indexes search and references through django-tasks.
-# Immediate by default; bulk imports defer and batch them (cms/tasks.py).
-TASKS = {"default": {"BACKEND": "cms.tasks.DeferrableImmediateBackend"}}
+# Immediate by default; bulk imports defer and batch them (portal/tasks.py).
+TASKS = {"default": {"BACKEND": "portal.tasks.DeferrableImmediateBackend"}}
+
+# The portal's root page model: sections sit under it, the import framework finds it.
+PORTAL_ROOT_PAGE_MODEL = "home.HomePage"
 
 # Portal behaviour
 NEWS_RELATED_COUNT = int(os.environ.get("NEWS_RELATED_COUNT", "5"))

@@ -15,17 +15,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.api_fields import (
-    AttachmentListField,
-    DocumentTypeField,
-    NamedRefListField,
-    RelationListField,
-    TextField,
-)
-from home.models import SectionPage
-from search.indexing import WrittenText, folded_text, number_terms
+from portal.api.fields import AttachmentListField, NamedRefListField, TextField
+from portal.pages import SectionPage
+from search.indexing import WrittenText, folded_text
 
-from ..numbers import clean_number, folded_number_key, number_key
+from ..api_fields import DocumentTypeField, RelationListField
+from ..numbers import clean_number, folded_number_key, number_key, number_terms
 from ..validity import ValidityStatus, validity_status
 
 

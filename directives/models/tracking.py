@@ -15,19 +15,19 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.api_fields import (
+from portal.api.fields import (
     AttachmentListField,
     NamedRefField,
     NamedRefListField,
-    OfficialField,
     PageRefField,
     PageRefListField,
-    ProgressReportListField,
     TextField,
 )
-from home.models import SectionPage
-from search.indexing import WrittenText, folded_text, number_terms
+from portal.pages import SectionPage
+from search.indexing import WrittenText, folded_text
 
+from ..api_fields import OfficialField, ProgressReportListField
+from ..numbers import number_terms
 from ..status import TaskStatus, status_label
 from ..status import status as task_status
 from .legal import Agency, AttachmentRow, Field, NumberedDocument

@@ -3,21 +3,20 @@
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html_join
-from django.utils.translation import gettext as _
 
-from news.models import NewsIndexPage
+from portal.feeds import announced_feeds
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def feed_links(context) -> str:
-    """Links to the news and legal-document feeds, and to the category's feed on a category page."""
-    feeds = [
-        (_("Tin tức"), reverse("feed-news")),
-        (_("Văn bản"), reverse("feed-legal-documents")),
-    ]
+    """Links to the feeds the apps announce (``portal.feeds.announce_feed``), and to the section's
+    own feed on a section page (a news category)."""
     page = context.get("page")
-    if isinstance(page, NewsIndexPage) and page.live:
-        feeds.append((page.title, reverse("feed-news-category", args=[page.slug])))
+    feeds = [(str(feed.title), reverse(feed.url_name)) for feed in announced_feeds()]
+    for feed in announced_feeds():
+        own = feed.section(page) if feed.section is not None and page is not None else None
+        if own is not None:
+            feeds.append(own)
     return format_html_join("\n    ", '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">', feeds)

@@ -32,6 +32,8 @@ from wagtail.utils.decorators import xframe_options_sameorigin_override
 from wagtail_headless_preview.models import PagePreview
 from wagtail_headless_preview.settings import headless_preview_settings
 
+from .api.errors import problem_doc
+
 MAX_AGE = 24 * 60 * 60  # a token lives as long as PagePreview keeps its snapshot (garbage_collect)
 
 
@@ -137,19 +139,6 @@ class PreviewQuery(Schema):
     token: str = Field(..., min_length=1, max_length=255, description="The preview token the admin gave the front-end.")
 
 
-def problem_responses(descriptions: dict[int, str]) -> dict:
-    """``openapi_extra`` documenting error statuses as RFC 7807 problems (``application/problem+json``)."""
-    from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
-
-    schema = ProblemDetail.model_json_schema()
-    return {
-        "responses": {
-            status: {"description": description, "content": {PROBLEM_JSON: {"schema": schema}}}
-            for status, description in descriptions.items()
-        }
-    }
-
-
 router = Router(tags=["preview"])
 
 
@@ -159,7 +148,7 @@ router = Router(tags=["preview"])
     url_name="headless_preview",
     operation_id="preview_detail",
     summary="A draft being previewed, by its preview token",
-    openapi_extra=problem_responses(
+    openapi_extra=problem_doc(
         {400: "A parameter is missing or malformed.", 404: "No preview for this content type and token."}
     ),
     description="For the headless front-end's preview route: the page as the editor sees it in the admin "

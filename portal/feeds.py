@@ -1,4 +1,4 @@
-"""What every RSS feed of the portal shares (``news/feeds.py``, ``directives/feeds.py``).
+"""What every RSS feed of the portal shares, and the registry of the feeds pages announce.
 
 Feeds list live, public pages of the site the request is for, newest first, at most
 ``FEED_SIZE``. Dates are written in the portal's time zone (Asia/Ho_Chi_Minh, ``+0700``),
@@ -6,7 +6,7 @@ text is Unicode NFC, links are absolute and each item's ``guid`` is a ``tag:`` U
 stays the same when the page is renamed or moved.
 """
 
-import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from urllib.parse import urlsplit
 
@@ -16,13 +16,14 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Page, Site
 
-from home.models import AuthorityProfile
+from .text import nfc as _nfc
 
 FEED_SIZE = 50
 
 
 def nfc(value) -> str:
-    return unicodedata.normalize("NFC", str(value or ""))
+    """A feed's text: ``value`` as a string in Unicode NFC ("" for None)."""
+    return _nfc(str(value or ""))
 
 
 def local_datetime(day: date, moment: datetime | None) -> datetime:
@@ -39,12 +40,23 @@ def local_datetime(day: date, moment: datetime | None) -> datetime:
     return datetime.combine(day, time.min, tzinfo=zone)
 
 
+#: ``site -> str``: the name of the authority owning ``site`` ("" if unknown); set by the app that
+#: keeps the authority's profile (``set_authority_name``), from its ``AppConfig.ready()``.
+_authority_name = None
+
+
+def set_authority_name(function) -> None:
+    global _authority_name
+    _authority_name = function
+
+
 def portal_name(request) -> str:
+    """The authority's name, else the site's name, else ``WAGTAIL_SITE_NAME``."""
     site = Site.find_for_request(request)
     if site is None:
         return settings.WAGTAIL_SITE_NAME
-    profile = AuthorityProfile.for_site(site)
-    return profile.authority_name or site.site_name or settings.WAGTAIL_SITE_NAME
+    name = _authority_name(site) if _authority_name is not None else ""
+    return name or site.site_name or settings.WAGTAIL_SITE_NAME
 
 
 def site_root(request) -> Page:
@@ -88,3 +100,29 @@ class PortalFeed(Feed):
 
     def item_guid(self, item) -> str:
         return page_guid(item, self.request)
+
+
+@dataclass(frozen=True)
+class AnnouncedFeed:
+    """A feed every page announces in its ``<head>`` (``{% feed_links %}``): a title and a URL name.
+
+    ``section``: optional ``page -> (title, url) | None``, the feed of the section a page is
+    (a news category's own feed). Feeds are announced by ``order``, lowest first."""
+
+    title: object  # a string or a lazy translation
+    url_name: str
+    section: object = None
+    order: int = 100
+
+
+_announced: list[AnnouncedFeed] = []
+
+
+def announce_feed(feed: AnnouncedFeed) -> None:
+    """Register a feed to announce (from an app's ``AppConfig.ready()``); once per URL name."""
+    if all(f.url_name != feed.url_name for f in _announced):
+        _announced.append(feed)
+
+
+def announced_feeds() -> list[AnnouncedFeed]:
+    return sorted(_announced, key=lambda feed: feed.order)

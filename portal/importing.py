@@ -3,41 +3,35 @@
 The format is a contract (``docs/import-format.md``): one JSON object per line, a
 ``type`` key choosing a record handler, unknown keys rejected, text normalised to NFC,
 ISO dates, upsert by natural key, one transaction per record. Handlers live with their
-domain (``news.importing``, ``directives.importing``) and are registered in ``HANDLERS``.
+domain's app, which registers each record type from its ``AppConfig.ready()``
+(``register_record_type``). ``content_imported`` is sent after a run that created or updated
+something (the search app then optimizes its index).
 """
 
 import json
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils.html import escape
-from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
-from cms.tasks import deferred_tasks
-from directives.numbers import fold
-from search.database import optimize_indexes
+from .tasks import deferred_tasks
+from .text import nfc
+from .text import slug as ascii_slug
+
+__all__ = ["ascii_slug", "nfc"]  # re-exported for the handlers
 
 
 class RecordError(Exception):
     """A record that cannot be imported; the message says why, in plain words."""
-
-
-def nfc(value):
-    """Normalise every string inside a JSON value to Unicode NFC."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list):
-        return [nfc(v) for v in value]
-    if isinstance(value, dict):
-        return {nfc(k): nfc(v) for k, v in value.items()}
-    return value
 
 
 class Strings:
@@ -113,16 +107,12 @@ def text_to_html(text: str | None) -> str:
     return "".join("<p>" + escape(p).replace("\n", "<br/>") + "</p>" for p in paragraphs)
 
 
-def ascii_slug(text: str) -> str:
-    """A URL slug without diacritics: "Văn hóa - Xã hội" → "van-hoa-xa-hoi"."""
-    return slugify(fold(text).replace("/", "-"))[:200] or "trang"
-
-
 def home_page():
-    """The portal's root page (the site's root, else the first HomePage)."""
+    """The portal's root page: the default site's root when it is a ``PORTAL_ROOT_PAGE_MODEL``
+    page, else the first page of that model."""
     from wagtail.models import Site
 
-    from home.models import HomePage
+    HomePage = apps.get_model(settings.PORTAL_ROOT_PAGE_MODEL)  # noqa: N806
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
@@ -202,20 +192,26 @@ class ImportReport:
 
 
 Handler = Callable[[dict], str]
-# Search-index and reference-index updates are run once per this many lines (cms/tasks.py).
+# Search-index and reference-index updates are run once per this many lines (portal/tasks.py).
 BATCH_SIZE = 500
+
+_handlers: dict[str, Handler] = {}
+
+#: Sent (``sender=None``, ``report=``) after an import, not a dry run, that created or updated records.
+content_imported = Signal()
+
+
+def register_record_type(name: str, handler: Handler) -> None:
+    """Make ``{"type": name, …}`` lines importable by ``handler`` (record → "created", "updated"
+    or "unchanged"; raises ``RecordError``). Called from the owning app's ``AppConfig.ready()``."""
+    if _handlers.get(name, handler) is not handler:
+        raise ValueError(f"record type {name!r} is already registered")
+    _handlers[name] = handler
 
 
 def handlers() -> dict[str, Handler]:
-    from directives.importing import import_directive, import_legal_document, import_task
-    from news.importing import import_news
-
-    return {
-        "legal_document": import_legal_document,
-        "news": import_news,
-        "directive": import_directive,
-        "task": import_task,
-    }
+    """The registered record types and their handlers."""
+    return dict(_handlers)
 
 
 def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable | None = None) -> ImportReport:
@@ -230,7 +226,7 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
 
     def run():
         numbered = enumerate(lines, start=1)
-        # Search and reference indexing run once per batch of lines (cms/tasks.py).
+        # Search and reference indexing run once per batch of lines (portal/tasks.py).
         while batch := list(islice(numbered, BATCH_SIZE)):
             with deferred_tasks():
                 for lineno, line in batch:
@@ -246,7 +242,7 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
     else:
         run()
         if report.created or report.updated:
-            optimize_indexes()  # many index writes: leave the search index merged (search/database.py)
+            content_imported.send(sender=None, report=report)
     return report
 
 

@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from home.importing import import_lines
+from portal.importing import import_lines
 
 
 class Command(BaseCommand):

@@ -1,0 +1,210 @@
+"""How legal documents, directives and tasks are searched (``search.registry``): their filters,
+facets, exact matches (a document number, a task code) and search documents, registered by
+``DirectivesConfig.ready()``."""
+
+from django.db.models import Count, F, Q
+
+from portal.api.listings import MAX_ID
+from portal.text import normalize
+from search.registry import Facet, SearchDocument, SearchFilter
+
+from .filters import by_document_type, by_field, by_issuing_body, by_lead_unit, by_validity
+from .models import Agency, DirectivePage, DocumentType, Field, LegalDocumentPage, TaskPage
+from .numbers import find_numbers, folded_number_key
+from .validity import ValidityStatus, validity_expression
+
+
+def _an_id(description: str) -> dict:
+    return {"default": None, "ge": 1, "le": MAX_ID, "description": description}
+
+
+def _validity_choices() -> list[tuple[str, str]]:
+    return list(ValidityStatus.choices)
+
+
+FILTERS = [
+    SearchFilter(
+        "document_type",
+        int | None,
+        _an_id("Document type id (legal documents only)."),
+        "Loại văn bản",
+        "Loại văn bản không hợp lệ.",
+    ),
+    SearchFilter(
+        "issuing_body",
+        int | None,
+        _an_id("Issuing body id, lead or co-issuer (legal documents)."),
+        "Cơ quan ban hành",
+        "Cơ quan ban hành không hợp lệ.",
+    ),
+    SearchFilter(
+        "field",
+        int | None,
+        _an_id("Field (lĩnh vực) id (legal documents and directives)."),
+        "Lĩnh vực",
+        "Lĩnh vực không hợp lệ.",
+    ),
+    SearchFilter(
+        "status",
+        None,  # the validity codes (``choices``)
+        {"default": None, "description": "Validity status today (legal documents only)."},
+        "Tình trạng hiệu lực",
+        "Tình trạng hiệu lực không hợp lệ.",
+        choices=_validity_choices,
+    ),
+    SearchFilter(
+        "unit",
+        int | None,
+        _an_id("Lead unit id (tasks only)."),
+        "Đơn vị chủ trì",
+        "Đơn vị chủ trì không hợp lệ.",
+    ),
+]
+
+
+def _name_of(model):
+    def name_of(pk) -> str | None:
+        return model.objects.filter(pk=pk).values_list("name", flat=True).first()
+
+    return name_of
+
+
+FACETS = [
+    Facet("document_type", "named", "Loại văn bản", 10, name_of=_name_of(DocumentType)),
+    Facet("issuing_body", "named", "Cơ quan ban hành", 20, name_of=_name_of(Agency)),
+    Facet("field", "named", "Lĩnh vực", 30, name_of=_name_of(Field)),
+    Facet("status", "choice", "Tình trạng hiệu lực", 40, choices=_validity_choices),
+    Facet("unit", "named", "Đơn vị chủ trì", 60, name_of=_name_of(Agency)),
+]
+
+
+# --- exact matches ---------------------------------------------------------------------------------
+
+
+def _number_matches(date_field: str):
+    """Pages whose number is written in the query: exact key, or ``43/2011`` → ``43/2011/…``."""
+
+    def matches(q: str, candidates) -> list[int]:
+        condition = Q()
+        for number in find_numbers(q):
+            key = folded_number_key(number)
+            if key:
+                condition |= Q(number_folded=key) | Q(number_folded__startswith=key + "/")
+        if not condition:
+            return []
+        ordered = candidates.filter(condition).order_by(f"-{date_field}", "-pk")
+        return list(ordered.values_list("pk", flat=True)[:20])
+
+    return matches
+
+
+def _number_prefix(typed: str) -> Q:
+    return Q(number_folded__startswith=folded_number_key(typed))
+
+
+def _task_code_matches(q: str, candidates) -> list[int]:
+    code = normalize(q).upper()
+    if " " in code or len(code) > 50:
+        return []
+    # The task table alone first (a join would make the planner walk every live page).
+    ids = list(TaskPage._base_manager.filter(code__iexact=code).values_list("pk", flat=True))
+    return list(candidates.filter(pk__in=ids).values_list("pk", flat=True)) if ids else []
+
+
+# --- facets ----------------------------------------------------------------------------------------
+
+
+def _field_counts(matches):
+    """(field id, name, n) of the matches (legal documents or directives): one ``GROUP BY`` query."""
+    model = matches.spec.model
+    return (
+        matches.through(model.fields.through.objects, f"{model._meta.model_name}_id")
+        .order_by()
+        .values("field_id", "field__name")
+        .annotate(_n=Count("pk"))
+        .values_list("field_id", "field__name", "_n")
+    )
+
+
+def _legal_document_facets(matches) -> dict:
+    """Document type, issuing body (lead from the rows, co-issuers by one ``GROUP BY`` query), validity
+    status today, field."""
+    co_issuers = (
+        matches.through(LegalDocumentPage.co_issuing_bodies.through.objects, "legaldocumentpage_id")
+        .filter(
+            Q(legaldocumentpage__issuing_body_id__isnull=True) | ~Q(agency_id=F("legaldocumentpage__issuing_body_id"))
+        )
+        .order_by()
+        .values("agency_id", "agency__name")
+        .annotate(_n=Count("pk"))
+        .values_list("agency_id", "agency__name", "_n")
+    )
+    return {
+        "issuing_body": [*matches.pairs("issuing_body"), *co_issuers],
+        "status": matches.column("_validity"),
+        "document_type": matches.pairs("document_type"),
+        "field": _field_counts(matches),
+    }
+
+
+def _with_validity(queryset, today):
+    return queryset.annotate(_validity=validity_expression(today))
+
+
+DOCUMENTS = [
+    SearchDocument(
+        "legal_document",
+        LegalDocumentPage,
+        "issued_on",
+        ("summary", "body", "signer"),
+        label="Văn bản",
+        date_label="Ngày ban hành",
+        order=0,
+        filters={
+            "document_type": by_document_type,
+            "issuing_body": by_issuing_body,
+            "field": by_field,
+            "status": by_validity,
+        },
+        facet_columns=(
+            "document_type_id",
+            "document_type__name",
+            "issuing_body_id",
+            "issuing_body__name",
+            "_validity",
+        ),
+        annotate_facets=_with_validity,
+        count_facets=_legal_document_facets,
+        exact_matches=_number_matches("issued_on"),
+        number_field="number",
+        number_prefix=_number_prefix,
+    ),
+    SearchDocument(
+        "directive",
+        DirectivePage,
+        "issued_on",
+        ("summary", "body", "meeting_subject"),
+        label="Chỉ đạo điều hành",
+        date_label="Ngày ban hành",
+        order=1,
+        filters={"field": by_field},
+        count_facets=lambda matches: {"field": _field_counts(matches)},
+        exact_matches=_number_matches("issued_on"),
+        number_field="number",
+        number_prefix=_number_prefix,
+    ),
+    SearchDocument(
+        "task",
+        TaskPage,
+        "assigned_on",
+        ("title", "details", "expected_output", "lead_unit.name"),
+        label="Nhiệm vụ",
+        date_label="Ngày giao",
+        order=2,
+        filters={"unit": by_lead_unit},
+        related=("lead_unit",),
+        facet_columns=("lead_unit_id", "lead_unit__name"),
+        count_facets=lambda matches: {"unit": matches.pairs("lead_unit")},
+        exact_matches=_task_code_matches,
+    ),
+]

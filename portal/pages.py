@@ -1,0 +1,40 @@
+"""The base of a portal section's index page."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .pagination import paginate
+
+
+class SectionPage(Page):
+    """The index page of a portal section: an introduction and the section's items, paginated.
+
+    Subclasses return their items from ``listing()`` (or None when they build their own
+    context); the page of items is in the template as ``listing_name`` and ``page_obj``.
+    A section sits under the portal's root page (``PORTAL_ROOT_PAGE_MODEL``).
+    """
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = [settings.PORTAL_ROOT_PAGE_MODEL]
+    api_fields = [APIField("intro")]
+    listing_name = "items"
+    per_page = 30
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.listing()
+        if items is not None:
+            context[self.listing_name] = context["page_obj"] = paginate(request, items, self.per_page)
+        return context
+
+    def listing(self):
+        return None

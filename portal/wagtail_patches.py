@@ -1,0 +1,91 @@
+"""The in-place patches of Wagtail 8.0's API, applied in one place (``apply``, called once by the
+API's assembly, ``cms.api``), each with its upstream reason.
+
+1. **400, not 422, for bad query parameters of a read.** Wagtail answers every validation error
+   with 422 (right for a request body); a GET whose parameters cannot be read is a client error
+   answered with 400 and a message naming the parameter (RFC 7807 problem+json).
+2. **Bounded offsets.** Wagtail 8.0.1's ``WagtailLimitOffsetPagination`` bounds ``limit`` only; an
+   offset beyond 64 bits reached the database as a literal it cannot read (HTTP 500 on SQLite and
+   PostgreSQL, found by the fuzz test). Every v3 listing — Wagtail's and ours — paginates with it.
+3. **Errors in the OpenAPI document.** Wagtail's own operations document their success response
+   only; the document gets each operation's errors (``portal.api.errors.problem_responses``) and
+   the ``maximum`` of every ``offset``.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+
+from .api.errors import problem_responses
+from .api.listings import MAX_ID
+
+#: Largest ``offset`` of a listing (patch 2).
+MAX_OFFSET = MAX_ID
+
+_applied = False
+
+
+def _describe(error: dict) -> str:
+    names = [p for p in error.get("loc", []) if isinstance(p, str) and p not in ("query", "filters", "body")]
+    return f"{names[-1] if names else 'request'}: {error.get('msg', 'invalid')}"
+
+
+def _validation_handler(wagtail_handler):
+    """Patch 1: Wagtail's handler for writes, a 400 problem for reads."""
+
+    def validation_error(request, exc):
+        if request.method != "GET":
+            return wagtail_handler(request, exc)
+        if isinstance(exc, NinjaValidationError):
+            errors = exc.errors
+        elif isinstance(exc, PydanticValidationError):
+            errors = [{k: v for k, v in e.items() if k not in ("input", "ctx", "url")} for e in exc.errors()]
+        else:
+            errors = [{"msg": m} for m in exc.messages]
+        if any(tuple(e.get("loc", ()))[:1] == ("response",) for e in errors):
+            raise exc  # our response does not match its schema: a server error (500), not the client's
+        return problem_response(status=400, detail="; ".join(_describe(e) for e in errors), errors=errors)
+
+    return validation_error
+
+
+def _bounded_paginate(wagtail_paginate):
+    """Patch 2."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        if pagination.offset > MAX_OFFSET:
+            raise HttpError(400, f"offset cannot be higher than {MAX_OFFSET}")
+        return wagtail_paginate(self, queryset, pagination, request, **params)
+
+    return paginate_queryset
+
+
+def bounded_offsets(schema: dict) -> dict:
+    """``schema`` with the ``maximum`` of every ``offset`` parameter (``MAX_OFFSET``) stated."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == "offset" and parameter["in"] == "query":
+                    parameter.setdefault("schema", {}).setdefault("maximum", MAX_OFFSET)
+    return schema
+
+
+def apply(api) -> None:
+    """Apply the three patches to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once."""
+    global _applied
+    if _applied:
+        return
+    _applied = True
+    handler = _validation_handler(api._exception_handlers[NinjaValidationError])
+    for exc_class in (NinjaValidationError, PydanticValidationError, DjangoValidationError):
+        api.add_exception_handler(exc_class, handler)
+    WagtailLimitOffsetPagination.paginate_queryset = _bounded_paginate(WagtailLimitOffsetPagination.paginate_queryset)
+    wagtail_schema = api.get_openapi_schema
+
+    def get_openapi_schema(**kwargs):
+        return problem_responses(bounded_offsets(wagtail_schema(**kwargs)))
+
+    api.get_openapi_schema = get_openapi_schema
