@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "corsheaders",
     # Last: its signal handlers run after the others' (search indexing) on every save.
-    "cms.http_cache.HttpCacheConfig",
+    "http_cache.apps.HttpCacheConfig",
 ]
 
 MIDDLEWARE = [
@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "cms.http_cache.HttpCacheMiddleware",
+    "http_cache.middleware.HttpCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -191,7 +191,7 @@ NEWS_RELATED_COUNT = int(os.environ.get("NEWS_RELATED_COUNT", "5"))
 # A task not yet done whose deadline is within this many days is "sắp đến hạn" (due soon).
 TASK_DUE_SOON_DAYS = int(os.environ.get("TASK_DUE_SOON_DAYS", "3"))
 
-# HTTP caching of public GET responses (cms/http_cache.py): Cache-Control max-age in seconds,
+# HTTP caching of public GET responses (http_cache/): Cache-Control max-age in seconds,
 # ETag/Last-Modified from a content version that every process of the site must share — a
 # directory on this host by default (HTTP_CACHE_DIR); with several hosts, point the
 # "http_cache" alias at a shared cache (Redis, Memcached).
@@ -202,7 +202,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("HTTP_CACHE_DIR", str(Path(tempfile.gettempdir()) / "portal-cms-http-cache")),
     },
-    # Rendered anonymous responses, kept per process under their ETag (cms/http_cache.py); the
+    # Rendered anonymous responses, kept per process under their ETag (http_cache/); the
     # content version in the key makes every change of content a miss.
     # HTTP_RESPONSE_CACHE_ENTRIES=0 turns it off.
     "http_responses": {
