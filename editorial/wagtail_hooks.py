@@ -10,21 +10,15 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetV
 
 from .forms import RoyaltyForm
 from .models import BaseSalary, Royalty, RoyaltyScheme
-from .views import ActivityReportView, RoyaltyActionView, RoyaltyReportView
+from .views import RoyaltyActionView, RoyaltyReportView
 
 
 @hooks.register("register_admin_urls")
 def editorial_urls():
     return [
-        path("reports/activity/", ActivityReportView.as_view(), name="editorial_activity_report"),
         path("reports/royalties/", RoyaltyReportView.as_view(), name="editorial_royalty_report"),
         path("royalties/<int:pk>/<str:action>/", RoyaltyActionView.as_view(), name="editorial_royalty_action"),
     ]
-
-
-@hooks.register("register_reports_menu_item")
-def activity_report_menu_item():
-    return MenuItem(_("Báo cáo hoạt động"), reverse("editorial_activity_report"), icon_name="table", order=50)
 
 
 @hooks.register("register_reports_menu_item")

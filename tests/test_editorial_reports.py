@@ -1,4 +1,4 @@
-"""The activity report (editorial/reports.py) and its admin view with XLSX export.
+"""The activity report (reports/activity.py) and its admin view with XLSX export.
 
 On the demo portal its figures must equal counts taken directly from the database, computed
 here another way (page by page, with the Python status rule instead of the SQL one).
@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from directives.models import DirectiveKind, DirectivePage, LegalDocumentPage, TaskPage
 from directives.status import TaskStatus, status
 from editorial import roles
-from editorial.reports import activity_report
 from news.models import NewsIndexPage, NewsPage
+from reports.activity import activity_report
 
 from . import factories as f
 

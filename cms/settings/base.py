@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "directives",
     "news",
     "editorial",
+    "reports",
     "search.apps.SearchConfig",
     "portal",
     "wagtail.api.v3",

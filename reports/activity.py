@@ -1,4 +1,4 @@
-"""The activity report the board sends to the provincial department (domain.md §8).
+"""The activity report the editorial board sends to the provincial department (domain.md §8).
 
 ``activity_report(start, end)`` counts what the portal published in a date range, by the
 content's own date (a news item's publication date, a document's or directive's issue date, a
