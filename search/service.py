@@ -481,7 +481,7 @@ def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
     out = {}
     for code, pks in wanted.items():
         spec = TYPES[code]
-        # No ORDER BY (the window gives the order): the pages' default ordering cost ~1 ms to compile
+        # No ORDER BY: the window gives the order (and compiling the default ordering is not free)
         for page in spec.model.objects.filter(pk__in=pks).select_related(*spec.related).order_by():
             out[(code, page.pk)] = page
     return out

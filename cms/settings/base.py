@@ -116,9 +116,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Pages read through a memory map of the file (the operating system's page cache) instead of
-    # being copied into each connection's 2 MB cache: search over 100,000 pages took 61 ms instead
-    # of 75 on average (docs/search.md, "Figures"). 2 GB is SQLite's default ceiling; it is
-    # address space, not memory.
+    # being copied into each connection's 2 MB cache (measured in docs/search.md, "Figures"). 2 GB
+    # is SQLite's default ceiling; it is address space, not memory.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("init_command", "PRAGMA mmap_size=2147483648")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
