@@ -19,6 +19,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from portal.api.errors import bad_request_doc
 from portal.api.listings import MAX_ID, ListingQuery, Text, add_listing
+from portal.filters import in_period
 
 from .filters import by_document_type, by_field, by_issuing_body, by_validity
 from .models import DirectiveKind, DirectivePage, LegalDocumentPage, TaskPage
@@ -160,11 +161,7 @@ class TaskListQuery(TaskQuery):
         return self
 
     def apply(self, tasks: QuerySet, today: date) -> QuerySet:
-        tasks = self.as_filter().apply(tasks, today)
-        if self.deadline_from is not None:
-            tasks = tasks.filter(deadline__gte=self.deadline_from)
-        if self.deadline_to is not None:
-            tasks = tasks.filter(deadline__lte=self.deadline_to)
+        tasks = in_period(self.as_filter().apply(tasks, today), "deadline", self.deadline_from, self.deadline_to)
         return tasks.order_by(*TASK_ORDERS[self.order])
 
 

@@ -10,6 +10,8 @@ from datetime import date
 
 from django.db.models import Count, QuerySet
 
+from portal.filters import in_period
+
 from .filters import by_lead_unit
 from .status import DONE, TaskStatus, status_expression
 
@@ -29,11 +31,7 @@ class TaskFilter:
             tasks = by_lead_unit(tasks, self.unit)
         if self.statuses:
             tasks = tasks.filter(current_status__in=self.statuses)
-        if self.date_from is not None:
-            tasks = tasks.filter(assigned_on__gte=self.date_from)
-        if self.date_to is not None:
-            tasks = tasks.filter(assigned_on__lte=self.date_to)
-        return tasks
+        return in_period(tasks, "assigned_on", self.date_from, self.date_to)
 
 
 def with_status(tasks: QuerySet, today: date) -> QuerySet:

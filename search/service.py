@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from portal.filters import in_period
 from portal.text import SEPARATORS, fold, normalize, query_text
 from portal.text import strip_marks as _fold_marks
 
@@ -197,10 +198,7 @@ def _filtered(spec: SearchDocument, query: SearchQuery, today: date, private: Q)
     narrow = spec.model.objects.all()
     if query.year is not None:
         narrow = narrow.filter(**{f"{spec.date_field}__year": query.year})
-    if query.date_from:
-        narrow = narrow.filter(**{f"{spec.date_field}__gte": query.date_from})
-    if query.date_to:
-        narrow = narrow.filter(**{f"{spec.date_field}__lte": query.date_to})
+    narrow = in_period(narrow, spec.date_field, query.date_from, query.date_to)
     for name, value in query.filters.items():
         narrow = spec.filters[name](narrow, value, today)
     return base.filter(id__in=narrow.values("pk"))

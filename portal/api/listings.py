@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from ninja import Field, Schema
 from pydantic import AfterValidator, model_validator
 
+from ..filters import in_period
 from .errors import bad_request_doc
 
 DateOrder = Literal["-date", "date"]
@@ -53,12 +54,7 @@ class ListingQuery(Schema):
         return self
 
     def filter(self, queryset: QuerySet, today: date) -> QuerySet:
-        field = queryset.model.api_date_field
-        if self.date_from is not None:
-            queryset = queryset.filter(**{f"{field}__gte": self.date_from})
-        if self.date_to is not None:
-            queryset = queryset.filter(**{f"{field}__lte": self.date_to})
-        return queryset
+        return in_period(queryset, queryset.model.api_date_field, self.date_from, self.date_to)
 
     def order_queryset(self, queryset: QuerySet) -> QuerySet:
         field = queryset.model.api_date_field
