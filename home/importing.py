@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from cms.tasks import deferred_tasks
 from directives.numbers import fold
-from search.database import optimize_indexes
+from search.backends.database import optimize_indexes
 
 
 class RecordError(Exception):
@@ -246,7 +246,7 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
     else:
         run()
         if report.created or report.updated:
-            optimize_indexes()  # many index writes: leave the search index merged (search/database.py)
+            optimize_indexes()  # many index writes: leave the search index merged (search/backends/database/)
     return report
 
 

@@ -28,7 +28,7 @@ from directives.numbers import fold as _fold_marks
 from directives.validity import ValidityStatus, validity_expression
 from news.models import NewsPage
 
-from .database import in_ids
+from .backends.database import in_ids
 from .indexing import plain_text
 from .text import find_numbers, fold, folded_number_key, normalize, query_text
 
