@@ -68,7 +68,8 @@ def _index_in_bulk(model, pks) -> None:
 
     Like modelsearch on a single save, an error of an external engine (``catch_indexing_errors``)
     is logged and does not fail the import: the engine backends
-    (``search/backends/elasticsearch.py``) have recorded the objects for ``manage.py search_sync``. A database backend's error is raised.
+    (``search/backends/elasticsearch.py``) have recorded the objects for ``manage.py search_sync``.
+    A database backend's error is raised.
     """
     objects = list(model.get_indexed_objects().filter(pk__in=pks))
     if not objects:
