@@ -9,7 +9,7 @@ directly as page rows under the sections (treebeard paths computed here: the imp
 diacritics, with diacritics, document numbers in messy forms, common phrases, rare words, person
 names) and prints p50/p95 latency of
 
-- ``search.service.search`` (our backend ``search.database``; count, first page, snippets, facets);
+- ``search.service.search`` (our backend ``search.backends.database``; count, first page, snippets, facets);
 - stock Wagtail database search (``wagtail.search.backends.database`` over the same index): per
   type, the first 10 results by relevance and the count — less than the service does;
 - a plain ``icontains`` query (every word in the title, summary/lead or body), newest first:

@@ -67,8 +67,9 @@ def _index_in_bulk(model, pks) -> None:
     """Index ``pks`` of ``model`` on every auto-updated backend, one bulk request each.
 
     Like modelsearch on a single save, an error of an external engine (``catch_indexing_errors``)
-    is logged and does not fail the import: the engine backends (``search/backends.py``) have
-    recorded the objects for ``manage.py search_sync``. A database backend's error is raised.
+    is logged and does not fail the import: the engine backends
+    (``search/backends/elasticsearch.py``) have recorded the objects for ``manage.py search_sync``.
+    A database backend's error is raised.
     """
     objects = list(model.get_indexed_objects().filter(pk__in=pks))
     if not objects:

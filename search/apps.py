@@ -21,7 +21,7 @@ class SearchConfig(AppConfig):
 
 
 def _optimize_after_import(sender, **kwargs):
-    """Many index writes: leave the search index merged (``search.database.optimize_indexes``)."""
-    from .database import optimize_indexes
+    """Many index writes: leave the search index merged (``search.backends.database.optimize_indexes``)."""
+    from .backends.database import optimize_indexes
 
     optimize_indexes()

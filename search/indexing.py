@@ -15,7 +15,7 @@ class WrittenText(index.SearchField):
     """A long written text that the page's ``search_folded`` also indexes, folded.
 
     Elasticsearch/OpenSearch index it (their analysis folds and keeps the original, so a match with
-    the query's own marks can score higher). The database backends (``search.database``), whose
+    the query's own marks can score higher). The database backends (``search.backends.database``), whose
     queries are folded, leave it out: its words would be in the index twice, written and folded, and
     ranking reads every position of every query word (PostgreSQL's ``ts_rank`` of an AND query
     compares the positions of each pair of words, so twice the positions cost four times as much).

@@ -1,8 +1,9 @@
 """Search that keeps working, and loses nothing, while the search engine is unreachable.
 
-- **Saving**: the Elasticsearch/OpenSearch backends (``search/backends.py``) record every index
-  update the engine did not take as a ``PendingIndexUpdate`` (``record_failure``) and re-raise;
-  modelsearch and ``portal.tasks`` log and swallow the error, so the page saves and publishes.
+- **Saving**: the Elasticsearch/OpenSearch backends (``search/backends/elasticsearch.py``, through
+  ``RecordFailuresMixin``) record every index update the engine did not take as a
+  ``PendingIndexUpdate`` (``record_failure``) and re-raise; modelsearch and ``portal.tasks`` log and
+  swallow the error, so the page saves and publishes.
 - **Replaying**: ``manage.py search_sync`` calls ``replay()``: each recorded object is indexed
   again as it is *now* (added if it still exists and is indexable, removed otherwise); a row is
   deleted once the engine took it and kept (attempts + 1) while it still fails.
@@ -27,7 +28,7 @@ from django.utils import timezone
 from modelsearch.backends import get_search_backend, import_backend
 from modelsearch.conf import get_app_config
 
-from .backends import FALLBACK_BACKEND, RecordFailuresMixin
+from .backends.config import FALLBACK_BACKEND
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,33 @@ _replaying: ContextVar[bool] = ContextVar("search_replaying", default=False)
 
 
 # --- Recording ------------------------------------------------------------------------------------
+
+
+class RecordFailuresMixin:
+    """Index updates the engine did not take (unreachable, timeout, error) are recorded, then
+    re-raised: modelsearch logs and swallows them on save (``catch_indexing_errors``), so the
+    page still saves, and ``manage.py search_sync`` replays them (``replay``)."""
+
+    def add(self, obj):
+        try:
+            super().add(obj)
+        except Exception as error:
+            record_failure(self, "add", obj._meta.model, [obj], error)
+            raise
+
+    def add_bulk(self, model, obj_list):
+        try:
+            super().add_bulk(model, obj_list)
+        except Exception as error:
+            record_failure(self, "add", model, obj_list, error)
+            raise
+
+    def delete(self, obj):
+        try:
+            super().delete(obj)
+        except Exception as error:
+            record_failure(self, "delete", obj._meta.model, [obj], error)
+            raise
 
 
 def backend_name(backend) -> str:

@@ -2,7 +2,7 @@
 
 Each content type registered with the search (``search.registry``: the search documents of the
 content apps) is searched with its own filters applied before searching, by one of two paths
-(``_matches``): the **bounded** path for our database backend (``search.database``, relevance
+(``_matches``): the **bounded** path for our database backend (``search.backends.database``, relevance
 sort: ``bounded_matches`` walks the newest matches and scores the newest few) or the **generic**
 path (Wagtail's search API: Elasticsearch/OpenSearch, other backends, and the newest sort). The
 ranked lists are merged (relevance: titles holding the whole query, then by score; newest: by the
@@ -29,7 +29,7 @@ from portal.filters import in_period
 from portal.text import SEPARATORS, fold, normalize, query_text
 from portal.text import strip_marks as _fold_marks
 
-from .database import in_ids
+from .backends.database import in_ids
 from .indexing import plain_text
 from .registry import Facet, SearchDocument, registry
 
@@ -240,7 +240,7 @@ def _matches(
 ) -> dict[str, Matches]:
     """The matches of each selected type, by one of two paths (docs/search.md, "How a query is answered"):
 
-    - **bounded** (``_bounded_ranked``): our database backend (``search.database``: SQLite FTS5 or
+    - **bounded** (``_bounded_ranked``): our database backend (``search.backends.database``: SQLite FTS5 or
       PostgreSQL), relevance sort. The backend walks the newest matches of each type (at most
       ``MAX_MATCHES_PER_TYPE``) and scores the newest ``RANKED_PER_TYPE`` of them only.
     - **generic** (``_ranked_matches``): every other backend — Elasticsearch/OpenSearch, a stock
@@ -290,7 +290,7 @@ def _ranked_matches(spec: ContentType, query: SearchQuery, candidates, backend: 
 
 
 def _search_engine(backend: str):
-    """The backend object when it offers ``bounded_matches`` (``search.database``), else None."""
+    """The backend object when it offers ``bounded_matches`` (``search.backends.database``), else None."""
     from wagtail.search.backends import get_search_backend
 
     engine = get_search_backend(backend)
@@ -305,7 +305,7 @@ def _bounded_ranked(
     numbered: dict[str, list[int]],
     today: date,
 ) -> dict[str, Matches]:
-    """The bounded path (``search.database``): for each type, the ``MAX_MATCHES_PER_TYPE`` most
+    """The bounded path (``search.backends.database``): for each type, the ``MAX_MATCHES_PER_TYPE`` most
     recently indexed matches; the newest ``RANKED_PER_TYPE`` of them scored and ranked (title check,
     score), the others kept in index order.
 

@@ -198,8 +198,8 @@ def news_form(title: str, **fields) -> dict:
 
 def with_stock_search_backend(settings, alias: str) -> None:
     """Add modelsearch's stock database backend under ``alias`` beside the portal's ``default``
-    (``search.database``), over the same index and not updating it."""
+    (``search.backends.database``), over the same index and not updating it."""
     default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
-    assert default["BACKEND"] == "search.database"
+    assert default["BACKEND"] == "search.backends.database"
     stock = {**default, "BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
     settings.WAGTAILSEARCH_BACKENDS = {"default": default, alias: stock}

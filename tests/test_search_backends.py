@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from modelsearch.backends import import_backend
 
-from search.backends import (
+from search.backends.config import (
     ENGINES,
     POSTGRES_SEARCH_CONFIG,
     VIETNAMESE_AUTOCOMPLETE_ANALYZER,
@@ -66,14 +66,16 @@ def backend_for(env):
 
 
 def test_without_search_url_the_database_backend_is_used():
-    assert search_backends({}, database_engine=SQLITE) == {"default": {"BACKEND": "search.database"}}
-    assert search_backends({"SEARCH_URL": " "}, database_engine=SQLITE)["default"] == {"BACKEND": "search.database"}
+    assert search_backends({}, database_engine=SQLITE) == {"default": {"BACKEND": "search.backends.database"}}
+    assert search_backends({"SEARCH_URL": " "}, database_engine=SQLITE)["default"] == {
+        "BACKEND": "search.backends.database"
+    }
 
 
 @pytest.mark.parametrize("engine", [POSTGRES, "django.contrib.gis.db.backends.postgis"])
 def test_on_postgresql_the_database_backend_uses_the_unaccent_configuration(engine):
     assert search_backends({}, database_engine=engine) == {
-        "default": {"BACKEND": "search.database", "SEARCH_CONFIG": "vietnamese_unaccent"}
+        "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "vietnamese_unaccent"}
     }
 
 
@@ -81,18 +83,18 @@ def test_the_running_settings_match_the_database():
     from django.conf import settings
 
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]
-    assert backend["BACKEND"] == "search.database"
+    assert backend["BACKEND"] == "search.backends.database"
     assert backend.get("SEARCH_CONFIG") == (POSTGRES_SEARCH_CONFIG if connection.vendor == "postgresql" else None)
 
 
 @pytest.mark.parametrize(
     ("engine", "backend"),
     [
-        (None, "search.backends.Elasticsearch9SearchBackend"),
-        ("elasticsearch9", "search.backends.Elasticsearch9SearchBackend"),
-        ("Elasticsearch8", "search.backends.Elasticsearch8SearchBackend"),
-        ("opensearch3", "search.backends.OpenSearch3SearchBackend"),
-        ("opensearch2", "search.backends.OpenSearch2SearchBackend"),
+        (None, "search.backends.elasticsearch.Elasticsearch9SearchBackend"),
+        ("elasticsearch9", "search.backends.elasticsearch.Elasticsearch9SearchBackend"),
+        ("Elasticsearch8", "search.backends.elasticsearch.Elasticsearch8SearchBackend"),
+        ("opensearch3", "search.backends.elasticsearch.OpenSearch3SearchBackend"),
+        ("opensearch2", "search.backends.elasticsearch.OpenSearch2SearchBackend"),
     ],
 )
 def test_search_url_and_engine_select_elasticsearch_or_opensearch(engine, backend):
@@ -182,7 +184,12 @@ def test_settings_import_with_elasticsearch_configured_and_no_client_needed(tmp_
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["search.backends.OpenSearch3SearchBackend", "portal_production_", "False", "False"]
+    assert result.stdout.split() == [
+        "search.backends.elasticsearch.OpenSearch3SearchBackend",
+        "portal_production_",
+        "False",
+        "False",
+    ]
 
 
 # --- What the Elasticsearch/OpenSearch backends would send -----------------------------------

@@ -1,4 +1,4 @@
-"""The portal's database search backend (search/database.py) against modelsearch's stock one.
+"""The portal's database search backend (search/backends/database/) against modelsearch's stock one.
 
 Both backends read the same index table, so every test indexes once (the default backend, on
 save) and asks both the same question: the answers must agree; the difference is how many times
@@ -20,8 +20,8 @@ from wagtail.search.backends import get_search_backend
 
 from news.models import NewsPage
 from portal.text import query_text
-from search import database
-from search.backends import POSTGRES_SEARCH_CONFIG
+from search.backends import database
+from search.backends.config import POSTGRES_SEARCH_CONFIG
 from search.service import _titles_words
 from tests import factories
 
@@ -68,7 +68,8 @@ def test_the_backend_is_picked_by_the_database_vendor():
     backend = get_search_backend()
     expected = {"sqlite": "SQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}[connection.vendor]
     assert type(backend).__name__ == expected
-    assert type(backend).__module__ == database.__name__
+    module = {"sqlite": "sqlite", "postgresql": "postgres"}[connection.vendor]
+    assert type(backend).__module__ == f"{database.__name__}.{module}"
     assert type(backend) is not type(get_search_backend("stock"))
     if connection.vendor == "postgresql":
         assert backend.config == POSTGRES_SEARCH_CONFIG
@@ -430,11 +431,11 @@ def word_shares():
     """Shares of index entries per word as if read from PostgreSQL's statistics (``pg_stats``); a
     test's ANALYZE would leave its row count in ``pg_class`` after the rollback and change other
     tests' plans, so the statistics are given here."""
-    from search import database
-
-    database._word_shares.update(read_at=time.monotonic(), shares={"moi": 0.6, "truong": 0.7, "bao": 0.2}, floor=0.01)
-    yield database._word_shares
-    database._word_shares["read_at"] = None
+    database.index_cache.word_shares.update(
+        read_at=time.monotonic(), shares={"moi": 0.6, "truong": 0.7, "bao": 0.2}, floor=0.01
+    )
+    yield database.index_cache.word_shares
+    database.index_cache.word_shares["read_at"] = None
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
@@ -443,18 +444,18 @@ def test_postgres_walk_window_from_word_statistics_finds_the_same(articles, word
     """A span wider than ``WALK_WINDOW × limit`` starts with a window sized by the share of the
     rarest word (PostgreSQL's statistics) and widens it when it holds fewer than ``limit``: the
     newest ``limit`` matches all the same."""
-    from search import database
+    from search.backends.database import postgres
 
     queries = ["moi truong", "moi truong bao", "vinh tuong", "khongcotunay"]
     whole_span = [bounded(q, limit=limit) for q in queries]
     assert len(whole_span[0]) == min(limit, 4)
-    monkeypatch.setattr(database, "WALK_WINDOW", 0)  # every span is "wide"
+    monkeypatch.setattr(postgres, "WALK_WINDOW", 0)  # every span is "wide"
     assert [bounded(q, limit=limit) for q in queries] == whole_span
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 def test_rarest_word_share(word_shares):
-    from search.database import _rarest_word_share
+    from search.backends.database.postgres import _rarest_word_share
 
     assert _rarest_word_share(["moi"]) == 0.6
     assert _rarest_word_share(["moi", "bao", "truong"]) == 0.2  # the rarest bounds them all
@@ -464,14 +465,14 @@ def test_rarest_word_share(word_shares):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 def test_rarest_word_share_without_statistics_is_none():
     """Read from ``pg_stats`` (a test database that was never analysed has none): no estimate."""
-    from search import database
+    from search.backends.database import postgres
 
-    database._word_shares["read_at"] = None
+    database.index_cache.word_shares["read_at"] = None
     try:
-        assert database._rarest_word_share(["moi"]) is None
-        assert database._word_shares["read_at"] is not None  # read, and kept for a while
+        assert postgres._rarest_word_share(["moi"]) is None
+        assert database.index_cache.word_shares["read_at"] is not None  # read, and kept for a while
     finally:
-        database._word_shares["read_at"] = None
+        database.index_cache.word_shares["read_at"] = None
 
 
 def _finds_what_stock_finds(found, query="moi truong"):
@@ -484,16 +485,18 @@ def test_postgres_walk_is_planned_through_the_bitmaps_and_leaves_the_settings_as
     ``body @@ word`` row by row, and walked the primary key through large windows doing so: 130–180
     ms instead of ~24 on the 100k bench). Inside a transaction (this test's) the walk runs in a
     savepoint rolled back after it: the settings do not outlive it."""
+    from search.backends.database import postgres
+
     with CaptureQueriesContext(connection) as queries:
         found = bounded("moi truong")
     statement = next(q["sql"] for q in queries if "ROW_NUMBER() OVER" in q["sql"])
     settings, walk = statement.split("; ", 1)
-    assert settings == database._BITMAPS_ONLY.rstrip("; ")
+    assert settings == postgres._BITMAPS_ONLY.rstrip("; ")
     _finds_what_stock_finds(found)
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')")
         assert cursor.fetchone() == ("on", "on")
-    plan = "\n".join(row[0] for row in database._through_bitmaps("EXPLAIN " + walk, []))
+    plan = "\n".join(row[0] for row in postgres._through_bitmaps("EXPLAIN " + walk, []))
     # Bitmap scans only (on a table this small the planner may take the id range's bitmap alone)
     assert "Bitmap Index Scan on" in plan, plan
     assert "Seq Scan" not in plan and not re.search(r"(?<!Bitmap )Index Scan", plan), plan
@@ -503,13 +506,15 @@ def test_postgres_walk_is_planned_through_the_bitmaps_and_leaves_the_settings_as
 def test_postgres_walk_in_autocommit_is_one_statement(articles, monkeypatch):
     """In autocommit (a request without ``ATOMIC_REQUESTS``) the settings and the walk go as one
     string, no savepoint (the string is one implicit transaction: next test)."""
+    from search.backends.database import postgres
+
     monkeypatch.setattr(connection, "get_autocommit", lambda: True)
     with CaptureQueriesContext(connection) as queries:
         found = bounded("moi truong")
     statements = [q["sql"] for q in queries]
     assert not [sql for sql in statements if "SAVEPOINT" in sql]
     walk = next(sql for sql in statements if "ROW_NUMBER() OVER" in sql)
-    assert walk.startswith(database._BITMAPS_ONLY)
+    assert walk.startswith(postgres._BITMAPS_ONLY)
     _finds_what_stock_finds(found)
 
 
@@ -517,12 +522,14 @@ def test_postgres_walk_in_autocommit_is_one_statement(articles, monkeypatch):
 def test_postgres_settings_sent_with_a_statement_in_autocommit_end_with_it():
     """What the autocommit path relies on: a string of statements is one implicit transaction, so
     settings made local by ``set_config(…, true)`` in it end with it (a connection of its own)."""
+    from search.backends.database import postgres
+
     other = connection.get_new_connection(connection.get_connection_params())
     other.autocommit = True
     try:
         with other.cursor() as cursor:
             read = "SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')"
-            cursor.execute(database._BITMAPS_ONLY + read)
+            cursor.execute(postgres._BITMAPS_ONLY + read)
             assert cursor.fetchone() == ("off", "off")
             cursor.execute(read)
             assert cursor.fetchone() == ("on", "on")

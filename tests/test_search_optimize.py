@@ -1,4 +1,4 @@
-"""``optimize_index``: the database search index left merged after many writes (search/database.py).
+"""``optimize_index``: the database search index left merged after many writes (search/backends/database/).
 
 SQLite: FTS5's b-trees (segments) merged into one; PostgreSQL: GIN pending lists flushed and the
 statistics refreshed. Run by ``update_index`` and ``import_content`` when they finish, and by
@@ -16,7 +16,7 @@ from modelsearch.conf import get_app_config
 from wagtail.search.backends import get_search_backend
 
 from news.models import NewsPage
-from search import database
+from search.backends import database
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -60,9 +60,9 @@ def test_postgres_flushes_the_gin_pending_lists_and_refreshes_the_statistics():
             return cursor.fetchone()[0]
 
     analysed = analyses()
-    database._word_shares["read_at"] = 1.0  # a reading kept from earlier
+    database.index_cache.word_shares["read_at"] = 1.0  # a reading kept from earlier
     assert database.optimize_indexes() == ["default"]
-    assert database._word_shares["read_at"] is None  # read again at the next search
+    assert database.index_cache.word_shares["read_at"] is None  # read again at the next search
     assert analyses() == analysed + 1
     assert found("moi truong") == before and sorted(before) == sorted(p.pk for p in pages)
 

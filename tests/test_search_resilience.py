@@ -20,7 +20,7 @@ from django.db import connection
 from news.models import NewsPage
 from portal.tasks import deferred_tasks
 from search import service
-from search.backends import FALLBACK_BACKEND, search_backends
+from search.backends.config import FALLBACK_BACKEND, search_backends
 from search.models import PendingIndexUpdate
 from search.resilience import BACKEND_HEADER, FALLBACK_HEADER_VALUE, record_failure, with_fallback
 from tests import factories
@@ -52,9 +52,9 @@ class EngineBack:
     """The Elasticsearch client patched to succeed: what each call would have sent."""
 
     def __init__(self):
-        import search.backends
+        import search.backends.elasticsearch
 
-        self.backend_class = search.backends.Elasticsearch9SearchBackend
+        self.backend_class = search.backends.elasticsearch.Elasticsearch9SearchBackend
         self.bulk_actions: list[dict] = []
         self.deleted: list[tuple[str, str]] = []
         self.indexed: list[tuple[str, str]] = []
@@ -104,7 +104,7 @@ def test_with_search_url_the_database_backend_is_configured_as_the_fallback(data
     configured = search_backends({"SEARCH_URL": "http://search.internal:9200"}, database_engine=database_engine)
     without_engine = search_backends({}, database_engine=database_engine)
     assert configured[FALLBACK_BACKEND] == without_engine["default"]
-    assert configured["default"]["BACKEND"] == "search.backends.Elasticsearch9SearchBackend"
+    assert configured["default"]["BACKEND"] == "search.backends.elasticsearch.Elasticsearch9SearchBackend"
     assert FALLBACK_BACKEND not in without_engine
 
 

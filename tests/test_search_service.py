@@ -264,10 +264,10 @@ def test_query_count_does_not_grow_with_matches(n):
         factories.news(f"Bảo vệ môi trường {i}", lead="Tin về môi trường")
     # The first search after an index write reads each type's entry id span again (4 queries; and
     # the content types, the first time in a process); on SQLite also how many entries hold each word
-    # (1 query, search/database.py, _scored_words).
+    # (1 query, search/backends/database/sqlite.py, _scored_words).
     # Inside a transaction (this test's) PostgreSQL's walk runs in a savepoint rolled back after it,
-    # for its planner settings (search/database.py, _through_bitmaps); a request in autocommit
-    # sends none. So the savepoint statements are counted apart: three per walk, none on SQLite.
+    # for its planner settings (search/backends/database/postgres.py, _through_bitmaps); a request
+    # in autocommit sends none. So the savepoint statements are counted apart: three per walk, none on SQLite.
     with CaptureQueriesContext(connection) as captured:
         result = run("moi truong", page_size=50)
     assert result.count == 2 * n

@@ -1,5 +1,5 @@
 """The shape of the unified search's database fast path (search/service.py ``_bounded_ranked``,
-search/database.py ``bounded_matches``): bounded work whatever the number of matches (at most
+search/backends/database/ ``bounded_matches``): bounded work whatever the number of matches (at most
 ``MAX_MATCHES_PER_TYPE`` walked per type, ``RANKED_PER_TYPE`` of them scored), and the same answers as
 the generic path (the one Elasticsearch/OpenSearch take) below those bounds. SQLite and PostgreSQL."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from search.backends import search_backends
+from search.backends.config import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -171,7 +171,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 # No avatars fetched from gravatar.com: the admin works offline and tells no third party who edits.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Search: the database backend (on PostgreSQL with the vietnamese_unaccent configuration), or
-# Elasticsearch/OpenSearch when SEARCH_URL is set; see search/backends.py and docs/search-backends.md.
+# Elasticsearch/OpenSearch when SEARCH_URL is set; see search/backends/config.py and docs/search-backends.md.
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ, database_engine=DATABASES["default"]["ENGINE"])
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -3,7 +3,7 @@
 ``vietnamese_unaccent`` is ``simple`` (no stemming, no stop words: right for Vietnamese) with
 every word token passed through ``unaccent`` first, so "Vĩnh Tường" is indexed as 'vinh' 'tuong'
 and a query typed without marks finds it. The database search backend uses it as its
-SEARCH_CONFIG on PostgreSQL (search/backends.py). Nothing happens on other databases.
+SEARCH_CONFIG on PostgreSQL (search/backends/config.py). Nothing happens on other databases.
 
 ``unaccent`` is a trusted extension (PostgreSQL 13+): the database owner may create it, a
 superuser always can. Reversing drops the configuration but keeps the extension, which other

@@ -10,7 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from search.database import optimize_indexes
+from search.backends.database import optimize_indexes
 
 
 class Command(BaseCommand):

@@ -2,27 +2,26 @@
 
 ``search_backends(os.environ, database_engine=...)`` builds ``WAGTAILSEARCH_BACKENDS``:
 
-- no ``SEARCH_URL``: Wagtail's database backend; on PostgreSQL its ``SEARCH_CONFIG`` is the
-  ``vietnamese_unaccent`` text search configuration that ``portal_search`` migration 0001 creates;
+- no ``SEARCH_URL``: the database backend (``search.backends.database``); on PostgreSQL its
+  ``SEARCH_CONFIG`` is the ``vietnamese_unaccent`` text search configuration that
+  ``portal_search`` migration 0001 creates;
 - ``SEARCH_URL`` (comma-separated node URLs) and ``SEARCH_ENGINE`` (``elasticsearch9`` by
-  default, ``elasticsearch8``, ``opensearch3``, ``opensearch2``): that server, with indexes named
-  ``INDEX_PREFIX`` + app + model (``portal_dev_wagtailcore_page``) and a Vietnamese analysis chain.
-
-The backends here are modelsearch's, with one change (``VietnameseMapping``): autocomplete
-queries are analysed by ``vietnamese_autocomplete`` (lower case + folding) instead of the stock
-``standard`` analyzer, so "Vĩnh" finds the folded edge n-grams as "vinh" does.
+  default, ``elasticsearch8``, ``opensearch3``, ``opensearch2``): that server
+  (``search.backends.elasticsearch``), with indexes named ``INDEX_PREFIX`` + app + model
+  (``portal_dev_wagtailcore_page``) and a Vietnamese analysis chain (``vietnamese_index_settings``).
 
 Every page model also indexes its folded text (``search_folded``), so a folded query matches on
 every backend; the configuration here makes the backends fold natively as well.
+
+The settings import this module: it imports no backend, no search client and no model.
 """
 
 from collections.abc import Mapping
-from copy import deepcopy
-from importlib import import_module
 
 from django.core.exceptions import ImproperlyConfigured
 
 __all__ = [
+    "DATABASE_BACKEND",
     "ENGINES",
     "FALLBACK_BACKEND",
     "POSTGRES_SEARCH_CONFIG",
@@ -34,6 +33,9 @@ __all__ = [
 #: The text search configuration created by ``search/migrations/0001_vietnamese_unaccent.py``.
 POSTGRES_SEARCH_CONFIG = "vietnamese_unaccent"
 
+#: BACKEND of the database backend: SQLite FTS5 or PostgreSQL, by the connection's vendor.
+DATABASE_BACKEND = "search.backends.database"
+
 #: SEARCH_ENGINE value → the modelsearch module whose backend this project extends.
 ENGINES = {
     "elasticsearch9": "modelsearch.backends.elasticsearch9",
@@ -42,6 +44,16 @@ ENGINES = {
     "opensearch2": "modelsearch.backends.opensearch2",
 }
 DEFAULT_ENGINE = "elasticsearch9"
+
+#: SEARCH_ENGINE value → the name of its backend class in ``search.backends.elasticsearch``.
+BACKEND_CLASSES = {
+    "elasticsearch9": "Elasticsearch9SearchBackend",
+    "elasticsearch8": "Elasticsearch8SearchBackend",
+    "opensearch3": "OpenSearch3SearchBackend",
+    "opensearch2": "OpenSearch2SearchBackend",
+}
+#: The module that builds those classes (on first use: only the engine configured needs its client).
+ENGINE_BACKENDS_MODULE = "search.backends.elasticsearch"
 
 #: With SEARCH_URL, the name of the second backend: the database backend the search API and page
 #: fall back to when the engine is unreachable.
@@ -116,7 +128,7 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
     """
     urls = [url.strip() for url in (env.get("SEARCH_URL") or "").split(",") if url.strip()]
     if not urls:
-        backend = {"BACKEND": "search.database"}
+        backend = {"BACKEND": DATABASE_BACKEND}
         if _is_postgres(database_engine):
             backend["SEARCH_CONFIG"] = POSTGRES_SEARCH_CONFIG
         return {"default": backend}
@@ -139,7 +151,7 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
     fallback = search_backends({**env, "SEARCH_URL": ""}, database_engine=database_engine)["default"]
     return {
         "default": {
-            "BACKEND": f"search.backends.{_class_name(engine)}",
+            "BACKEND": f"{ENGINE_BACKENDS_MODULE}.{BACKEND_CLASSES[engine]}",
             "URLS": urls,
             "INDEX_PREFIX": prefix,
             "TIMEOUT": timeout,
@@ -147,113 +159,3 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
         },
         FALLBACK_BACKEND: fallback,
     }
-
-
-# --- Backend classes --------------------------------------------------------------------------
-# Built on first use (module __getattr__), so that this module, and the settings that import it,
-# load without any search client installed: only the engine actually configured needs one.
-
-
-def _class_name(engine: str) -> str:
-    return {
-        "elasticsearch9": "Elasticsearch9SearchBackend",
-        "elasticsearch8": "Elasticsearch8SearchBackend",
-        "opensearch3": "OpenSearch3SearchBackend",
-        "opensearch2": "OpenSearch2SearchBackend",
-    }[engine]
-
-
-_BACKEND_ENGINES = {_class_name(engine): engine for engine in ENGINES}
-_built: dict[str, type] = {}
-
-
-class RecordFailuresMixin:
-    """Index updates the engine did not take (unreachable, timeout, error) are recorded, then
-    re-raised: modelsearch logs and swallows them on save (``catch_indexing_errors``), so the
-    page still saves, and ``manage.py search_sync`` replays them (``search/resilience.py``)."""
-
-    def add(self, obj):
-        try:
-            super().add(obj)
-        except Exception as error:
-            _record(self, "add", obj._meta.model, [obj], error)
-            raise
-
-    def add_bulk(self, model, obj_list):
-        try:
-            super().add_bulk(model, obj_list)
-        except Exception as error:
-            _record(self, "add", model, obj_list, error)
-            raise
-
-    def delete(self, obj):
-        try:
-            super().delete(obj)
-        except Exception as error:
-            _record(self, "delete", obj._meta.model, [obj], error)
-            raise
-
-
-def _record(backend, action: str, model, objects, error: Exception) -> None:
-    from .resilience import record_failure  # models: not importable while settings load
-
-    record_failure(backend, action, model, objects, error)
-
-
-def _build_backend(engine: str) -> type:
-    """Subclass modelsearch's backend for ``engine``: autocomplete queries fold like the index."""
-    module = import_module(ENGINES[engine])
-    base = module.SearchBackend
-
-    class VietnameseMapping(base.mapping_class):
-        edgengram_analyzer_config = {
-            "analyzer": "edgengram_analyzer",
-            "search_analyzer": VIETNAMESE_AUTOCOMPLETE_ANALYZER,
-        }
-
-    query_compiler = type(
-        f"Vietnamese{base.query_compiler_class.__name__}",
-        (base.query_compiler_class,),
-        {"mapping_class": VietnameseMapping},
-    )
-    autocomplete_compiler = type(
-        f"Vietnamese{base.autocomplete_query_compiler_class.__name__}",
-        (base.autocomplete_query_compiler_class,),
-        {"mapping_class": VietnameseMapping},
-    )
-    # The analyzers the mapping names exist even without INDEX_SETTINGS; INDEX_SETTINGS
-    # (e.g. the ICU tokenizer) is merged over these by the backend's __init__.
-    settings = deepcopy(base.settings)
-    _deep_update(settings, vietnamese_index_settings())
-    return type(
-        _class_name(engine),
-        (RecordFailuresMixin, base),
-        {
-            "__module__": __name__,
-            "__doc__": (
-                f"{base.__name__} with Vietnamese folding on both sides of autocomplete; index updates "
-                "that fail are recorded for ``manage.py search_sync``."
-            ),
-            "mapping_class": VietnameseMapping,
-            "query_compiler_class": query_compiler,
-            "autocomplete_query_compiler_class": autocomplete_compiler,
-            "settings": settings,
-        },
-    )
-
-
-def _deep_update(target: dict, overrides: Mapping) -> dict:
-    for key, value in overrides.items():
-        if isinstance(value, Mapping) and isinstance(target.get(key), dict):
-            _deep_update(target[key], value)
-        else:
-            target[key] = deepcopy(value)
-    return target
-
-
-def __getattr__(name: str):
-    if name in _BACKEND_ENGINES:
-        if name not in _built:
-            _built[name] = _build_backend(_BACKEND_ENGINES[name])
-        return _built[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,84 @@
+"""Elasticsearch and OpenSearch backends: modelsearch's, with Vietnamese folding on both sides.
+
+``search.backends.elasticsearch.Elasticsearch9SearchBackend`` (``Elasticsearch8SearchBackend``,
+``OpenSearch3SearchBackend``, ``OpenSearch2SearchBackend``) is modelsearch's backend for that
+engine with two changes:
+
+- ``VietnameseMapping``: autocomplete queries are analysed by ``vietnamese_autocomplete`` (lower
+  case + folding) instead of the stock ``standard`` analyzer, so "Vĩnh" finds the folded edge
+  n-grams as "vinh" does; the index is created with the analysis of
+  ``config.vietnamese_index_settings``;
+- index updates the engine did not take are recorded for ``manage.py search_sync``
+  (``search.resilience.RecordFailuresMixin``).
+
+Each class is built when first named (module ``__getattr__``), from its engine's modelsearch
+module: only the engine configured needs its client installed.
+"""
+
+from collections.abc import Mapping
+from copy import deepcopy
+from functools import cache
+from importlib import import_module
+
+from ..resilience import RecordFailuresMixin
+from .config import BACKEND_CLASSES, ENGINES, VIETNAMESE_AUTOCOMPLETE_ANALYZER, vietnamese_index_settings
+
+_ENGINE_OF_CLASS = {name: engine for engine, name in BACKEND_CLASSES.items()}
+
+
+@cache  # one class per engine: resilience.backend_name() finds a backend's entry by its class
+def _build_backend(engine: str) -> type:
+    """Subclass modelsearch's backend for ``engine``: autocomplete queries fold like the index."""
+    module = import_module(ENGINES[engine])
+    base = module.SearchBackend
+
+    class VietnameseMapping(base.mapping_class):
+        edgengram_analyzer_config = {
+            "analyzer": "edgengram_analyzer",
+            "search_analyzer": VIETNAMESE_AUTOCOMPLETE_ANALYZER,
+        }
+
+    query_compiler = type(
+        f"Vietnamese{base.query_compiler_class.__name__}",
+        (base.query_compiler_class,),
+        {"mapping_class": VietnameseMapping},
+    )
+    autocomplete_compiler = type(
+        f"Vietnamese{base.autocomplete_query_compiler_class.__name__}",
+        (base.autocomplete_query_compiler_class,),
+        {"mapping_class": VietnameseMapping},
+    )
+    # The analyzers the mapping names exist even without INDEX_SETTINGS; INDEX_SETTINGS
+    # (e.g. the ICU tokenizer) is merged over these by the backend's __init__.
+    settings = deepcopy(base.settings)
+    _deep_update(settings, vietnamese_index_settings())
+    return type(
+        BACKEND_CLASSES[engine],
+        (RecordFailuresMixin, base),
+        {
+            "__module__": __name__,
+            "__doc__": (
+                f"{base.__name__} with Vietnamese folding on both sides of autocomplete; index updates "
+                "that fail are recorded for ``manage.py search_sync``."
+            ),
+            "mapping_class": VietnameseMapping,
+            "query_compiler_class": query_compiler,
+            "autocomplete_query_compiler_class": autocomplete_compiler,
+            "settings": settings,
+        },
+    )
+
+
+def _deep_update(target: dict, overrides: Mapping) -> dict:
+    for key, value in overrides.items():
+        if isinstance(value, Mapping) and isinstance(target.get(key), dict):
+            _deep_update(target[key], value)
+        else:
+            target[key] = deepcopy(value)
+    return target
+
+
+def __getattr__(name: str):
+    if name in _ENGINE_OF_CLASS:
+        return _build_backend(_ENGINE_OF_CLASS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
