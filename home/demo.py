@@ -1,4 +1,4 @@
-"""Build the demo portal (``manage.py seed_demo``) from ``home.demo_data``.
+"""Build the demo portal (``manage.py seed_demo``) from the data files of ``home.demo_data``.
 
 Plain functions, each idempotent: running the seed twice changes nothing the second time
 (no new pages, revisions, images or documents). News, legal documents, directives and
@@ -178,17 +178,24 @@ def seed_agencies() -> Counter:
     return Counter(
         _upsert_named(
             Agency,
-            name,
-            {"short_code": short_code, "parent": Agency.objects.get(name=parent) if parent else None},
+            agency["name"],
+            {
+                "short_code": agency["short_code"],
+                "parent": Agency.objects.get(name=agency["parent"]) if agency["parent"] else None,
+            },
         )
-        for name, short_code, parent in data.AGENCIES
+        for agency in data.AGENCIES
     )
 
 
 def seed_document_types() -> Counter:
     return Counter(
-        _upsert_named(DocumentType, name, {"abbreviation": abbreviation, "is_normative": is_normative})
-        for name, abbreviation, is_normative in data.DOCUMENT_TYPES
+        _upsert_named(
+            DocumentType,
+            kind["name"],
+            {"abbreviation": kind["abbreviation"], "is_normative": kind["is_normative"]},
+        )
+        for kind in data.DOCUMENT_TYPES
     )
 
 
@@ -214,8 +221,9 @@ def seed_news_pictures() -> Counter:
             changed = True
         album = data.NEWS_GALLERIES.get(slug)
         if album and not page.gallery_images.exists():
-            for title, caption in album:
-                page.gallery_images.add(NewsGalleryImage(image=demo_image(title, counts), caption=caption))
+            for picture in album:
+                image = demo_image(picture["title"], counts)
+                page.gallery_images.add(NewsGalleryImage(image=image, caption=picture["caption"]))
             counts["albums added"] += 1
             changed = True
         if changed:
@@ -319,7 +327,8 @@ def seed_attachments() -> Counter:
     """A generated PDF "full text" for some documents, added only where there is no file."""
     counts = Counter()
     records = {(r["number"], _first(r["issuing_body"])): r for r in data.LEGAL_DOCUMENTS}
-    for number, body in data.DOCUMENTS_WITH_PDF:
+    for item in data.DOCUMENTS_WITH_PDF:
+        number, body = item["number"], item["issuing_body"]
         record = records[(number, body)]
         page = LegalDocumentPage.objects.select_related("issuing_body").get(
             number_key=number_key(number),
@@ -428,7 +437,7 @@ def seed_officials() -> Counter:
     counts = Counter()
     agency = Agency.objects.get(name=data.UBND_HUYEN)
     for item in data.OFFICIALS:
-        name, position = item["person"]
+        name, position = item["name"], item["position"]
         values = {"agency": agency, "phone": item["phone"], "email": item["email"]}
         official = Official.objects.filter(name=name, position=position).first()
         if official is None:
@@ -444,15 +453,14 @@ def seed_officials() -> Counter:
 
 def directive_record(item: dict, today: date) -> dict:
     """A ``directive`` import record (docs/import-format.md) for a DIRECTIVES entry."""
-    name, title = item["leader"]
     return {
         "type": "directive",
         "number": item["number"],
         "kind": item["kind"],
         "issued_on": _iso(today, item["issued"]),
         "summary": item["summary"],
-        "directing_leader": name,
-        "directing_leader_title": title,
+        "directing_leader": item["directing_leader"],
+        "directing_leader_title": item["directing_leader_title"],
         "body": item["body"],
     }
 
@@ -470,7 +478,8 @@ def task_record(item: dict, today: date) -> dict:
         "deadline": _iso(today, item["deadline"]),
         "completed_on": _iso(today, item["completed"]),
         "progress": [
-            {"date": _iso(today, row[0]), "percent": row[1], "content": row[2]} for row in item.get("progress", [])
+            {"date": _iso(today, row["day"]), "percent": row["percent"], "content": row["content"]}
+            for row in item.get("progress", [])
         ]
         or None,
     }
@@ -496,9 +505,14 @@ def seed_directive_meetings(today: date) -> Counter:
     """The meeting (subject, date, place) of each conclusion notice, which the import lacks."""
     counts = Counter()
     for item in data.DIRECTIVES:
-        subject, offset, place = item.get("meeting") or ("", None, "")
+        meeting = item.get("meeting") or {"subject": "", "day": None, "place": ""}
         page = _directive(item, today)
-        if assign(page, {"meeting_subject": subject, "meeting_date": _day(today, offset), "meeting_place": place}):
+        values = {
+            "meeting_subject": meeting["subject"],
+            "meeting_date": _day(today, meeting["day"]),
+            "meeting_place": meeting["place"],
+        }
+        if assign(page, values):
             validate_page(page)
             page.save_revision().publish()
             counts["updated"] += 1
@@ -527,20 +541,20 @@ def seed_task_details(today: date) -> Counter:
 
     for item in data.TASKS:
         page = TaskPage.objects.get(code=item["code"])
-        original, reason, extended = item.get("extension") or (None, "", None)
+        extension = item.get("extension") or {"original_deadline": None, "reason": "", "extended_on": None}
         changed = assign(
             page,
             {
                 "details": text_to_html(item.get("details")),
                 "expected_output": item.get("expected_output", ""),
-                "original_deadline": _day(today, original),
-                "extension_reason": reason,
-                "extended_on": _day(today, extended),
+                "original_deadline": _day(today, extension["original_deadline"]),
+                "extension_reason": extension["reason"],
+                "extended_on": _day(today, extension["extended_on"]),
                 "manual_state": item.get("manual_state", ""),
             },
         )
         rows = list(page.progress_reports.order_by("sort_order", "pk"))
-        wanted = [unit(row[3] if len(row) > 3 else item["lead_unit"]).pk for row in item.get("progress", [])]
+        wanted = [unit(row.get("unit", item["lead_unit"])).pk for row in item.get("progress", [])]
         if [row.unit_id for row in rows] != wanted:
             for row, unit_id in zip(rows, wanted):
                 row.unit_id = unit_id
@@ -573,9 +587,15 @@ def seed_royalties() -> Counter:
         k: v for k, v in data.ROYALTY_SCHEME.items() if k not in ("valid_from", "genres")})  # fmt: skip
     counts["scheme created" if created else "scheme unchanged"] += 1
     genres = {}
-    for order, (name, low, high) in enumerate(data.ROYALTY_SCHEME["genres"]):
-        genres[name], _ = Genre.objects.get_or_create(
-            scheme=scheme, name=name, defaults={"min_coefficient": low, "max_coefficient": high, "sort_order": order}
+    for order, genre in enumerate(data.ROYALTY_SCHEME["genres"]):
+        genres[genre["name"]], _ = Genre.objects.get_or_create(
+            scheme=scheme,
+            name=genre["name"],
+            defaults={
+                "min_coefficient": genre["min_coefficient"],
+                "max_coefficient": genre["max_coefficient"],
+                "sort_order": order,
+            },
         )
     paid_for = set(Royalty.objects.values_list("page_id", flat=True))
     for page in NewsPage.objects.live().exclude(pk__in=paid_for).order_by("published_on", "pk"):
