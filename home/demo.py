@@ -1,16 +1,16 @@
 """Build the demo portal (``manage.py seed_demo``) from the data files of ``home.demo_data``.
 
 Plain functions, each idempotent: running the seed twice changes nothing the second time
-(no new pages, revisions, images or documents). News, legal documents, directives and
-tasks go through the JSON Lines import handlers (``news.importing``,
-``directives.importing``), so the seed and ``import_content`` share one code path and one
-notion of identity; what the import format does not carry (a directive's meeting, a task's
-details, extension, manual state, the unit of a progress report) is set afterwards, with a
-new revision only when something differs. Pictures and PDF files are generated here,
-without the network.
-
-Directives and tasks are dated relative to the day of the seed (see ``demo_data``), so the
-tracking dashboard shows every task status whenever the demo is built.
+(no new pages, revisions, images or documents). News and legal documents are JSON Lines
+files imported as ``manage.py import_content`` imports them (``import_lines`` and the
+registered handlers; a bad line stops the seed with ``FILE:LINE: reason``). Directives and
+tasks are dated relative to the day of the seed (see ``demo_data``), so the tracking
+dashboard shows every task status whenever the demo is built: their import records are
+built here on the day and given to the same handlers. So the seed and ``import_content``
+share one code path and one notion of identity; what the import format does not carry
+(news pictures, document files, a directive's meeting, a task's details, extension,
+manual state, the unit of a progress report) is set afterwards, with a new revision only
+when something differs. Pictures and PDF files are generated here, without the network.
 """
 
 import hashlib
@@ -22,9 +22,12 @@ from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count, Min
 from django.utils import timezone
@@ -35,7 +38,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cms.tasks import deferred_tasks
-from directives.importing import get_or_create_named, import_directive, import_legal_document, import_task
+from directives.importing import get_or_create_named, import_directive, import_task
 from directives.models import (
     Agency,
     DirectivePage,
@@ -52,15 +55,18 @@ from directives.status import TaskStatus
 from directives.tracking import task_stats
 from editorial import royalties
 from editorial.models import Genre, Royalty, RoyaltyScheme, RoyaltyShare
-from news.importing import import_news
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 
 from . import demo_data as data
-from .importing import ascii_slug, assign, home_page, nfc, text_to_html, validate_page
+from .importing import ascii_slug, assign, home_page, import_lines, nfc, text_to_html, validate_page
 from .models import AdministrativeLevel, AuthorityProfile
 
 # Tag on generated images and documents, so editors can find (and remove) them.
 DEMO_TAG = "dữ liệu mẫu"
+
+
+class DemoDataError(CommandError):
+    """A demo data file that does not import; the message has one ``FILE:LINE: reason`` a line."""
 
 
 def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
@@ -202,9 +208,27 @@ def seed_document_types() -> Counter:
 # --- news --------------------------------------------------------------------------------
 
 
+def import_file(path: Path) -> Counter:
+    """Import a JSON Lines file as ``manage.py import_content`` does; the outcome counts.
+
+    Any bad line raises ``DemoDataError`` naming every bad line as ``FILE:LINE: reason``
+    (the good lines were imported; the seed's transaction takes them back).
+    """
+    with open(path, encoding="utf-8-sig") as handle:
+        lines = handle.read().splitlines()
+    report = import_lines(lines)
+    if report.errors:
+        try:
+            shown = path.relative_to(settings.BASE_DIR)
+        except ValueError:
+            shown = path
+        raise DemoDataError("\n".join(f"{shown}:{lineno}: {message}" for lineno, message in report.errors))
+    outcomes = {"created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+    return Counter({outcome: n for outcome, n in outcomes.items() if n})
+
+
 def seed_news() -> Counter:
-    """Each article through the import handler (it parses dates in place: a fresh dict each)."""
-    return Counter(import_news(nfc(record)) for record in data.NEWS)
+    return import_file(data.NEWS_FILE)
 
 
 def seed_news_pictures() -> Counter:
@@ -290,7 +314,7 @@ def picture_bytes(key: str, size: tuple[int, int] = (800, 450)) -> bytes:
 
 
 def seed_legal_documents() -> Counter:
-    return Counter(import_legal_document(nfc(record)) for record in data.LEGAL_DOCUMENTS)
+    return import_file(data.LEGAL_DOCUMENTS_FILE)
 
 
 def seed_relation_links() -> Counter:

@@ -13,8 +13,8 @@ What is real and what is not:
 
 The files (UTF-8):
 - ``news.jsonl``, ``legal_documents.jsonl``: records of the JSON Lines import
-  (docs/import-format.md), one per line; the seed feeds them to the same handlers as
-  ``manage.py import_content``. Documents are listed so that a relation's target comes before
+  (docs/import-format.md), one per line; the seed imports them as ``manage.py
+  import_content`` does. Documents are listed so that a relation's target comes before
   the document that refers to it.
 - ``portal.json``: the portal's name, the authority profile, the home page's intro, the
   agencies (short code, parent; a parent comes before its children), the document types
