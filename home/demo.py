@@ -1,16 +1,16 @@
-"""Build the demo portal (``manage.py seed_demo``) from ``home.demo_data``.
+"""Build the demo portal (``manage.py seed_demo``) from the data files of ``home.demo_data``.
 
 Plain functions, each idempotent: running the seed twice changes nothing the second time
-(no new pages, revisions, images or documents). News, legal documents, directives and
-tasks go through the JSON Lines import handlers (``news.importing``,
-``directives.importing``), so the seed and ``import_content`` share one code path and one
-notion of identity; what the import format does not carry (a directive's meeting, a task's
-details, extension, manual state, the unit of a progress report) is set afterwards, with a
-new revision only when something differs. Pictures and PDF files are generated here,
-without the network.
-
-Directives and tasks are dated relative to the day of the seed (see ``demo_data``), so the
-tracking dashboard shows every task status whenever the demo is built.
+(no new pages, revisions, images or documents). News and legal documents are JSON Lines
+files imported as ``manage.py import_content`` imports them (``import_lines`` and the
+registered handlers; a bad line stops the seed with ``FILE:LINE: reason``). Directives and
+tasks are dated relative to the day of the seed (see ``demo_data``), so the tracking
+dashboard shows every task status whenever the demo is built: their import records are
+built here on the day and given to the same handlers. So the seed and ``import_content``
+share one code path and one notion of identity; what the import format does not carry
+(news pictures, document files, a directive's meeting, a task's details, extension,
+manual state, the unit of a progress report) is set afterwards, with a new revision only
+when something differs. Pictures and PDF files are generated here, without the network.
 """
 
 import hashlib
@@ -22,9 +22,12 @@ from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count, Min
 from django.utils import timezone
@@ -34,7 +37,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from directives.importing import get_or_create_named, import_directive, import_legal_document, import_task
+from directives.importing import get_or_create_named, import_directive, import_task
 from directives.models import (
     Agency,
     DirectivePage,
@@ -51,9 +54,8 @@ from directives.status import TaskStatus
 from directives.tracking import task_stats
 from editorial import royalties
 from editorial.models import Genre, Royalty, RoyaltyScheme, RoyaltyShare
-from news.importing import import_news
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
-from portal.importing import ascii_slug, assign, home_page, nfc, text_to_html, validate_page
+from portal.importing import ascii_slug, assign, home_page, import_lines, nfc, text_to_html, validate_page
 from portal.tasks import deferred_tasks
 from portal.text import strip_marks
 
@@ -62,6 +64,10 @@ from .models import AdministrativeLevel, AuthorityProfile
 
 # Tag on generated images and documents, so editors can find (and remove) them.
 DEMO_TAG = "dữ liệu mẫu"
+
+
+class DemoDataError(CommandError):
+    """A demo data file that does not import; the message has one ``FILE:LINE: reason`` a line."""
 
 
 def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
@@ -179,26 +185,51 @@ def seed_agencies() -> Counter:
     return Counter(
         _upsert_named(
             Agency,
-            name,
-            {"short_code": short_code, "parent": Agency.objects.get(name=parent) if parent else None},
+            agency["name"],
+            {
+                "short_code": agency["short_code"],
+                "parent": Agency.objects.get(name=agency["parent"]) if agency["parent"] else None,
+            },
         )
-        for name, short_code, parent in data.AGENCIES
+        for agency in data.AGENCIES
     )
 
 
 def seed_document_types() -> Counter:
     return Counter(
-        _upsert_named(DocumentType, name, {"abbreviation": abbreviation, "is_normative": is_normative})
-        for name, abbreviation, is_normative in data.DOCUMENT_TYPES
+        _upsert_named(
+            DocumentType,
+            kind["name"],
+            {"abbreviation": kind["abbreviation"], "is_normative": kind["is_normative"]},
+        )
+        for kind in data.DOCUMENT_TYPES
     )
 
 
 # --- news --------------------------------------------------------------------------------
 
 
+def import_file(path: Path) -> Counter:
+    """Import a JSON Lines file as ``manage.py import_content`` does; the outcome counts.
+
+    Any bad line raises ``DemoDataError`` naming every bad line as ``FILE:LINE: reason``
+    (the good lines were imported; the seed's transaction takes them back).
+    """
+    with open(path, encoding="utf-8-sig") as handle:
+        lines = handle.read().splitlines()
+    report = import_lines(lines)
+    if report.errors:
+        try:
+            shown = path.relative_to(settings.BASE_DIR)
+        except ValueError:
+            shown = path
+        raise DemoDataError("\n".join(f"{shown}:{lineno}: {message}" for lineno, message in report.errors))
+    outcomes = {"created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+    return Counter({outcome: n for outcome, n in outcomes.items() if n})
+
+
 def seed_news() -> Counter:
-    """Each article through the import handler (it parses dates in place: a fresh dict each)."""
-    return Counter(import_news(nfc(record)) for record in data.NEWS)
+    return import_file(data.NEWS_FILE)
 
 
 def seed_news_pictures() -> Counter:
@@ -215,8 +246,9 @@ def seed_news_pictures() -> Counter:
             changed = True
         album = data.NEWS_GALLERIES.get(slug)
         if album and not page.gallery_images.exists():
-            for title, caption in album:
-                page.gallery_images.add(NewsGalleryImage(image=demo_image(title, counts), caption=caption))
+            for picture in album:
+                image = demo_image(picture["title"], counts)
+                page.gallery_images.add(NewsGalleryImage(image=image, caption=picture["caption"]))
             counts["albums added"] += 1
             changed = True
         if changed:
@@ -283,7 +315,7 @@ def picture_bytes(key: str, size: tuple[int, int] = (800, 450)) -> bytes:
 
 
 def seed_legal_documents() -> Counter:
-    return Counter(import_legal_document(nfc(record)) for record in data.LEGAL_DOCUMENTS)
+    return import_file(data.LEGAL_DOCUMENTS_FILE)
 
 
 def seed_relation_links() -> Counter:
@@ -320,7 +352,8 @@ def seed_attachments() -> Counter:
     """A generated PDF "full text" for some documents, added only where there is no file."""
     counts = Counter()
     records = {(r["number"], _first(r["issuing_body"])): r for r in data.LEGAL_DOCUMENTS}
-    for number, body in data.DOCUMENTS_WITH_PDF:
+    for item in data.DOCUMENTS_WITH_PDF:
+        number, body = item["number"], item["issuing_body"]
         record = records[(number, body)]
         page = LegalDocumentPage.objects.select_related("issuing_body").get(
             number_key=number_key(number),
@@ -429,7 +462,7 @@ def seed_officials() -> Counter:
     counts = Counter()
     agency = Agency.objects.get(name=data.UBND_HUYEN)
     for item in data.OFFICIALS:
-        name, position = item["person"]
+        name, position = item["name"], item["position"]
         values = {"agency": agency, "phone": item["phone"], "email": item["email"]}
         official = Official.objects.filter(name=name, position=position).first()
         if official is None:
@@ -445,15 +478,14 @@ def seed_officials() -> Counter:
 
 def directive_record(item: dict, today: date) -> dict:
     """A ``directive`` import record (docs/import-format.md) for a DIRECTIVES entry."""
-    name, title = item["leader"]
     return {
         "type": "directive",
         "number": item["number"],
         "kind": item["kind"],
         "issued_on": _iso(today, item["issued"]),
         "summary": item["summary"],
-        "directing_leader": name,
-        "directing_leader_title": title,
+        "directing_leader": item["directing_leader"],
+        "directing_leader_title": item["directing_leader_title"],
         "body": item["body"],
     }
 
@@ -471,7 +503,8 @@ def task_record(item: dict, today: date) -> dict:
         "deadline": _iso(today, item["deadline"]),
         "completed_on": _iso(today, item["completed"]),
         "progress": [
-            {"date": _iso(today, row[0]), "percent": row[1], "content": row[2]} for row in item.get("progress", [])
+            {"date": _iso(today, row["day"]), "percent": row["percent"], "content": row["content"]}
+            for row in item.get("progress", [])
         ]
         or None,
     }
@@ -497,9 +530,14 @@ def seed_directive_meetings(today: date) -> Counter:
     """The meeting (subject, date, place) of each conclusion notice, which the import lacks."""
     counts = Counter()
     for item in data.DIRECTIVES:
-        subject, offset, place = item.get("meeting") or ("", None, "")
+        meeting = item.get("meeting") or {"subject": "", "day": None, "place": ""}
         page = _directive(item, today)
-        if assign(page, {"meeting_subject": subject, "meeting_date": _day(today, offset), "meeting_place": place}):
+        values = {
+            "meeting_subject": meeting["subject"],
+            "meeting_date": _day(today, meeting["day"]),
+            "meeting_place": meeting["place"],
+        }
+        if assign(page, values):
             validate_page(page)
             page.save_revision().publish()
             counts["updated"] += 1
@@ -528,20 +566,20 @@ def seed_task_details(today: date) -> Counter:
 
     for item in data.TASKS:
         page = TaskPage.objects.get(code=item["code"])
-        original, reason, extended = item.get("extension") or (None, "", None)
+        extension = item.get("extension") or {"original_deadline": None, "reason": "", "extended_on": None}
         changed = assign(
             page,
             {
                 "details": text_to_html(item.get("details")),
                 "expected_output": item.get("expected_output", ""),
-                "original_deadline": _day(today, original),
-                "extension_reason": reason,
-                "extended_on": _day(today, extended),
+                "original_deadline": _day(today, extension["original_deadline"]),
+                "extension_reason": extension["reason"],
+                "extended_on": _day(today, extension["extended_on"]),
                 "manual_state": item.get("manual_state", ""),
             },
         )
         rows = list(page.progress_reports.order_by("sort_order", "pk"))
-        wanted = [unit(row[3] if len(row) > 3 else item["lead_unit"]).pk for row in item.get("progress", [])]
+        wanted = [unit(row.get("unit", item["lead_unit"])).pk for row in item.get("progress", [])]
         if [row.unit_id for row in rows] != wanted:
             for row, unit_id in zip(rows, wanted):
                 row.unit_id = unit_id
@@ -574,9 +612,15 @@ def seed_royalties() -> Counter:
         k: v for k, v in data.ROYALTY_SCHEME.items() if k not in ("valid_from", "genres")})  # fmt: skip
     counts["scheme created" if created else "scheme unchanged"] += 1
     genres = {}
-    for order, (name, low, high) in enumerate(data.ROYALTY_SCHEME["genres"]):
-        genres[name], _ = Genre.objects.get_or_create(
-            scheme=scheme, name=name, defaults={"min_coefficient": low, "max_coefficient": high, "sort_order": order}
+    for order, genre in enumerate(data.ROYALTY_SCHEME["genres"]):
+        genres[genre["name"]], _ = Genre.objects.get_or_create(
+            scheme=scheme,
+            name=genre["name"],
+            defaults={
+                "min_coefficient": genre["min_coefficient"],
+                "max_coefficient": genre["max_coefficient"],
+                "sort_order": order,
+            },
         )
     paid_for = set(Royalty.objects.values_list("page_id", flat=True))
     for page in NewsPage.objects.live().exclude(pk__in=paid_for).order_by("published_on", "pk"):

@@ -1,7 +1,7 @@
 """A judged query set over the demo portal (``manage.py seed_demo``): what citizens type.
 
 Each query comes with the pages a citizen typing it is looking for, named by what the demo data
-(home/demo_data.py) calls them: a legal document or directive by its number, a task by its code,
+(home/demo_data/) calls them: a legal document or directive by its number, a task by its code,
 an article by its title. The judgments say what the person means, not what the engine returns;
 a query counts as a success at k when one of its relevant pages is among the first k results.
 

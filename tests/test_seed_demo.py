@@ -32,7 +32,15 @@ from directives.status import TaskStatus
 from directives.tracking import task_stats
 from directives.validity import ValidityStatus
 from home import demo_data
-from home.demo import link_pending_relations, pdf_bytes, picture_bytes, seed, tracking_records
+from home.demo import (
+    DemoDataError,
+    import_file,
+    link_pending_relations,
+    pdf_bytes,
+    picture_bytes,
+    seed,
+    tracking_records,
+)
 from home.models import AuthorityProfile, HomePage
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 from portal.importing import home_page, import_lines
@@ -437,3 +445,14 @@ def test_seeded_content_is_in_the_search_index(seeded):
     assert "giao-thuong-soi-dong-tai-tho-tang" in found
     documents = {page.number for page in LegalDocumentPage.objects.live().search("Luật Tiếp cận thông tin")}
     assert "104/2016/QH13" in documents
+
+
+@pytest.mark.django_db(False)
+def test_a_bad_line_of_a_demo_file_stops_the_seed_with_file_and_line(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"type": "news", "slug": "x"}\n\n{"type": "news",\n', encoding="utf-8")
+    with pytest.raises(DemoDataError) as caught:
+        import_file(path)
+    first, second = str(caught.value).splitlines()
+    assert first == f"{path}:1: missing required key(s): title, category, published_on, body"
+    assert second.startswith(f"{path}:3: invalid JSON: ")
