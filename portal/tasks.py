@@ -88,6 +88,11 @@ def _index_in_bulk(model, pks) -> None:
             )
 
 
+def deferring() -> bool:
+    """Whether the caller runs inside a ``deferred_tasks()`` block (its tasks run when that ends)."""
+    return _pending.get() is not None
+
+
 @contextmanager
 def deferred_tasks() -> Iterator[None]:
     """Collect the tasks enqueued inside; run each distinct one once when the block succeeds.

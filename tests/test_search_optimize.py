@@ -16,6 +16,8 @@ from modelsearch.conf import get_app_config
 from wagtail.search.backends import get_search_backend
 
 from news.models import NewsPage
+from portal.importing import import_lines
+from portal.tasks import deferred_tasks
 from search.backends import database
 from tests import factories
 
@@ -113,3 +115,19 @@ def test_search_optimize_command():
     call_command("search_optimize", stdout=out)
     assert out.getvalue().startswith("search_optimize: default optimized in ")
     assert found("moi truong")
+
+
+def test_an_import_inside_an_enclosing_deferred_block_leaves_optimizing_to_its_owner():
+    """The demo seed imports its files inside its own ``deferred_tasks()`` block: the index is written
+    when that block ends, so the import does not optimize an index it has not written yet."""
+    line = json.dumps(
+        {"type": "news", "slug": "tin-b", "title": "Tin B", "category": "Tin tức", "published_on": "2024-12-20"}
+    )
+    index_class = get_search_backend().index_class
+    with mock.patch.object(index_class, "optimize", autospec=True) as optimize:
+        with deferred_tasks():
+            report = import_lines([line])
+        assert report.created == 1
+        assert optimize.call_count == 0
+        import_lines([line.replace("tin-b", "tin-c")])
+        assert optimize.call_count == 1

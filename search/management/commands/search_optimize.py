@@ -1,8 +1,8 @@
 """Leave the database search index as fast to read as it can be (``optimize_index``).
 
 ``update_index`` and ``import_content`` do it when they finish; run this from cron (e.g. nightly,
-``--verbosity 0``) on a site that is edited every day. SQLite: FTS5's b-trees merged into one (~4 s
-for 100,000 entries); PostgreSQL: the GIN pending lists moved into the indexes, then ANALYZE.
+``--verbosity 0``) on a site that is edited every day. SQLite: FTS5's b-trees merged into one (its
+time is in docs/search.md); PostgreSQL: the GIN pending lists moved into the indexes, then ANALYZE.
 Elasticsearch/OpenSearch manage their own segments: nothing to do for them.
 """
 
