@@ -11,7 +11,7 @@ from .legal import (
     LegalDocumentRelation,
     RelationType,
 )
-from .tracking import (
+from .tasks import (
     DirectiveAttachment,
     DirectiveIndexPage,
     DirectiveKind,
