@@ -1,10 +1,10 @@
 """Models of the directives app: shared taxonomy, legal documents, directives and task tracking."""
 
+from .taxonomy import Agency, DocumentType, Field, Official
+
+# isort: split
 from .legal import (
     INVERSE_LABELS,
-    Agency,
-    DocumentType,
-    Field,
     LegalDocumentAttachment,
     LegalDocumentIndexPage,
     LegalDocumentPage,
@@ -17,7 +17,6 @@ from .tasks import (
     DirectiveKind,
     DirectivePage,
     ManualState,
-    Official,
     TaskIndexPage,
     TaskPage,
     TaskProgressReport,

@@ -30,37 +30,8 @@ from ..api_fields import OfficialField, ProgressReportListField
 from ..numbers import number_terms
 from ..status import TaskStatus, status_label
 from ..status import status as task_status
-from .legal import Agency, AttachmentRow, Field, NumberedDocument
-
-
-class Official(index.Indexed, models.Model):
-    """A leader who directs (chairman, vice-chairman), with public contact details."""
-
-    name = models.CharField(_("họ và tên"), max_length=150)
-    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
-    agency = models.ForeignKey(
-        Agency, verbose_name=_("cơ quan"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    phone = models.CharField(_("điện thoại công vụ"), max_length=50, blank=True)
-    email = models.EmailField(_("thư điện tử công vụ"), blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("position"),
-        FieldPanel("agency"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        verbose_name = _("lãnh đạo")
-        verbose_name_plural = _("lãnh đạo")
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["name", "position"], name="official_name_position")]
-
-    def __str__(self):
-        return f"{self.name} – {self.position}" if self.position else self.name
+from .base import AttachmentRow, NumberedDocument
+from .taxonomy import Agency, Field, Official
 
 
 class DirectiveKind(models.TextChoices):
