@@ -1,4 +1,4 @@
-"""Shared taxonomy (agencies, document types, fields) and the legal-document database."""
+"""The legal-document database: index page, document page, attachments and typed relations."""
 
 from datetime import date
 
@@ -20,77 +20,10 @@ from portal.pages import SectionPage
 from search.indexing import WrittenText, folded_text
 
 from ..api_fields import DocumentTypeField, RelationListField
-from ..numbers import clean_number, folded_number_key, number_key, number_terms
+from ..numbers import clean_number, number_key, number_terms
 from ..validity import ValidityStatus, validity_status
-
-
-class Agency(index.Indexed, models.Model):
-    """A body that issues documents or carries out tasks (cơ quan, đơn vị)."""
-
-    name = models.CharField(_("tên cơ quan, đơn vị"), max_length=255, unique=True)
-    short_code = models.CharField(
-        _("ký hiệu viết tắt"),
-        max_length=50,
-        blank=True,
-        help_text=_("Ví dụ: UBND, CP, BTTTT — phần sau số ký hiệu văn bản."),
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("cơ quan cấp trên"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="children",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("short_code"), FieldPanel("parent")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        verbose_name = _("cơ quan, đơn vị")
-        verbose_name_plural = _("cơ quan, đơn vị")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class DocumentType(models.Model):
-    """Loại văn bản: Nghị định, Quyết định, Công văn…"""
-
-    name = models.CharField(_("tên loại văn bản"), max_length=100, unique=True)
-    abbreviation = models.CharField(_("viết tắt"), max_length=20, blank=True, help_text=_("Ví dụ: NĐ, QĐ, TT, CT."))
-    is_normative = models.BooleanField(
-        _("văn bản quy phạm pháp luật"),
-        default=False,
-        help_text=_("Đánh dấu nếu là văn bản QPPL (không phải văn bản hành chính)."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("is_normative")]
-
-    class Meta:
-        verbose_name = _("loại văn bản")
-        verbose_name_plural = _("loại văn bản")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Field(models.Model):
-    """Lĩnh vực: the subject area of a document, a task or a procedure."""
-
-    name = models.CharField(_("tên lĩnh vực"), max_length=150, unique=True)
-
-    panels = [FieldPanel("name")]
-
-    class Meta:
-        verbose_name = _("lĩnh vực")
-        verbose_name_plural = _("lĩnh vực")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
+from .base import AttachmentRow, NumberedDocument
+from .taxonomy import Agency, DocumentType, Field
 
 
 class LegalDocumentIndexPage(SectionPage):
@@ -140,42 +73,6 @@ INVERSE_LABELS = {
     RelationType.SUSPENDS: _("Bị đình chỉ, ngưng hiệu lực bởi"),
     RelationType.REFERENCES: _("Được dẫn chiếu bởi"),
 }
-
-
-class NumberedDocument(models.Model):
-    """A document known by its number ("số ký hiệu"): the typed number and its match keys.
-
-    ``number_key`` and ``number_folded`` are derived (``directives.numbers``) on clean and save.
-    """
-
-    number = models.CharField(_("số ký hiệu"), max_length=100, help_text=_("Ví dụ: 43/2011/NĐ-CP, 959/QĐ-UBND."))
-    number_key = models.CharField(max_length=100, editable=False, db_index=True)
-    number_folded = models.CharField(max_length=100, editable=False, db_index=True)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.derive_number_keys()
-        return super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        self.derive_number_keys()
-
-    def full_clean(self, *args, **kwargs):
-        self.derive_number_keys()
-        return super().full_clean(*args, **kwargs)
-
-    def autocomplete_folded(self) -> str:
-        """What type-ahead completes, folded (title and summary, which every numbered type has):
-        "dat da" completes "Đất đai" on every backend."""
-        return folded_text(self.title, self.summary)
-
-    def derive_number_keys(self):
-        self.number = clean_number(self.number)
-        self.number_key = number_key(self.number)
-        self.number_folded = folded_number_key(self.number)
 
 
 class LegalDocumentPage(NumberedDocument, Page):
@@ -458,21 +355,6 @@ class LegalDocumentPage(NumberedDocument, Page):
         context = super().get_context(request, *args, **kwargs)
         context["today_status"] = self.current_status
         return context
-
-
-class AttachmentRow(Orderable):
-    """A downloadable file of a page (file toàn văn), in order; subclasses add the ``page`` key."""
-
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(_("tiêu đề hiển thị"), max_length=255, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-        verbose_name = _("tệp đính kèm")
 
 
 class LegalDocumentAttachment(AttachmentRow):
