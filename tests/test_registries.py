@@ -13,23 +13,31 @@ from search.registry import Facet, Registry, SearchDocument, SearchFilter, regis
 
 
 def test_every_app_registered_its_record_types_routers_urls_and_feeds():
-    assert set(handlers()) == {"news", "legal_document", "directive", "task"}
-    assert {prefix for prefix, _router in routers()} == {
-        "/news/",
-        "/legal-documents/",
-        "/directives/",
-        "/tasks/",
-        "/search/",
-    }
-    assert [feed.url_name for feed in announced_feeds()] == ["feed-news", "feed-legal-documents"]
+    assert {"news", "legal_document", "directive", "task"} <= set(handlers())
+    assert {"/news/", "/legal-documents/", "/directives/", "/tasks/", "/search/"} <= {p for p, _r in routers()}
+    feeds = [feed.url_name for feed in announced_feeds()]
+    assert feeds.index("feed-news") < feeds.index("feed-legal-documents")  # by their order
     assert reverse("search") == "/tim-kiem/"
     assert reverse("feed-news-category", args=["kinh-te"]) == "/feeds/news/kinh-te.rss"
 
 
 def test_the_search_documents_come_in_their_order_with_their_filters_and_facets():
-    assert list(registry.documents()) == ["legal_document", "directive", "task", "news"]
-    assert list(registry.filters()) == ["document_type", "issuing_body", "field", "status", "unit"]
-    assert [f.name for f in registry.facets().values()] == ["document_type", "issuing_body", "field", "status", "unit"]
+    codes = list(registry.documents())
+    assert [c for c in codes if c in ("legal_document", "directive", "task", "news")] == [
+        "legal_document",
+        "directive",
+        "task",
+        "news",
+    ]
+    assert list(registry.filters())[:5] == ["document_type", "issuing_body", "field", "status", "unit"]
+    facets = [f.name for f in registry.facets().values()]
+    assert [f for f in facets if f in registry.filters()][:5] == [
+        "document_type",
+        "issuing_body",
+        "field",
+        "status",
+        "unit",
+    ]
     assert set(registry.documents()["directive"].filters) == {"field"}
 
 

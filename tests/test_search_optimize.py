@@ -121,7 +121,14 @@ def test_an_import_inside_an_enclosing_deferred_block_leaves_optimizing_to_its_o
     """The demo seed imports its files inside its own ``deferred_tasks()`` block: the index is written
     when that block ends, so the import does not optimize an index it has not written yet."""
     line = json.dumps(
-        {"type": "news", "slug": "tin-b", "title": "Tin B", "category": "Tin tức", "published_on": "2024-12-20"}
+        {
+            "type": "news",
+            "slug": "tin-b",
+            "title": "Tin B",
+            "category": "Tin tức",
+            "published_on": "2024-12-20",
+            "body": "Một.",
+        }
     )
     index_class = get_search_backend().index_class
     with mock.patch.object(index_class, "optimize", autospec=True) as optimize:
