@@ -10,7 +10,7 @@ one number the same key.
 import re
 import unicodedata
 
-from portal.text import LOOKALIKES, fold, normalize, query_text, strip_marks
+from portal.text import fold, normalize, query_text, strip_marks, without_lookalikes
 
 # Hyphen-like characters people paste from word processors.
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D_]")
@@ -24,7 +24,7 @@ def clean_number(raw: str) -> str:
 
     Case is kept (``TTg`` is the Prime Minister's official spelling).
     """
-    text = unicodedata.normalize("NFC", raw or "").translate(LOOKALIKES)
+    text = without_lookalikes(unicodedata.normalize("NFC", raw or ""))
     text = _DASHES.sub("-", text)
     text = _SLASHES.sub("/", text)
     text = _SPACES.sub(" ", text).strip()
