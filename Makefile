@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
 TEST_WORKERS ?= 2
 
-.PHONY: postgres setup run demo test test-e2e test-fuzz lint check pytest bench-import bench-search bench-api publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: postgres es es-stop setup run demo test test-e2e test-live-search test-fuzz lint check pytest bench-import bench-search bench-api publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ setup: $(STAMP)
 ## postgres: install (Debian), configure (passwordless postgres@127.0.0.1) and start PostgreSQL
 postgres:
 	bash .ci/postgres
+
+## es: start a local Elasticsearch 9 on 127.0.0.1:9200 (ENGINE=opensearch: OpenSearch 3 on :9201); prints SEARCH_URL
+ENGINE ?= elasticsearch
+es:
+	bash .ci/search-engine start $(ENGINE)
+
+## es-stop: stop it (ENGINE=opensearch for OpenSearch)
+es-stop:
+	bash .ci/search-engine stop $(ENGINE)
 
 ## demo: migrate and load the demo portal (idempotent)
 demo: setup
@@ -47,7 +56,7 @@ check: setup
 
 ## test: lint, checks and the test suite (SQLite, or DATABASE_URL if set)
 test: lint check
-	$(BIN)/pytest -m "not e2e" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e and not live_search" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## test-fuzz: schemathesis against /api/v3/openapi.json alone (also part of `make test`); FUZZ_EXAMPLES=200 for a longer run
 test-fuzz: setup
@@ -56,6 +65,10 @@ test-fuzz: setup
 ## test-e2e: browser tests (Playwright + Debian's /usr/bin/chromium, headless); skipped without chromium
 test-e2e: setup
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+## test-live-search: the search suite against a real engine (SEARCH_URL, SEARCH_ENGINE: see `make es`)
+test-live-search: setup
+	$(BIN)/pytest -m live_search tests/test_search_live.py $(PYTEST_ARGS)
 
 ## openapi-snapshot: regenerate tests/snapshots/openapi.json after an intended API change (commit it)
 openapi-snapshot: setup

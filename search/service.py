@@ -684,7 +684,8 @@ def suggest(q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default") -> 
     typed = " ".join(words)
     searches = (
         lambda pages: pages.search(typed, operator="and", backend=backend),  # whole words
-        lambda pages: pages.autocomplete(typed, backend=backend),  # the last word partial (autocomplete_folded)
+        # every word, as on the database backends (an engine's default is any word)
+        lambda pages: pages.autocomplete(typed, operator="and", backend=backend),  # the last word partial
     )
     for run in searches:
         for spec in TYPES.values():

@@ -29,8 +29,19 @@ ES_URL = "http://search.internal:9200"
 
 # The request body's analysis section, written out: folding that keeps the original form, on
 # every analyzer, and modelsearch's edge n-gram/n-gram filters kept for autocomplete.
-FOLDING_CHAIN = {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "vietnamese_folding"]}
+FOLDING_CHAIN = {
+    "type": "custom",
+    "char_filter": ["vietnamese_marks"],
+    "tokenizer": "standard",
+    "filter": ["lowercase", "vietnamese_folding"],
+}
 EXPECTED_ANALYSIS = {
+    "char_filter": {
+        "vietnamese_marks": {
+            "type": "mapping",
+            "mappings": [f"\\u{m}=>" for m in ("0300", "0301", "0303", "0309", "0323", "0302", "0306", "031b")],
+        }
+    },
     "analyzer": {
         "vietnamese": FOLDING_CHAIN,
         "default": FOLDING_CHAIN,

@@ -62,6 +62,10 @@ FALLBACK_BACKEND = "fallback"
 #: The analyzer autocomplete *queries* go through (indexing uses ``edgengram_analyzer``).
 VIETNAMESE_AUTOCOMPLETE_ANALYZER = "vietnamese_autocomplete"
 
+#: The combining marks of Vietnamese in decomposed (NFD) text: grave, acute, tilde, hook above,
+#: dot below (tones), circumflex, breve, horn.
+COMBINING_MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
+
 TOKENIZERS = {
     # Splits on Unicode word boundaries: one Vietnamese syllable per token. Built in.
     "standard": "standard",
@@ -75,7 +79,8 @@ def vietnamese_index_settings(tokenizer: str = "standard") -> dict:
 
     ``vietnamese_folding`` is ``asciifolding`` with ``preserve_original``: "Vĩnh" is indexed as
     "vĩnh" *and* "vinh" at one position, so "vinh" finds it and "Vĩnh" (matching both) ranks the
-    exact spelling first. asciifolding maps đ/Đ to d. ``default`` applies to every text field
+    exact spelling first. asciifolding maps đ/Đ to d; the combining marks of decomposed (NFD) text are
+    dropped before it (``vietnamese_marks``). ``default`` applies to every text field
     that names no analyzer (all SearchFields, ``_all_text``), and ``default_search`` to queries.
     The autocomplete analyzers keep modelsearch's names and edge n-grams, with the same folding.
     """
@@ -85,11 +90,24 @@ def vietnamese_index_settings(tokenizer: str = "standard") -> dict:
         raise ImproperlyConfigured(f"SEARCH_TOKENIZER must be one of {sorted(TOKENIZERS)}, not {tokenizer!r}") from None
 
     def chain(*extra):
-        return {"type": "custom", "tokenizer": tokenizer_name, "filter": ["lowercase", "vietnamese_folding", *extra]}
+        return {
+            "type": "custom",
+            "char_filter": ["vietnamese_marks"],
+            "tokenizer": tokenizer_name,
+            "filter": ["lowercase", "vietnamese_folding", *extra],
+        }
 
     return {
         "settings": {
             "analysis": {
+                # Decomposed (NFD) text: asciifolding folds precomposed letters only, so the
+                # combining marks are dropped first ("Đa\u0302\u0301t" → "Đat" → "dat").
+                "char_filter": {
+                    "vietnamese_marks": {
+                        "type": "mapping",
+                        "mappings": [f"\\u{ord(m):04x}=>" for m in COMBINING_MARKS],
+                    },
+                },
                 "filter": {
                     "vietnamese_folding": {"type": "asciifolding", "preserve_original": True},
                 },

@@ -1,0 +1,257 @@
+"""The search suite against a real Elasticsearch/OpenSearch (``make test-live-search``).
+
+Runs where ``SEARCH_URL`` (and ``SEARCH_ENGINE``) name a running engine (``make es``,
+``ENGINE=opensearch make es``); skipped without it, except under CI (``CI`` set), where a
+missing engine is a failure. Each test writes to indexes of its own prefix
+(``portal_live_<run>_<n>_``), deleted after it: two runs, or two tests, never share an index.
+The engine is near-real-time: the indexes are refreshed before each search (``refresh``).
+"""
+
+import itertools
+import os
+import unicodedata
+import uuid
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+from directives.models import Field, LegalDocumentPage
+from news.models import NewsPage
+from search import service
+from search.backends.config import search_backends
+from search.models import PendingIndexUpdate
+from search.service import SearchQuery
+from tests import factories
+
+pytestmark = [pytest.mark.live_search, pytest.mark.django_db]
+
+SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
+RUN = uuid.uuid4().hex[:8]
+_tests = itertools.count(1)
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def engine(settings):
+    """The engine's backend, on indexes of this test's own prefix (deleted afterwards)."""
+    if not SEARCH_URL:
+        reason = "SEARCH_URL is not set: start an engine with `make es` (ENGINE=opensearch for OpenSearch)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI must run the live search suite)", pytrace=False)
+        pytest.skip(reason)
+    prefix = f"portal_live_{RUN}_{next(_tests)}_"
+    env = {**os.environ, "INDEX_PREFIX": prefix}
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(env, database_engine=connection.settings_dict["ENGINE"])
+    backend = get_search_backend("default")
+    try:
+        backend.es.cluster.health()
+    except Exception as error:  # noqa: BLE001 - any client error: the engine does not answer
+        pytest.fail(f"no engine answers at SEARCH_URL={SEARCH_URL}: {error}", pytrace=False)
+    backend.live_prefix = prefix
+    # The indexes exist before editors publish (as after the first `update_index` of a deployment)
+    call_command("update_index", backend_name="default", schema_only=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    yield backend
+    backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
+
+
+def refresh(backend):
+    """Make every write so far visible to searches (the engine refreshes about once a second)."""
+    backend.es.indices.refresh(index=f"{backend.live_prefix}*")
+
+
+def run(backend, q, **params):
+    refresh(backend)
+    return service.search(SearchQuery(q=q, **params), today=TODAY)
+
+
+def engine_ids(backend, model, q):
+    """The ids the engine itself finds for ``q`` (no database number match in between)."""
+    refresh(backend)
+    return {page.pk for page in model.objects.live().search(q, operator="and", backend="default")}
+
+
+def no_failed_updates():
+    """Every index update reached the engine (failures would be recorded for search_sync)."""
+    assert list(PendingIndexUpdate.objects.values_list("action", "last_error")) == []
+
+
+@pytest.fixture
+def corpus():
+    nd = factories.document_type("Nghị định", "NĐ", True)
+    qd = factories.document_type("Quyết định", "QĐ")
+    gov = factories.agency("Chính phủ", "CP")
+    ubnd = factories.agency("Ủy ban nhân dân huyện Vĩnh Tường", "UBND")
+    tnmt = factories.agency("Phòng Tài nguyên và Môi trường", "TNMT")
+    it = Field.objects.create(name="Công nghệ thông tin")
+    land = Field.objects.create(name="Đất đai")
+    d43 = factories.legal_document(
+        "43/2011/NĐ-CP",
+        document_type=nd,
+        issuing_body=gov,
+        issued_on=date(2011, 6, 13),
+        status="het_hieu_luc_toan_bo",
+        summary="Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến trên trang thông tin điện tử",
+    )
+    d43.fields.add(it)
+    d42 = factories.legal_document(
+        "42/2022/NĐ-CP",
+        document_type=nd,
+        issuing_body=gov,
+        issued_on=date(2022, 6, 24),
+        status="con_hieu_luc",
+        summary="Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ quan nhà nước",
+    )
+    d42.fields.add(it)
+    d959 = factories.legal_document(
+        "959/QĐ-UBND",
+        document_type=qd,
+        issuing_body=ubnd,
+        issued_on=date(2023, 4, 3),
+        status="con_hieu_luc",
+        summary="Phê duyệt quy hoạch sử dụng đất huyện Vĩnh Tường",
+    )
+    d959.fields.add(land)
+    d12 = factories.legal_document(
+        "12/QĐ-UBND",
+        document_type=qd,
+        issuing_body=ubnd,
+        issued_on=date(2024, 1, 10),
+        status="con_hieu_luc",
+        effective_on=date(2027, 1, 1),
+        summary="Ban hành quy chế phối hợp quản lý đất đai giữa các phòng",
+    )
+    d12.co_issuing_bodies.add(tnmt)
+    d12.fields.add(land)
+    n1 = factories.news(
+        "Lễ hội đình làng Vĩnh Tường",
+        published_on=date(2025, 2, 1),
+        lead="Lễ hội truyền thống của nhân dân Vĩnh Tường được tổ chức long trọng.",
+    )
+    n2 = factories.news(
+        "Hội nghị về chuyển đổi số",
+        published_on=date(2025, 3, 1),
+        lead="Triển khai Nghị định 42/2022/NĐ-CP về cung cấp thông tin trực tuyến.",
+    )
+    c215 = factories.directive(
+        "215/TB-UBND", issued_on=date(2025, 5, 5), summary="Kết luận về công tác quản lý đất đai tại xã Tứ Trưng"
+    )
+    c215.fields.add(land)
+    t1 = factories.task(
+        "NV-2025-001", title="Rà soát hồ sơ đất đai tồn đọng", lead_unit=tnmt, assigned_on=date(2025, 5, 6)
+    )
+    t2 = factories.task(
+        "NV-2025-002", title="Xây dựng kế hoạch chuyển đổi số", lead_unit=ubnd, assigned_on=date(2025, 5, 7)
+    )
+    # m2m changes after the first save: index the pages again, as an editor's publish would
+    for page in (d43, d42, d959, d12, c215):
+        page.save_revision().publish()
+    return {
+        "d43": d43, "d42": d42, "d959": d959, "d12": d12, "n1": n1, "n2": n2, "c215": c215, "t1": t1, "t2": t2,
+        "nd": nd, "qd": qd, "gov": gov, "ubnd": ubnd, "tnmt": tnmt, "it": it, "land": land,
+    }  # fmt: skip
+
+
+def test_update_index_from_empty_then_folded_searches(engine, corpus):
+    prefix = engine.live_prefix
+    engine.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
+    assert not engine.es.indices.get(index=f"{prefix}*", allow_no_indices=True, expand_wildcards="all")
+    call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert engine.es.indices.get(index=f"{prefix}*")
+    no_failed_updates()
+
+    titles = {h.page.title for h in run(engine, "vinh tuong").results}
+    assert {corpus["d959"].title, corpus["n1"].title} <= titles
+    # đ → d, marks typed or not, NFD input: the engine's own analysis (no database number match)
+    land = {corpus["d12"].pk, corpus["d959"].pk}
+    assert land <= engine_ids(engine, LegalDocumentPage, "dat")
+    assert land <= engine_ids(engine, LegalDocumentPage, "đất")
+    assert land <= engine_ids(engine, LegalDocumentPage, unicodedata.normalize("NFD", "Đất"))
+    assert engine_ids(engine, NewsPage, "le hoi truyen thong") == {corpus["n1"].pk}
+    assert engine_ids(engine, NewsPage, unicodedata.normalize("NFD", "Lễ hội truyền thống")) == {corpus["n1"].pk}
+    nfd = run(engine, unicodedata.normalize("NFD", "quy hoạch Vĩnh Tường"))
+    assert nfd.results[0].page.pk == corpus["d959"].pk
+
+
+@pytest.mark.parametrize("q", ["43/2011/NĐ-CP", "43/2011/nd-cp", "43/2011/ND-CP", "43/2011", "nđ-cp 43/2011"])
+def test_document_numbers_in_every_spelling(engine, corpus, q):
+    assert run(engine, q).results[0].page.pk == corpus["d43"].pk
+    assert corpus["d43"].pk in engine_ids(engine, LegalDocumentPage, q)
+
+
+def test_publish_unpublish_delete_update_the_engine(engine, corpus):
+    page = factories.news("Khánh thành cầu Đại Đồng", lead="Cầu mới nối hai xã.")
+    assert engine_ids(engine, NewsPage, "cau dai dong") == {page.pk}
+    assert [h.page.pk for h in run(engine, "cau dai dong").results] == [page.pk]
+
+    page.unpublish()
+    assert engine_ids(engine, NewsPage, "cau dai dong") == set()
+    assert run(engine, "cau dai dong").count == 0
+
+    page.refresh_from_db()
+    page.title = "Khánh thành cầu Đại Đồng mới"
+    page.save_revision().publish()
+    assert engine_ids(engine, NewsPage, "cau dai dong moi") == {page.pk}
+
+    page.delete()
+    assert engine_ids(engine, NewsPage, "cau dai dong") == set()
+    assert run(engine, "cau dai dong").count == 0
+    no_failed_updates()
+
+
+def test_a_draft_revision_is_never_indexed(engine, corpus):
+    draft = factories.legal_document("99/2011/NĐ-CP", summary="Bản nháp bí mật về chuyển đổi số", live=False)
+    assert engine_ids(engine, LegalDocumentPage, "ban nhap bi mat") == set()
+    assert run(engine, "99/2011/ND-CP").count == 0
+
+    live = corpus["n1"]
+    live.title = "Tiêu đề nháp chưa duyệt"
+    live.save_revision()  # a draft of a live page: the live text stays in the index
+    assert engine_ids(engine, NewsPage, "tieu de nhap") == set()
+    assert engine_ids(engine, NewsPage, "le hoi dinh lang") == {live.pk}
+    assert draft.pk not in {h.page.pk for h in run(engine, "chuyen doi so", page_size=50).results}
+
+
+def test_filters_and_facets_as_on_the_database_backend(engine, corpus):
+    result = run(engine, "dat dai")
+    assert {h.page.pk for h in result.results} == {corpus["d12"].pk, corpus["c215"].pk, corpus["t1"].pk}
+    assert result.facets["type"] == {"legal_document": 1, "directive": 1, "task": 1}
+    assert result.facets["field"] == [{"id": corpus["land"].pk, "name": "Đất đai", "count": 2}]
+    assert result.facets["unit"] == [{"id": corpus["tnmt"].pk, "name": "Phòng Tài nguyên và Môi trường", "count": 1}]
+    assert result.facets["status"] == [{"code": "chua_co_hieu_luc", "label": "Chưa có hiệu lực", "count": 1}]
+    assert result.facets["year"] == [{"year": 2025, "count": 2}, {"year": 2024, "count": 1}]
+
+    wide = run(engine, "cung cap thong tin")
+    assert wide.facets["type"] == {"legal_document": 2, "news": 1}
+    assert wide.facets["document_type"] == [{"id": corpus["nd"].pk, "name": "Nghị định", "count": 2}]
+    only = run(engine, "cung cap thong tin", status="con_hieu_luc")
+    assert [h.page.pk for h in only.results] == [corpus["d42"].pk]
+    assert run(engine, "cung cap thong tin", year=2011).facets["type"] == {"legal_document": 1}
+    assert run(engine, "cung cap thong tin", types=("news",)).facets["type"] == {"news": 1}
+    assert run(engine, "quy", document_type=corpus["qd"].pk).count == 2
+    assert {h.page.pk for h in run(engine, "quan ly", issuing_body=corpus["tnmt"].pk).results} == {corpus["d12"].pk}
+    assert [h.page.pk for h in run(engine, "dat dai", unit=corpus["tnmt"].pk).results] == [corpus["t1"].pk]
+
+    # The same answers from the database backend (the fallback entry, kept current on every save)
+    for q in ("dat dai", "cung cap thong tin", "vinh tuong", "chuyen doi so"):
+        live = run(engine, q, page_size=50)
+        db = service.search(SearchQuery(q=q, page_size=50), today=TODAY, backend="fallback")
+        assert {(h.type, h.page.pk) for h in live.results} == {(h.type, h.page.pk) for h in db.results}, q
+        assert live.facets == db.facets, q
+
+
+def test_suggestions(engine, corpus):
+    refresh(engine)
+    titles = [s["title"] for s in service.suggest("nghi dinh 4")]
+    assert titles[:2] == ["Nghị định 42/2022/NĐ-CP", "Nghị định 43/2011/NĐ-CP"]
+    assert service.suggest("43/20")[0]["number"] == "43/2011/NĐ-CP"
+    assert any(s["title"] == "Lễ hội đình làng Vĩnh Tường" for s in service.suggest("le hoi"))
+    # the last word partial: the engine's autocomplete (edge n-grams, folded both sides)
+    assert "Lễ hội đình làng Vĩnh Tường" in {s["title"] for s in service.suggest("le ho")}
+    assert "Lễ hội đình làng Vĩnh Tường" in {s["title"] for s in service.suggest("Lễ hộ")}
+    assert "Rà soát hồ sơ đất đai tồn đọng" in {s["title"] for s in service.suggest("dat da")}
+    nfd = unicodedata.normalize("NFD", "Đất đa")
+    assert "Rà soát hồ sơ đất đai tồn đọng" in {s["title"] for s in service.suggest(nfd)}
+    assert service.suggest("dat daix") == []
