@@ -155,7 +155,10 @@ class TaskPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["progress_reports"] = self.progress_reports.select_related("unit", "attachment")
+        # The editor's order; reports without one (imported, or added in code) in the order they were written.
+        context["progress_reports"] = self.progress_reports.select_related("unit", "attachment").order_by(
+            "sort_order", "pk"
+        )
         return context
 
     @property
