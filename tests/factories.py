@@ -14,6 +14,9 @@ from directives.models import (
     TaskIndexPage,
     TaskPage,
 )
+from directives.models import (
+    Field as DocumentField,
+)
 from news.models import NewsIndexPage, NewsPage
 from portal.importing import home_page
 
@@ -203,3 +206,81 @@ def with_stock_search_backend(settings, alias: str) -> None:
     assert default["BACKEND"] == "search.backends.database"
     stock = {**default, "BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
     settings.WAGTAILSEARCH_BACKENDS = {"default": default, alias: stock}
+
+
+def search_corpus() -> dict:
+    """The search tests' hand-built set: 4 legal documents (2 types, 2 issuers, 2 fields), 2 news,
+    1 directive, 2 tasks; by name, with the types, agencies and fields."""
+    nd = document_type("Nghị định", "NĐ", True)
+    qd = document_type("Quyết định", "QĐ")
+    gov = agency("Chính phủ", "CP")
+    ubnd = agency("Ủy ban nhân dân huyện Vĩnh Tường", "UBND")
+    tnmt = agency("Phòng Tài nguyên và Môi trường", "TNMT")
+    it = DocumentField.objects.create(name="Công nghệ thông tin")
+    land = DocumentField.objects.create(name="Đất đai")
+    d43 = legal_document(
+        "43/2011/NĐ-CP",
+        document_type=nd,
+        issuing_body=gov,
+        issued_on=date(2011, 6, 13),
+        status="het_hieu_luc_toan_bo",
+        summary="Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến trên trang thông tin điện tử",
+    )
+    d43.fields.add(it)
+    d43.save()
+    d42 = legal_document(
+        "42/2022/NĐ-CP",
+        document_type=nd,
+        issuing_body=gov,
+        issued_on=date(2022, 6, 24),
+        status="con_hieu_luc",
+        summary="Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ quan nhà nước",
+    )
+    d42.fields.add(it)
+    d42.save()
+    d959 = legal_document(
+        "959/QĐ-UBND",
+        document_type=qd,
+        issuing_body=ubnd,
+        issued_on=date(2023, 4, 3),
+        status="con_hieu_luc",
+        summary="Phê duyệt quy hoạch sử dụng đất huyện Vĩnh Tường",
+    )
+    d959.fields.add(land)
+    d959.save()
+    d12 = legal_document(
+        "12/QĐ-UBND",
+        document_type=qd,
+        issuing_body=ubnd,
+        co_issuing_bodies=[],
+        issued_on=date(2024, 1, 10),
+        status="con_hieu_luc",
+        effective_on=date(2027, 1, 1),
+        summary="Ban hành quy chế phối hợp quản lý đất đai giữa các phòng",
+    )
+    d12.co_issuing_bodies.add(tnmt)
+    d12.fields.add(land)
+    d12.save()
+    n1 = news(
+        "Lễ hội đình làng Vĩnh Tường",
+        published_on=date(2025, 2, 1),
+        lead="Lễ hội truyền thống của nhân dân Vĩnh Tường được tổ chức long trọng.",
+    )
+    n2 = news(
+        "Hội nghị về chuyển đổi số",
+        published_on=date(2025, 3, 1),
+        lead="Triển khai Nghị định 42/2022/NĐ-CP về cung cấp thông tin trực tuyến.",
+    )
+    c215 = directive(
+        "215/TB-UBND",
+        issued_on=date(2025, 5, 5),
+        summary="Kết luận về công tác quản lý đất đai tại xã Tứ Trưng",
+    )
+    c215.fields.add(land)
+    c215.save()
+    t1 = task("NV-2025-001", title="Rà soát hồ sơ đất đai tồn đọng", lead_unit=tnmt, assigned_on=date(2025, 5, 6))
+    t2 = task("NV-2025-002", title="Xây dựng kế hoạch chuyển đổi số", lead_unit=ubnd, assigned_on=date(2025, 5, 7))
+    return {
+        "d43": d43, "d42": d42, "d959": d959, "d12": d12, "n1": n1, "n2": n2, "c215": c215, "t1": t1, "t2": t2,
+        "nd": nd, "qd": qd, "gov": gov, "ubnd": ubnd, "tnmt": tnmt, "it": it, "land": land,
+    }  # fmt: skip
