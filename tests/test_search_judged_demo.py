@@ -272,8 +272,8 @@ class Outcome:
     count: int
 
 
-def evaluate(item: Judged) -> Outcome:
-    result = service.search(SearchQuery(q=item.q, page_size=TOP_K), today=TODAY)
+def evaluate(item: Judged, backend: str = "default") -> Outcome:
+    result = service.search(SearchQuery(q=item.q, page_size=TOP_K), today=TODAY, backend=backend)
     top = [key(hit) for hit in result.results]
     rank = next((i for i, k in enumerate(top, start=1) if k in item.relevant), None)
     return Outcome(item, rank, top, result.count)
