@@ -11,7 +11,6 @@ from portal.importing import (
     Spec,
     Strings,
     as_list,
-    ascii_slug,
     assign,
     ensure_section,
     parse_date,
@@ -19,6 +18,7 @@ from portal.importing import (
     text_to_html,
     validate_page,
 )
+from portal.text import slug as ascii_slug
 
 from .models import (
     Agency,

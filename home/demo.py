@@ -55,9 +55,10 @@ from directives.tracking import task_stats
 from editorial import royalties
 from editorial.models import Genre, Royalty, RoyaltyScheme, RoyaltyShare
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
-from portal.importing import ascii_slug, assign, home_page, import_lines, nfc, text_to_html, validate_page
+from portal.importing import assign, home_page, import_lines, text_to_html, validate_page
 from portal.tasks import deferred_tasks
-from portal.text import strip_marks
+from portal.text import nfc, strip_marks
+from portal.text import slug as ascii_slug
 
 from . import demo_data as data
 from .models import AdministrativeLevel, AuthorityProfile

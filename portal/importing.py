@@ -27,8 +27,6 @@ from .tasks import deferred_tasks, deferring
 from .text import nfc
 from .text import slug as ascii_slug
 
-__all__ = ["ascii_slug", "nfc"]  # re-exported for the handlers
-
 
 class RecordError(Exception):
     """A record that cannot be imported; the message says why, in plain words."""

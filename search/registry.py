@@ -42,26 +42,19 @@ class SearchFilter:
 class Facet:
     """A facet of the search results, counted by the documents that name it in ``count_facets``.
 
-    ``kind``: ``"named"`` — objects counted as ``(id, name, n)`` triples, answered as
-    ``[{id, name, count}]`` (the counts of every type summed per id), most first; ``"choice"`` —
-    codes counted, answered as ``[{code, label, count}]`` with the labels of ``choices``.
-    ``filter``: the filter a facet item sets. ``position``: the facet's place among the others
-    (``type`` is 0, ``year`` ``YEAR_POSITION``); ``schema``: the API item schema (``"named"``:
-    ``NamedCount``); ``name_of``: ``id -> name`` for a chosen object no result holds (the page shows
-    it, to be unchosen); ``title``: the page's heading."""
+    ``name`` is also the filter a facet item sets. ``kind``: ``"named"`` — objects counted as
+    ``(id, name, n)`` triples, answered as ``[{id, name, count}]`` (the counts of every type summed
+    per id), most first; ``"choice"`` — codes counted, answered as ``[{code, label, count}]`` with
+    the labels of ``choices``. ``position``: the facet's place among the others (``type`` is 0,
+    ``year`` ``YEAR_POSITION``); ``name_of``: ``id -> name`` for a chosen object no result holds
+    (the page shows it, to be unchosen); ``title``: the page's heading."""
 
     name: str
     kind: str
     title: str
     position: int
-    filter: str = ""
     choices: Callable[[], list[tuple[str, str]]] | None = None
-    schema: object = None
     name_of: Callable[[object], str | None] | None = None
-
-    @property
-    def filter_name(self) -> str:
-        return self.filter or self.name
 
 
 YEAR_POSITION = 50
@@ -118,6 +111,7 @@ class Registry:
         self._filters: dict[str, SearchFilter] = {}
         self._facets: dict[str, Facet] = {}
         self._ordered: dict[str, SearchDocument] = {}
+        self._ordered_facets: dict[str, Facet] = {}
 
     def register(
         self,
@@ -135,6 +129,7 @@ class Registry:
                 raise ValueError(f"search: {key!r} is already registered")
             table[key] = item
         self._ordered = dict(sorted(self._documents.items(), key=lambda item: item[1].order))
+        self._ordered_facets = dict(sorted(self._facets.items(), key=lambda item: item[1].position))
         for document in self._documents.values():
             unknown = set(document.filters) - set(self._filters)
             if unknown:
@@ -150,7 +145,7 @@ class Registry:
 
     def facets(self) -> dict[str, Facet]:
         """The facets documents count, by position."""
-        return dict(sorted(self._facets.items(), key=lambda item: item[1].position))
+        return self._ordered_facets
 
 
 registry = Registry()

@@ -74,7 +74,6 @@ class _Documents(Mapping):
 
 
 TYPES = _Documents()
-ContentType = SearchDocument
 GENERIC_FILTERS = ("year", "date_from", "date_to")
 SORTS = ("relevance", "newest")
 
@@ -231,7 +230,7 @@ class Matches:
 
 
 def _matches(
-    specs: list[ContentType],
+    specs: list[SearchDocument],
     candidates: dict[str, object],
     query: SearchQuery,
     backend: str,
@@ -261,7 +260,7 @@ def _matches(
     return out
 
 
-def _ranked_matches(spec: ContentType, query: SearchQuery, candidates, backend: str = "default") -> Matches:
+def _ranked_matches(spec: SearchDocument, query: SearchQuery, candidates, backend: str = "default") -> Matches:
     """The generic path for one type: Wagtail's search API, in the order asked for, at most
     ``MAX_MATCHES_PER_TYPE`` matches, every one ranked (the backend's scores, or by date).
 
@@ -298,7 +297,7 @@ def _search_engine(backend: str):
 
 
 def _bounded_ranked(
-    specs: list[ContentType],
+    specs: list[SearchDocument],
     candidates: dict[str, object],
     query: SearchQuery,
     engine,
@@ -346,7 +345,7 @@ def _bounded_ranked(
     return out
 
 
-def _facet_rows(spec: ContentType, ids: list[int], pages, today: date) -> dict[int, tuple]:
+def _facet_rows(spec: SearchDocument, ids: list[int], pages, today: date) -> dict[int, tuple]:
     """{id: (id, date, title, *``spec.facet_columns``)} of the pages ``ids`` among ``pages`` (a
     queryset of the type: live and public, the request's filters), one query (none without ids).
 
@@ -355,13 +354,13 @@ def _facet_rows(spec: ContentType, ids: list[int], pages, today: date) -> dict[i
     ids with every page before them."""
     if not ids:
         return {}
-    qs = with_ids(with_ids(pages, spec.model._meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
+    qs = _with_ids(_with_ids(pages, spec.model._meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
     if spec.annotate_facets is not None:
         qs = spec.annotate_facets(qs, today)
     return {row[0]: row for row in qs.values_list("pk", spec.date_field, "title", *spec.facet_columns)}
 
 
-def with_ids(queryset, column: str, ids, table: str | None = None):
+def _with_ids(queryset, column: str, ids, table: str | None = None):
     """``queryset.filter(<column>__in=ids)`` for many integer ids, written into the SQL as numbers
     (``in_ids``). ``table``: a table the query joins (the queryset's own by default)."""
     quote = connection.ops.quote_name
@@ -562,13 +561,13 @@ class FacetRows:
 
     def through(self, queryset, column: str):
         """``queryset`` (e.g. a many-to-many table) limited to the rows whose ``column`` is a match's id."""
-        return with_ids(queryset, column, self.ids)
+        return _with_ids(queryset, column, self.ids)
 
 
 # --- snippets ---------------------------------------------------------------------------------------
 
 
-def _snippet_source(spec: ContentType, page) -> str:
+def _snippet_source(spec: SearchDocument, page) -> str:
     parts = []
     for path in spec.text_fields:
         value = page

@@ -81,7 +81,7 @@ class State:
 
 
 def _named_group(facet: Facet, entries, active_id, state) -> FacetGroup:
-    key = facet.filter_name
+    key = facet.name
     group = FacetGroup(key, facet.title)
     for entry in entries:
         is_active = entry["id"] == active_id
@@ -94,7 +94,7 @@ def _named_group(facet: Facet, entries, active_id, state) -> FacetGroup:
 
 
 def _choice_group(facet: Facet, entries, active, state) -> FacetGroup:
-    key = facet.filter_name
+    key = facet.name
     group = FacetGroup(key, facet.title)
     for entry in entries:
         is_active = entry["code"] == active
@@ -119,7 +119,7 @@ def _facet_groups(p, facets: dict, state: State) -> list[FacetGroup]:
     groups = [types]
     for name, facet in registry.facets().items():
         group = _choice_group if facet.kind == "choice" else _named_group
-        groups.append(group(facet, facets.get(name, []), getattr(p, facet.filter_name), state))
+        groups.append(group(facet, facets.get(name, []), getattr(p, facet.name), state))
     years = FacetGroup("year", "Năm")
     for entry in facets.get("year", []):
         is_active = entry["year"] == p.year

@@ -181,7 +181,7 @@ def news_form(title: str, **fields) -> dict:
     or add values (``slug``, ``lead``, ``body``, ``action-submit``…)."""
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-    from portal.importing import ascii_slug
+    from portal.text import slug as ascii_slug
 
     return nested_form_data(
         {

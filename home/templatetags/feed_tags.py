@@ -14,8 +14,9 @@ def feed_links(context) -> str:
     """Links to the feeds the apps announce (``portal.feeds.announce_feed``), and to the section's
     own feed on a section page (a news category)."""
     page = context.get("page")
-    feeds = [(str(feed.title), reverse(feed.url_name)) for feed in announced_feeds()]
-    for feed in announced_feeds():
+    announced = announced_feeds()
+    feeds = [(str(feed.title), reverse(feed.url_name)) for feed in announced]
+    for feed in announced:
         own = feed.section(page) if feed.section is not None and page is not None else None
         if own is not None:
             feeds.append(own)
