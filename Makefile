@@ -37,10 +37,11 @@ es-stop:
 ## demo: migrate and load the demo portal (idempotent)
 demo: setup
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py search_ensure_index
 	$(PY) manage.py seed_demo
 	$(PY) manage.py ensure_admin
 
-## run: set up, seed, and serve on 127.0.0.1:$(PORT) with SQLite
+## run: set up, seed, and serve on 127.0.0.1:$(PORT) with SQLite (SEARCH_URL=…: search on that engine, index built on first start)
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -55,7 +55,15 @@ def engine(settings):
     # The indexes exist before editors publish (as after the first `update_index` of a deployment)
     call_command("update_index", backend_name="default", schema_only=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
     yield backend
-    backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
+    delete_indexes(backend.es, prefix)
+
+
+def delete_indexes(es, prefix):
+    """Delete the indexes named ``prefix``…, by name: Elasticsearch 9 refuses wildcard deletes
+    (``action.destructive_requires_name``)."""
+    names = list(es.indices.get(index=f"{prefix}*", allow_no_indices=True, expand_wildcards="all"))
+    if names:
+        es.indices.delete(index=",".join(names))
 
 
 def refresh(backend):
@@ -90,7 +98,7 @@ def corpus():
 
 def test_update_index_from_empty_then_folded_searches(engine, corpus):
     prefix = engine.live_prefix
-    engine.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
+    delete_indexes(engine.es, prefix)
     assert not engine.es.indices.get(index=f"{prefix}*", allow_no_indices=True, expand_wildcards="all")
     call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert engine.es.indices.get(index=f"{prefix}*")
@@ -133,6 +141,66 @@ def test_publish_unpublish_delete_update_the_engine(engine, corpus):
     assert engine_ids(engine, NewsPage, "cau dai dong") == set()
     assert run(engine, "cau dai dong").count == 0
     no_failed_updates()
+
+
+def test_a_move_updates_the_engine(engine, corpus):
+    """The engine filters by tree path (sections, privacy): a moved page is found under its new parent."""
+    old, new = factories.news_index("Tin địa phương"), factories.news_index("Thông báo")
+    page = factories.news("Khai trương chợ đêm Tam Dương", category=old)
+    in_old = lambda: {p.pk for p in NewsPage.objects.live().descendant_of(old).search("cho dem tam duong")}  # noqa: E731
+    in_new = lambda: {p.pk for p in NewsPage.objects.live().descendant_of(new).search("cho dem tam duong")}  # noqa: E731
+    refresh(engine)
+    assert (in_old(), in_new()) == ({page.pk}, set())
+
+    page.move(new, pos="last-child")
+    refresh(engine)
+    assert (in_old(), in_new()) == (set(), {page.pk})
+    no_failed_updates()
+
+
+def test_a_privacy_change_takes_effect_on_the_engine(engine, corpus):
+    """A page restricted to logged-in users (itself, or by moving it under a restricted section)
+    disappears from search and suggestions at once; found again when the restriction goes."""
+    from wagtail.models import PageViewRestriction
+
+    internal = factories.news_index("Nội bộ")
+    PageViewRestriction.objects.create(page=internal, restriction_type=PageViewRestriction.LOGIN)
+    page = factories.news("Lịch tiếp công dân tháng Bảy của Chủ tịch", lead="Lịch tiếp công dân định kỳ.")
+
+    def found():
+        return page.pk in {h.page.pk for h in run(engine, "lich tiep cong dan").results}
+
+    def suggested():
+        refresh(engine)
+        return any(item["title"] == page.title for item in service.suggest("lich tiep cong dan"))
+
+    assert found() and suggested()
+
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert not found() and not suggested()
+    restriction.delete()
+    assert found() and suggested()
+
+    page.move(internal, pos="last-child")
+    assert not found() and not suggested()
+    no_failed_updates()
+
+
+def test_search_ensure_index_builds_missing_indexes_once(engine, corpus):
+    """``make run`` with SEARCH_URL: the indexes built on first start, with the Vietnamese analysis."""
+    from io import StringIO
+
+    delete_indexes(engine.es, engine.live_prefix)
+    out = StringIO()
+    call_command("search_ensure_index", stdout=out)
+    assert "default: building" in out.getvalue()
+    assert corpus["d959"].pk in engine_ids(engine, LegalDocumentPage, "quy hoach vinh tuong")
+    settings = engine.es.indices.get_settings(index=f"{engine.live_prefix}wagtailcore_page")
+    assert any("vietnamese_folding" in str(value) for value in settings.values())
+
+    out = StringIO()
+    call_command("search_ensure_index", stdout=out)
+    assert "default: indexes present" in out.getvalue()
 
 
 def test_a_draft_revision_is_never_indexed(engine, corpus):
