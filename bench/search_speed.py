@@ -18,6 +18,12 @@ names) and prints p50/p95 latency of
 The baselines run on an evenly spread subset of B queries (stock SQLite takes seconds per common
 query at 100k); the service's figures on that subset are printed beside them for the ratio.
 
+``--engine``: also on the Elasticsearch/OpenSearch node named by ``SEARCH_URL`` and
+``SEARCH_ENGINE`` (``make es``), in indexes of their own (prefix ``portal_bench_``): the same
+pages indexed there by ``update_index`` (timed: its bulk throughput), the same queries through
+the service on the engine, p50/p95 printed beside the database backend's, and for each query
+whether both backends count the same matches and agree on the first result.
+
 Runs on a throw-away SQLite file, or on ``DATABASE_URL`` if set: that SQLite file is removed, that
 PostgreSQL database is dropped and created again (give it a database of its own, e.g.
 ``postgres://postgres@127.0.0.1:5432/bench_search``). ``--reuse`` keeps it when it already holds
@@ -523,12 +529,59 @@ def timed(fn, *args) -> tuple[float, object]:
     return (time.perf_counter() - started) * 1000, result
 
 
-def run_service(q: str, today: date):
+def run_service(q: str, today: date, backend: str = "default"):
     from search.service import SearchQuery, search
 
-    result = search(SearchQuery(q=q), today=today)
+    result = search(SearchQuery(q=q), today=today, backend=backend)
     [hit.as_dict() for hit in result.results]
     return result.count
+
+
+def run_service_detail(q: str, today: date, backend: str = "default") -> tuple[int, int | None]:
+    """(count, the first result's page id) of the service's answer on ``backend``."""
+    from search.service import SearchQuery, search
+
+    result = search(SearchQuery(q=q), today=today, backend=backend)
+    [hit.as_dict() for hit in result.results]
+    return result.count, (result.results[0].page.pk if result.results else None)
+
+
+ENGINE_PREFIX = "portal_bench_"
+
+
+def configure_engine(settings) -> str:
+    """The engine of SEARCH_URL/SEARCH_ENGINE as the backend ``engine`` (indexes ``portal_bench_…``)."""
+    from search.backends.config import search_backends
+
+    url, kind = os.environ.get("BENCH_SEARCH_URL", ""), os.environ.get("BENCH_SEARCH_ENGINE", "")
+    if not url:
+        sys.exit("--engine needs SEARCH_URL (and SEARCH_ENGINE): start one with `make es`")
+    env = {"SEARCH_URL": url, "SEARCH_ENGINE": kind, "INDEX_PREFIX": ENGINE_PREFIX, "SEARCH_TIMEOUT": "60"}
+    settings.WAGTAILSEARCH_BACKENDS["engine"] = {
+        **search_backends(env)["default"],
+        "AUTO_UPDATE": False,
+    }
+    return f"{kind or 'elasticsearch9'} at {url}"
+
+
+def index_on_engine(pages_total: int, reuse: bool) -> tuple[int, float] | None:
+    """``update_index`` on the engine, timed; None when ``reuse`` and it already holds the pages."""
+    from django.core.management import call_command
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend("engine")
+    name = backend.get_index_for_model(Page).name
+    if reuse and backend.es.indices.exists(index=name):
+        backend.es.indices.refresh(index=name)
+        held = backend.es.count(index=name)["count"]
+        if held >= pages_total:
+            return None
+    started = time.perf_counter()
+    call_command("update_index", backend_name="engine", verbosity=0)
+    backend.es.indices.refresh(index=name)
+    seconds = time.perf_counter() - started
+    return Page.objects.count(), seconds
 
 
 class TimedOut(Exception):
@@ -663,6 +716,11 @@ def main():
         help="keep the database named by DATABASE_URL if it already holds generated pages (no new data)",
     )
     parser.add_argument(
+        "--engine",
+        action="store_true",
+        help="also index and query the Elasticsearch/OpenSearch node of SEARCH_URL and SEARCH_ENGINE",
+    )
+    parser.add_argument(
         "--sql",
         action="store_true",
         help="also time the service's SQL statements: database vs Python per search, the costliest kinds",
@@ -682,7 +740,8 @@ def main():
     os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
     os.environ["DEBUG"] = "0"  # no query log: measure what production does
     os.environ["MEDIA_ROOT"] = tmp
-    os.environ.pop("SEARCH_URL", None)
+    os.environ["BENCH_SEARCH_URL"] = os.environ.pop("SEARCH_URL", "")
+    os.environ["BENCH_SEARCH_ENGINE"] = os.environ.pop("SEARCH_ENGINE", "")
     import django
 
     django.setup()
@@ -698,6 +757,8 @@ def main():
         "BACKEND": "wagtail.search.backends.database",
         "AUTO_UPDATE": False,
     }
+
+    engine_name = configure_engine(settings) if args.engine else None
 
     from directives.models import LegalDocumentPage
     from news.models import NewsPage
@@ -716,6 +777,8 @@ def main():
         # the bulk indexing leaves (each entry is written, then its title norm updated) removed.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+
+    engine_indexed = index_on_engine(sum(len(o) for o in pages.values()), reused) if args.engine else None
 
     today = date(2026, 6, 1)
     queries = build_queries(pages, args.queries)
@@ -747,6 +810,19 @@ def main():
             per_kind.setdefault(kind, []).append(ms)
             if i in subset:
                 ours_subset.append(ms)
+    engine_times, engine_kinds, disagree_count, disagree_first = [], {}, [], []
+    if args.engine:
+        for _kind, q in queries:  # warm, as for the database backend
+            run_service(q, today, "engine")
+        for kind, q in queries:
+            ms, (count, first) = timed(run_service_detail, q, today, "engine")
+            engine_times.append(ms)
+            engine_kinds.setdefault(kind, []).append(ms)
+            db_count, db_first = run_service_detail(q, today)
+            if count != db_count:
+                disagree_count.append((q, db_count, count))
+            if first != db_first:
+                disagree_first.append(q)
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
@@ -780,6 +856,27 @@ def main():
     print(f"search.service.search, {len(queries)} mixed queries: {summarise(ours)}")
     for kind, times in sorted(per_kind.items()):
         print(f"    {kind:<20} {len(times):4d} queries  {summarise(times)}")
+    if args.engine:
+        print(f"engine: {engine_name}")
+        if engine_indexed is None:
+            print("    indexing: skipped (its indexes already hold the generated pages)")
+        else:
+            done, secs = engine_indexed
+            print(f"    indexing (update_index, every page): {done / secs:8.1f} pages/s ({secs:.1f} s)")
+        print(f"    search.service.search on the engine, same {len(queries)} queries: {summarise(engine_times)}")
+        for kind, times in sorted(engine_kinds.items()):
+            print(f"    {kind:<20} {len(times):4d} queries  {summarise(times)}")
+        print(
+            f"    engine vs {'SQLite' if connection.vendor == 'sqlite' else 'PostgreSQL'} at p50/p95: "
+            f"{percentile(engine_times, 0.5) / percentile(ours, 0.5):.2f}x / "
+            f"{percentile(engine_times, 0.95) / percentile(ours, 0.95):.2f}x the time"
+        )
+        print(
+            f"    same count on both backends: {len(queries) - len(disagree_count)}/{len(queries)} queries; "
+            f"same first result: {len(queries) - len(disagree_first)}/{len(queries)}"
+        )
+        for q, db_count, count in disagree_count[:10]:
+            print(f"        count differs: {q!r}: database {db_count}, engine {count}")
     if args.sql:
         n = len(queries)
         print(

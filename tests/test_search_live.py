@@ -203,6 +203,21 @@ def test_search_ensure_index_builds_missing_indexes_once(engine, corpus):
     assert "default: indexes present" in out.getvalue()
 
 
+def test_a_stale_index_entry_is_never_shown(engine, corpus):
+    """The service reads the engine's ranked ids (one request per type, ``ranked_pks``) through the
+    live, public candidates: an entry the index still holds for a page unpublished behind its back
+    (no signal, as after a failed update) is dropped, not shown."""
+    page = factories.news("Hội chợ nông sản Vĩnh Tường", lead="Hội chợ nông sản an toàn.")
+    assert [h.page.pk for h in run(engine, "hoi cho nong san").results] == [page.pk]
+    refresh(engine)
+    ranked = NewsPage.objects.live().search("hoi cho nong san", operator="and", backend="default")
+    assert [pk for pk, _score in ranked.ranked_pks(1000)] == [page.pk]
+
+    NewsPage.objects.filter(pk=page.pk).update(live=False)  # the index is not told
+    assert [pk for pk, _score in ranked.ranked_pks(1000)] == [page.pk]  # still held by the engine
+    assert run(engine, "hoi cho nong san").count == 0
+
+
 def test_a_draft_revision_is_never_indexed(engine, corpus):
     draft = factories.legal_document("99/2011/NĐ-CP", summary="Bản nháp bí mật về chuyển đổi số", live=False)
     assert engine_ids(engine, LegalDocumentPage, "ban nhap bi mat") == set()
