@@ -9,7 +9,9 @@ engine with two changes:
   n-grams as "vinh" does; the index is created with the analysis of
   ``config.vietnamese_index_settings``;
 - index updates the engine did not take are recorded for ``manage.py search_sync``
-  (``search.resilience.RecordFailuresMixin``).
+  (``search.resilience.RecordFailuresMixin``);
+- the client's ``OPTIONS`` (TLS, credentials: ``config.client_options``) apply to every node
+  (``ClientOptionsMixin``).
 
 Each class is built when first named (module ``__getattr__``), from its engine's modelsearch
 module: only the engine configured needs its client installed.
@@ -24,6 +26,29 @@ from ..resilience import RecordFailuresMixin
 from .config import BACKEND_CLASSES, ENGINES, VIETNAMESE_AUTOCOMPLETE_ANALYZER, vietnamese_index_settings
 
 _ENGINE_OF_CLASS = {name: engine for engine, name in BACKEND_CLASSES.items()}
+
+
+class ClientOptionsMixin:
+    """``OPTIONS`` (``verify_certs``, ``ca_certs``, ``http_auth`` …) reach every node's connection.
+
+    modelsearch's OpenSearch backends give each node ``verify_certs`` (true for https) and
+    ``http_auth`` (from the URL, else None), and opensearch-py lets a node's values override the
+    client's: ``SEARCH_VERIFY_CERTS=false`` and ``SEARCH_USER`` would be ignored. Both are left out
+    of the nodes here (``http_auth`` kept if a URL gave one); opensearch-py verifies https
+    certificates unless told not to. The Elasticsearch 8/9 backends give nodes neither.
+    modelsearch also adds to the ``OPTIONS`` dict it is given: a copy is passed, so the settings
+    stay as configured.
+    """
+
+    def __init__(self, params):
+        super().__init__({**params, "OPTIONS": dict(params.get("OPTIONS") or {})})
+
+    def _get_host_config_from_url(self, url):
+        host = super()._get_host_config_from_url(url)
+        host.pop("verify_certs", None)
+        if host.get("http_auth", ...) is None:
+            del host["http_auth"]
+        return host
 
 
 @cache  # one class per engine: resilience.backend_name() finds a backend's entry by its class
@@ -54,7 +79,7 @@ def _build_backend(engine: str) -> type:
     _deep_update(settings, vietnamese_index_settings())
     return type(
         BACKEND_CLASSES[engine],
-        (RecordFailuresMixin, base),
+        (RecordFailuresMixin, ClientOptionsMixin, base),
         {
             "__module__": __name__,
             "__doc__": (
