@@ -187,6 +187,28 @@ def test_the_api_key_becomes_the_clients_option(engine, api_key, option):
     assert config["OPTIONS"] == {option[0]: option[1], "verify_certs": True}
 
 
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"SEARCH_URL": f"https://portal:{quote(PASSWORD, safe='')}@search.internal"},
+        {"SEARCH_URL": f"https://portal:{quote(PASSWORD, safe='')}@search.internal", "SEARCH_ENGINE": "opensearch3"},
+        {"SEARCH_URL": HTTPS, "SEARCH_USER": "portal", "SEARCH_PASSWORD": PASSWORD},
+        {"SEARCH_URL": HTTPS, "SEARCH_API_KEY": PASSWORD.replace(":", "")},
+        {"SEARCH_URL": HTTPS, "SEARCH_API_KEY": PASSWORD.replace(":", ""), "SEARCH_ENGINE": "opensearch3"},
+    ],
+)
+def test_the_settings_shown_on_error_pages_hide_every_secret(settings, env):
+    """Django's error reports mask settings whose names say AUTH, KEY, PASS …: the credentials are
+    under such names (``basic_auth``, ``http_auth``, ``api_key``, ``Authorization``), not in the URLs."""
+    from django.views.debug import SafeExceptionReporterFilter
+
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(env)
+    shown = str(SafeExceptionReporterFilter().get_safe_settings()["WAGTAILSEARCH_BACKENDS"])
+    assert "internal" in shown  # the URLs are shown
+    for secret in (PASSWORD, quote(PASSWORD, safe=""), PASSWORD.replace(":", "")):
+        assert secret not in shown
+
+
 @pytest.mark.parametrize("prefix", ["vinhtuong_", "yen-lac.", "portal2_", ""])
 def test_an_index_prefix_within_the_index_name_rules_is_kept(prefix):
     assert search_backends({"SEARCH_URL": HTTPS, "INDEX_PREFIX": prefix})["default"]["INDEX_PREFIX"] == prefix
