@@ -109,21 +109,33 @@ def test_the_running_settings_match_the_database():
     ],
 )
 def test_search_url_and_engine_select_elasticsearch_or_opensearch(engine, backend):
-    env = {
-        "SEARCH_URL": f"{ES_URL}, https://user:secret@search2.internal",
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-    }
+    env = {"SEARCH_URL": f"{ES_URL}, http://search2.internal", "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}
     if engine:
         env["SEARCH_ENGINE"] = engine
     config = search_backends(env, database_engine=POSTGRES)["default"]
     assert config == {
         "BACKEND": backend,
-        "URLS": [ES_URL, "https://user:secret@search2.internal"],
+        "URLS": [ES_URL, "http://search2.internal"],
         "INDEX_PREFIX": "portal_dev_",
         "TIMEOUT": 10,
         "INDEX_SETTINGS": vietnamese_index_settings(),
     }
     assert "SEARCH_CONFIG" not in config
+
+
+@pytest.mark.parametrize(
+    ("engine", "auth_option"),
+    [("elasticsearch9", "basic_auth"), ("elasticsearch8", "basic_auth"), ("opensearch3", "http_auth")],
+)
+def test_credentials_leave_the_urls_for_the_client_options(engine, auth_option):
+    """The settings keep URLs without secrets; the client gets the user and password (decoded)."""
+    env = {
+        "SEARCH_URL": "https://portal:p%40ss@search1.internal:9200, https://portal:p%40ss@search2.internal",
+        "SEARCH_ENGINE": engine,
+    }
+    config = search_backends(env)["default"]
+    assert config["URLS"] == ["https://search1.internal:9200", "https://search2.internal"]
+    assert config["OPTIONS"] == {auth_option: ("portal", "p@ss"), "verify_certs": True}
 
 
 @pytest.mark.parametrize(

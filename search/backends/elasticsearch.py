@@ -11,7 +11,9 @@ engine with two changes:
 - index updates the engine did not take are recorded for ``manage.py search_sync``
   (``search.resilience.RecordFailuresMixin``);
 - its search results offer ``ranked_pks(limit)``: the ranked ids and scores in one request, no
-  model objects (``RankedPksMixin``; the search service reads only the values it needs).
+  model objects (``RankedPksMixin``; the search service reads only the values it needs);
+- the client's ``OPTIONS`` (TLS, credentials: ``config.client_options``) apply to every node
+  (``ClientOptionsMixin``).
 
 Each class is built when first named (module ``__getattr__``), from its engine's modelsearch
 module: only the engine configured needs its client installed.
@@ -44,12 +46,36 @@ class RankedPksMixin:
             "index": self.backend.get_index_for_model(model).name,
             "_source": False,
             self.fields_param_name: "pk",
-            "from": self.start,
             "size": limit,
         }
+        if self.start:  # the Elasticsearch client names it "from", opensearch-py "from_"
+            params["from" if self.backend.use_new_elasticsearch_api else "from_"] = self.start
         hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
         to_python = model._meta.pk.to_python
         return [(to_python(hit["fields"]["pk"][0]), hit.get("_score")) for hit in hits]
+
+
+class ClientOptionsMixin:
+    """``OPTIONS`` (``verify_certs``, ``ca_certs``, ``http_auth`` …) reach every node's connection.
+
+    modelsearch's OpenSearch backends give each node ``verify_certs`` (true for https) and
+    ``http_auth`` (from the URL, else None), and opensearch-py lets a node's values override the
+    client's: ``SEARCH_VERIFY_CERTS=false`` and ``SEARCH_USER`` would be ignored. Both are left out
+    of the nodes here (``http_auth`` kept if a URL gave one); opensearch-py verifies https
+    certificates unless told not to. The Elasticsearch 8/9 backends give nodes neither.
+    modelsearch also adds to the ``OPTIONS`` dict it is given: a copy is passed, so the settings
+    stay as configured.
+    """
+
+    def __init__(self, params):
+        super().__init__({**params, "OPTIONS": dict(params.get("OPTIONS") or {})})
+
+    def _get_host_config_from_url(self, url):
+        host = super()._get_host_config_from_url(url)
+        host.pop("verify_certs", None)
+        if host.get("http_auth", ...) is None:
+            del host["http_auth"]
+        return host
 
 
 @cache  # one class per engine: resilience.backend_name() finds a backend's entry by its class
@@ -74,18 +100,18 @@ def _build_backend(engine: str) -> type:
         (base.autocomplete_query_compiler_class,),
         {"mapping_class": VietnameseMapping},
     )
-    # The analyzers the mapping names exist even without INDEX_SETTINGS; INDEX_SETTINGS
-    # (e.g. the ICU tokenizer) is merged over these by the backend's __init__.
     results = type(
         f"Vietnamese{base.results_class.__name__}",
         (RankedPksMixin, base.results_class),
         {},
     )
+    # The analyzers the mapping names exist even without INDEX_SETTINGS; INDEX_SETTINGS
+    # (e.g. the ICU tokenizer) is merged over these by the backend's __init__.
     settings = deepcopy(base.settings)
     _deep_update(settings, vietnamese_index_settings())
     return type(
         BACKEND_CLASSES[engine],
-        (RecordFailuresMixin, base),
+        (RecordFailuresMixin, ClientOptionsMixin, base),
         {
             "__module__": __name__,
             "__doc__": (
