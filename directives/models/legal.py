@@ -143,6 +143,7 @@ class LegalDocumentPage(NumberedDocument, Page):
         index.SearchField("number_key", boost=5),
         index.SearchField("number_folded", boost=3),
         index.SearchField("summary", boost=2),
+        index.SearchField("signer", boost=2),
         WrittenText("body"),
         index.SearchField("search_folded"),
         index.AutocompleteField("number"),
