@@ -9,6 +9,7 @@ one number the same key.
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from portal.text import fold, normalize, query_text, strip_marks, without_lookalikes
 
@@ -91,3 +92,72 @@ def number_terms(number: str) -> str:
         query_text(folded_number_key(number)),
     ]
     return " ".join(dict.fromkeys(forms))
+
+
+# --- numbers said rather than written ----------------------------------------------------------------
+
+#: Document-type words and abbreviations as citizens type them (folded) → the type's folded name.
+TYPE_WORDS = {
+    "luat": "luat",
+    "bo luat": "bo luat",
+    "phap lenh": "phap lenh",
+    "nghi dinh": "nghi dinh",
+    "nd": "nghi dinh",
+    "nghi quyet": "nghi quyet",
+    "nq": "nghi quyet",
+    "quyet dinh": "quyet dinh",
+    "qd": "quyet dinh",
+    "thong tu lien tich": "thong tu lien tich",
+    "ttlt": "thong tu lien tich",
+    "thong tu": "thong tu",
+    "tt": "thong tu",
+    "chi thi": "chi thi",
+    "ct": "chi thi",
+    "ke hoach": "ke hoach",
+    "kh": "ke hoach",
+    "thong bao": "thong bao",
+    "tb": "thong bao",
+    "cong van": "cong van",
+    "cv": "cong van",
+    "cong dien": "cong dien",
+}
+_TYPE_ALTERNATIVES = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
+# "[type] [số] N [năm YYYY]" in folded text; not the day or month of a date ("ngày 15 tháng 5 năm 2020").
+_SPOKEN = re.compile(
+    rf"(?:\b(?P<type>{_TYPE_ALTERNATIVES})\s+)?(?:\b(?P<so>so)\s+)?(?<!\bngay )(?<!\bthang )\b(?P<seq>\d{{1,5}})\b"
+    r"(?:\s+nam\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+thang\b)"
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class SpokenNumber:
+    """A number said in words: "nghị định 15 năm 2020" → sequence "15", year 2020, type "nghi dinh"."""
+
+    sequence: str
+    year: int | None
+    document_type: str | None  # the folded name of the type named before it
+
+    def sequences(self) -> list[str]:
+        """The sequence as numbers are written: "5" and "05" (leading zeros are common)."""
+        bare = self.sequence.lstrip("0") or "0"
+        return list(dict.fromkeys([bare, bare.zfill(2), self.sequence]))
+
+
+def spoken_numbers(text: str | None) -> list[SpokenNumber]:
+    """Document numbers said rather than written: "nghi dinh 15 nam 2020", "quyết định số 120 năm
+    2023", "thông tư số 5", "QĐ 120". A sequence counts when a year follows it ("năm YYYY") or a
+    document type precedes it; a bare year ("luật đất đai 2024") is not a sequence. Numbers written
+    with "/" are ``find_numbers``' and are left out."""
+    if not text:
+        return []
+    rest = NUMBER_PATTERN.sub(" ", normalize(text))
+    found = []
+    for match in _SPOKEN.finditer(query_text(rest)):
+        seq, year, kind = match.group("seq"), match.group("year"), match.group("type")
+        if year is None and kind is None:
+            continue
+        if year is None and match.group("so") is None and _YEAR.match(seq):
+            continue  # "luật 2024": a year, not a number
+        found.append(SpokenNumber(seq, int(year) if year else None, TYPE_WORDS[kind] if kind else None))
+    return list(dict.fromkeys(found))

@@ -5,12 +5,12 @@ facets, exact matches (a document number, a task code) and search documents, reg
 from django.db.models import Count, F, Q
 
 from portal.api.listings import MAX_ID
-from portal.text import normalize
+from portal.text import normalize, query_text
 from search.registry import Facet, SearchDocument, SearchFilter
 
 from .filters import by_document_type, by_field, by_issuing_body, by_lead_unit, by_validity
-from .models import Agency, DirectivePage, DocumentType, Field, LegalDocumentPage, TaskPage
-from .numbers import find_numbers, folded_number_key
+from .models import Agency, DirectiveKind, DirectivePage, DocumentType, Field, LegalDocumentPage, TaskPage
+from .numbers import find_numbers, folded_number_key, spoken_numbers
 from .validity import ValidityStatus, validity_expression
 
 
@@ -81,8 +81,11 @@ FACETS = [
 # --- exact matches ---------------------------------------------------------------------------------
 
 
-def _number_matches(date_field: str):
-    """Pages whose number is written in the query: exact key, or ``43/2011`` → ``43/2011/…``."""
+def _number_matches(date_field: str, type_condition=None):
+    """Pages whose number is in the query: written (exact key, or ``43/2011`` → ``43/2011/…``) or
+    said (``spoken_numbers``: "nghị định 15 năm 2020" → ``15/2020/…`` or ``15/…`` issued in 2020,
+    of that type). ``type_condition(folded type name)``: the Q of that type on this model, or None
+    when the model has no such type (then a number said with it is not this model's)."""
 
     def matches(q: str, candidates) -> list[int]:
         condition = Q()
@@ -90,12 +93,41 @@ def _number_matches(date_field: str):
             key = folded_number_key(number)
             if key:
                 condition |= Q(number_folded=key) | Q(number_folded__startswith=key + "/")
+        for spoken in spoken_numbers(q):
+            said = Q()
+            for seq in spoken.sequences():
+                if spoken.year is None:
+                    said |= Q(number_folded__startswith=f"{seq}/")
+                else:
+                    said |= (
+                        Q(number_folded__startswith=f"{seq}/{spoken.year}/")
+                        | Q(number_folded=f"{seq}/{spoken.year}")
+                        | Q(number_folded__startswith=f"{seq}/", **{f"{date_field}__year": spoken.year})
+                    )
+            if spoken.document_type:
+                of_type = type_condition(spoken.document_type) if type_condition else None
+                if of_type is None:
+                    continue
+                said &= of_type
+            condition |= said
         if not condition:
             return []
         ordered = candidates.filter(condition).order_by(f"-{date_field}", "-pk")
         return list(ordered.values_list("pk", flat=True)[:20])
 
     return matches
+
+
+def _legal_document_type(folded: str) -> Q | None:
+    """Legal documents of the type named (folded): "nghi dinh" → document type "Nghị định"."""
+    ids = [pk for pk, name in DocumentType.objects.values_list("pk", "name") if query_text(name) == folded]
+    return Q(document_type_id__in=ids) if ids else None
+
+
+def _directive_kind(folded: str) -> Q | None:
+    """Directives of the kind named (folded): "thong bao" → "Thông báo kết luận", "chi thi" → "Chỉ thị"."""
+    kinds = [value for value, label in DirectiveKind.choices if query_text(str(label)).startswith(folded)]
+    return Q(kind__in=kinds) if kinds else None
 
 
 def _number_prefix(typed: str) -> Q:
@@ -175,7 +207,7 @@ DOCUMENTS = [
         ),
         annotate_facets=_with_validity,
         count_facets=_legal_document_facets,
-        exact_matches=_number_matches("issued_on"),
+        exact_matches=_number_matches("issued_on", _legal_document_type),
         number_field="number",
         number_prefix=_number_prefix,
     ),
@@ -189,7 +221,7 @@ DOCUMENTS = [
         order=1,
         filters={"field": by_field},
         count_facets=lambda matches: {"field": _field_counts(matches)},
-        exact_matches=_number_matches("issued_on"),
+        exact_matches=_number_matches("issued_on", _directive_kind),
         number_field="number",
         number_prefix=_number_prefix,
     ),

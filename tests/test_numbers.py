@@ -96,3 +96,35 @@ def test_fold_removes_exactly_the_combining_characters(text):
 )
 def test_year_in_number(typed, year):
     assert year_in_number(typed) == year
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("nghị định 15 năm 2020", [("15", 2020, "nghi dinh")]),
+        ("nghi dinh so 15 nam 2020", [("15", 2020, "nghi dinh")]),
+        ("quyết định số 120 năm 2023", [("120", 2023, "quyet dinh")]),
+        ("QĐ 120", [("120", None, "quyet dinh")]),
+        ("thông tư số 5", [("5", None, "thong tu")]),
+        ("văn bản 15 năm 2020", [("15", 2020, None)]),
+        ("LUẬT số 31 NĂM 2024", [("31", 2024, "luat")]),
+        # not numbers: a bare year, a date, a written number (find_numbers' job), a plain count
+        ("luật đất đai 2024", []),
+        ("luat 2024", []),
+        ("ngày 15 tháng 5 năm 2020", []),
+        ("nghị định 43/2011/NĐ-CP", []),
+        ("cấp 2 xã", []),
+    ],
+)
+def test_numbers_said_in_words(typed, expected):
+    from directives.numbers import spoken_numbers
+
+    assert [(n.sequence, n.year, n.document_type) for n in spoken_numbers(typed)] == expected
+
+
+def test_a_said_sequence_is_tried_with_and_without_its_leading_zero():
+    from directives.numbers import SpokenNumber
+
+    assert SpokenNumber("5", 2019, None).sequences() == ["5", "05"]
+    assert SpokenNumber("05", 2019, None).sequences() == ["5", "05"]
+    assert SpokenNumber("120", None, None).sequences() == ["120"]

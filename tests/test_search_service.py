@@ -46,6 +46,28 @@ def test_number_queries_put_the_document_first(corpus, q):
     assert result.results[0].page.pk == corpus["d43"].pk
 
 
+@pytest.mark.parametrize(
+    "q, name",
+    [
+        ("nghị định 43 năm 2011", "d43"),
+        ("nghi dinh so 42 nam 2022", "d42"),
+        ("quyết định số 959 năm 2023", "d959"),  # 959/QĐ-UBND: the year is the year of issue
+        ("quyet dinh 12", "d12"),
+        ("văn bản số 12 năm 2024", "d12"),
+        ("thông báo số 215 năm 2025", "c215"),  # a directive (Thông báo kết luận)
+    ],
+)
+def test_numbers_said_in_words_find_the_document_first(corpus, q, name):
+    result = run(q)
+    assert result.results[0].page.pk == corpus[name].pk
+
+
+def test_a_number_said_with_another_type_or_year_is_not_that_document(corpus):
+    assert corpus["d43"].pk not in {h.page.pk for h in run("quyết định số 43 năm 2011").results}
+    assert corpus["d959"].pk not in {h.page.pk for h in run("quyết định số 959 năm 2022").results}
+    assert corpus["c215"].pk not in {h.page.pk for h in run("nghị định 215 năm 2025").results}
+
+
 def test_nd_cp_finds_both_decrees_before_anything_else(corpus):
     result = run("ND-CP")
     assert {h.page.pk for h in result.results[:2]} == {corpus["d43"].pk, corpus["d42"].pk}
