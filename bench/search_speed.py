@@ -815,12 +815,12 @@ def main():
         for _kind, q in queries:  # warm, as for the database backend
             run_service(q, today, "engine")
         for kind, q in queries:
-            ms, (count, first) = timed(run_service_detail, q, today, "engine")
+            ms, (found, first) = timed(run_service_detail, q, today, "engine")
             engine_times.append(ms)
             engine_kinds.setdefault(kind, []).append(ms)
             db_count, db_first = run_service_detail(q, today)
-            if count != db_count:
-                disagree_count.append((q, db_count, count))
+            if found != db_count:
+                disagree_count.append((q, db_count, found))
             if first != db_first:
                 disagree_first.append(q)
     if args.profile:
@@ -875,8 +875,8 @@ def main():
             f"    same count on both backends: {len(queries) - len(disagree_count)}/{len(queries)} queries; "
             f"same first result: {len(queries) - len(disagree_first)}/{len(queries)}"
         )
-        for q, db_count, count in disagree_count[:10]:
-            print(f"        count differs: {q!r}: database {db_count}, engine {count}")
+        for q, db_count, found in disagree_count[:10]:
+            print(f"        count differs: {q!r}: database {db_count}, engine {found}")
     if args.sql:
         n = len(queries)
         print(
