@@ -34,7 +34,7 @@ from wagtail.search.backends import get_search_backend
 
 from bench import engine_nodes
 from news.models import NewsPage
-from search import service
+from search import resilience, service
 from search.backends.config import FALLBACK_BACKEND, search_backends
 from search.models import PendingIndexUpdate
 from search.resilience import BACKEND_HEADER, FALLBACK_HEADER_VALUE
@@ -185,6 +185,11 @@ def corpus(engine):
     return corpus
 
 
+def engine_finds(q: str) -> set[int]:
+    """The news pages the engine itself finds (not through the fallback)."""
+    return {page.pk for page in NewsPage.objects.live().search(q, backend="default")}
+
+
 def test_a_paused_engine_hangs_search_answers_from_the_database_nothing_is_lost(node, engine, corpus, client):
     before = api_search(client, "le hoi vinh tuong")
     assert BACKEND_HEADER not in before
@@ -195,20 +200,39 @@ def test_a_paused_engine_hangs_search_answers_from_the_database_nothing_is_lost(
         first_search, response = timed(api_search, client, "le hoi vinh tuong")
         assert response[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
         assert corpus["n1"].pk in ids(response)
+        assert first_search >= 0.9 * TIMEOUT, "the engine was asked and did not answer: SEARCH_TIMEOUT"
+        later_search, response = timed(api_search, client, "vinh tuong")
+        assert response[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
+        assert later_search < TIMEOUT / 2, "marked down: the engine is not asked again (SEARCH_RETRY_AFTER)"
+
+        resilience.mark_up("default")  # as once SEARCH_RETRY_AFTER has passed: the next save asks again
         changed, saves = edit_during_fault(corpus)
-        next_search, response = timed(api_search, client, "cau dai dong")
+        first_save, *later_saves = saves.values()
+        # Publishing a new page makes 3 index requests: the first waits, the others are recorded at once
+        assert 0.9 * TIMEOUT <= first_save < 2 * TIMEOUT, saves
+        assert all(seconds < TIMEOUT / 2 for seconds in later_saves), saves
+        response = api_search(client, "cau dai dong")
         assert response[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
         assert len(ids(response)) == 1  # the page published during the fault, from the database
+        new_page = next(iter(ids(response)))
         assert pending() == changed
     finally:
         node.resume()
     node.wait_for_status("yellow")
+    refresh(engine)
+    # The request that hung was in the paused node's socket buffer: the node may take it on SIGCONT,
+    # after the client gave up (a late write; search_sync sends the current state anyway).
+    late_write = new_page in engine_finds("cau dai dong")
     sent = sync_and_compare(engine, changed)
+    response = api_search(client, "cau dai dong")
+    assert BACKEND_HEADER not in response  # search_sync found the engine back: the mark is gone
+    assert ids(response) == {new_page}
     print(
         f"\nSIGSTOP, SEARCH_TIMEOUT={TIMEOUT}s: first search {first_search:.2f}s, a later search "
-        f"{next_search:.2f}s; "
+        f"{later_search:.2f}s; "
         + ", ".join(f"{what} {s:.2f}s" for what, s in saves.items())
-        + f"; {len(changed)} pages changed, {len(changed)} recorded, search_sync sent {sent}"
+        + f"; {len(changed)} pages changed, as many pending rows, search_sync sent {sent}; "
+        f"the write that hung was applied on SIGCONT: {late_write}"
     )
 
 
@@ -217,6 +241,7 @@ def test_a_killed_engine_refuses_search_answers_from_the_database_nothing_is_los
     search_seconds, response = timed(api_search, client, "le hoi vinh tuong")
     assert response[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
     assert corpus["n1"].pk in ids(response)
+    resilience.mark_up("default")  # each save asks the engine (refused at once)
     changed, saves = edit_during_fault(corpus)
     response = api_search(client, "cau dai dong")
     assert response[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
@@ -227,12 +252,16 @@ def test_a_killed_engine_refuses_search_answers_from_the_database_nothing_is_los
     node.start()
     restart = node.wait_for_status("yellow")
     refresh(engine)
-    # Back on its data, the engine still has what it had before the fault: not the new page.
-    assert new_page not in {p.pk for p in NewsPage.objects.live().search("cau dai dong", backend="default")}
+    # Back on its data, the engine has what it had before the fault: not the new page.
+    assert new_page not in engine_finds("cau dai dong")
     sent = sync_and_compare(engine, changed)
-    assert new_page in {p.pk for p in NewsPage.objects.live().search("cau dai dong", backend="default")}
+    assert new_page in engine_finds("cau dai dong")
+    response = api_search(client, "cau dai dong")
+    assert BACKEND_HEADER not in response
+    assert ids(response) == {new_page}
     print(
         f"\nSIGKILL: a search {search_seconds:.2f}s; "
         + ", ".join(f"{what} {s:.2f}s" for what, s in saves.items())
-        + f"; restarted (yellow) in {restart:.1f}s; {len(changed)} pages changed, search_sync sent {sent}"
+        + f"; restarted on its data (yellow) in {restart:.1f}s; {len(changed)} pages changed, "
+        f"search_sync sent {sent}"
     )

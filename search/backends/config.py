@@ -45,6 +45,10 @@ ENGINES = {
 }
 DEFAULT_ENGINE = "elasticsearch9"
 
+#: SEARCH_RETRY_AFTER by default: seconds an engine that did not answer is not asked again
+#: (search.resilience, docs/search-backends.md "Faults and failover, measured").
+DEFAULT_RETRY_AFTER = 30
+
 #: SEARCH_ENGINE value → the name of its backend class in ``search.backends.elasticsearch``.
 BACKEND_CLASSES = {
     "elasticsearch9": "Elasticsearch9SearchBackend",
@@ -143,6 +147,7 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
     INDEX_PREFIX        default ``portal_<environment>_`` (environment from DJANGO_SETTINGS_MODULE)
     SEARCH_TOKENIZER    standard (default) | icu (needs the analysis-icu plugin)
     SEARCH_TIMEOUT      seconds per request, default 10
+    SEARCH_RETRY_AFTER  seconds the engine is not asked after it did not answer, default 30 (0: ask every time)
     """
     urls = [url.strip() for url in (env.get("SEARCH_URL") or "").split(",") if url.strip()]
     if not urls:
@@ -163,6 +168,14 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
         raise ImproperlyConfigured(
             f"SEARCH_TIMEOUT must be a number of seconds, not {env['SEARCH_TIMEOUT']!r}"
         ) from None
+    try:
+        retry_after = int(env.get("SEARCH_RETRY_AFTER") or DEFAULT_RETRY_AFTER)
+        if retry_after < 0:
+            raise ValueError
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"SEARCH_RETRY_AFTER must be a number of seconds (0 or more), not {env['SEARCH_RETRY_AFTER']!r}"
+        ) from None
     # The database backend, configured as it would be without SEARCH_URL, kept current on every
     # save: what the search API and page answer from while the engine is unreachable
     # (search/resilience.py, docs/search-backends.md "When the engine is down").
@@ -173,6 +186,9 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
             "URLS": urls,
             "INDEX_PREFIX": prefix,
             "TIMEOUT": timeout,
+            # search.resilience: after the engine did not answer, searches go to the fallback and
+            # index updates are recorded without being sent, for this many seconds.
+            "RETRY_AFTER": retry_after,
             "INDEX_SETTINGS": vietnamese_index_settings((env.get("SEARCH_TOKENIZER") or "standard").strip().lower()),
         },
         FALLBACK_BACKEND: fallback,
