@@ -57,7 +57,13 @@ def node():
             pytest.fail(f"{reason} (CI must run the fault tests)", pytrace=False)
         pytest.skip(reason)
     root = engine_nodes.workdir("portal-search-faults-")
-    node = engine_nodes.Node("faults-1", http_port=HTTP_PORT, transport_port=TRANSPORT_PORT, workdir=root)
+    node = engine_nodes.Node(
+        "faults-1",
+        http_port=HTTP_PORT,
+        transport_port=TRANSPORT_PORT,
+        workdir=root,
+        java_options=["-XX:TieredStopAtLevel=1"],  # the JIT's first tier only: starts and restarts faster
+    )
     try:
         node.start()
         node.started_in = node.wait_for_status("yellow")
