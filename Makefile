@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
 TEST_WORKERS ?= 2
 
-.PHONY: postgres es es-stop setup run demo test test-e2e test-live-search test-fuzz lint check pytest bench-import bench-search bench-api publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: postgres es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-api bench-failover publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ test-e2e: setup
 test-live-search: setup
 	$(BIN)/pytest -m live_search tests/test_search_live.py $(PYTEST_ARGS)
 
+## test-search-faults: an OpenSearch node of its own paused and killed while pages change (needs the distribution `make es ENGINE=opensearch` unpacks)
+test-search-faults: setup
+	$(BIN)/pytest -m live_search tests/test_search_faults_live.py $(PYTEST_ARGS)
+
 ## openapi-snapshot: regenerate tests/snapshots/openapi.json after an intended API change (commit it)
 openapi-snapshot: setup
 	UPDATE_OPENAPI_SNAPSHOT=1 $(BIN)/pytest tests/test_openapi_snapshot.py -q -p no:cacheprovider
@@ -87,6 +91,10 @@ bench-search: setup
 bench-api: setup
 	@command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
 	$(PY) bench/api_speed.py $(BENCH_ARGS)
+
+## bench-failover: search while one node of a two-node OpenSearch cluster is killed (bench/; BENCH_ARGS="--kill manager")
+bench-failover: setup
+	$(PY) bench/search_failover.py $(BENCH_ARGS)
 
 ## i18n: refresh the project's catalogue (locale/) and compile it and locale_admin/ (needs gettext)
 i18n: setup

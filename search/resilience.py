@@ -10,11 +10,17 @@
 - **Searching**: ``with_fallback`` runs a search on the default backend and, when the engine
   cannot answer, again on the database backend configured beside it (``FALLBACK_BACKEND``), and
   says so (the API's ``X-Search-Backend`` header, the page's notice).
+- **Not waiting on a hung engine**: once the engine did not answer at all (refused, timed out),
+  it is marked down in this process for ``RETRY_AFTER`` seconds (``SEARCH_RETRY_AFTER``):
+  meanwhile searches go straight to the fallback and index updates are recorded without being
+  sent, so only one request per period waits ``SEARCH_TIMEOUT``; ``search_sync`` ignores the
+  mark, and clears it when the engine takes its updates.
 
 See docs/search-backends.md, "When the engine is down".
 """
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -28,7 +34,7 @@ from django.utils import timezone
 from modelsearch.backends import get_search_backend, import_backend
 from modelsearch.conf import get_app_config
 
-from .backends.config import FALLBACK_BACKEND
+from .backends.config import DEFAULT_RETRY_AFTER, FALLBACK_BACKEND
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -50,28 +56,107 @@ _replaying: ContextVar[bool] = ContextVar("search_replaying", default=False)
 class RecordFailuresMixin:
     """Index updates the engine did not take (unreachable, timeout, error) are recorded, then
     re-raised: modelsearch logs and swallows them on save (``catch_indexing_errors``), so the
-    page still saves, and ``manage.py search_sync`` replays them (``replay``)."""
+    page still saves, and ``manage.py search_sync`` replays them (``replay``). While the engine
+    is marked down (``engine_down``) they are recorded without being sent (``EngineDown``)."""
+
+    def __init__(self, params):
+        params = dict(params)
+        params.pop("RETRY_AFTER", None)  # read by engine_down(), by the backend's name
+        super().__init__(params)
 
     def add(self, obj):
-        try:
-            super().add(obj)
-        except Exception as error:
-            record_failure(self, "add", obj._meta.model, [obj], error)
-            raise
+        self._update("add", obj._meta.model, [obj], super().add, obj)
 
     def add_bulk(self, model, obj_list):
-        try:
-            super().add_bulk(model, obj_list)
-        except Exception as error:
-            record_failure(self, "add", model, obj_list, error)
-            raise
+        self._update("add", model, obj_list, super().add_bulk, model, obj_list)
 
     def delete(self, obj):
+        self._update("delete", obj._meta.model, [obj], super().delete, obj)
+
+    def _update(self, action, model, objects, send, *args):
+        name = backend_name(self)
         try:
-            super().delete(obj)
+            if not _replaying.get():  # search_sync is the explicit "try now"
+                down = engine_down(name)
+                if down:
+                    raise EngineDown(f"the engine did not answer {down:.0f}s ago; not asked again yet")
+            send(*args)
         except Exception as error:
-            record_failure(self, "delete", obj._meta.model, [obj], error)
+            if is_unreachable(error):
+                mark_down(name)
+            record_failure(self, action, model, objects, error)
             raise
+        if _replaying.get():
+            mark_up(name)
+
+
+class EngineDown(Exception):
+    """An index update not sent: the engine did not answer a moment ago (``engine_down``)."""
+
+
+# --- "Engine down" marks: one hung request per RETRY_AFTER seconds, not one per search or save ----
+
+_down_since: dict[str, float] = {}  # backend name → time.monotonic() of its last unanswered request
+
+
+def retry_after(name: str) -> int:
+    """The backend's RETRY_AFTER (SEARCH_RETRY_AFTER): 0 when it is not configured or not an engine."""
+    config = get_app_config().get_search_backend_config().get(name) or {}
+    if "URLS" not in config and "HOSTS" not in config:
+        return 0
+    return int(config.get("RETRY_AFTER", DEFAULT_RETRY_AFTER))
+
+
+def engine_down(name: str = "default") -> float:
+    """Seconds since the engine ``name`` last did not answer, if that is less than its
+    RETRY_AFTER (then it is not asked: searches use the fallback, updates are recorded); else 0."""
+    since = _down_since.get(name)
+    if since is None:
+        return 0.0
+    elapsed = max(time.monotonic() - since, 1e-6)
+    if elapsed < retry_after(name):
+        return elapsed
+    _down_since.pop(name, None)  # time is up: the next request asks the engine again
+    return 0.0
+
+
+def mark_down(name: str) -> None:
+    if retry_after(name) > 0:
+        _down_since[name] = time.monotonic()
+
+
+def mark_up(name: str) -> None:
+    _down_since.pop(name, None)
+
+
+def clear_marks() -> None:
+    """Forget every mark (tests: a mark lives as long as the process)."""
+    _down_since.clear()
+
+
+@cache
+def _unreachable_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = []
+    try:
+        from elastic_transport import ConnectionError as TransportConnectionError
+        from elastic_transport import ConnectionTimeout
+
+        errors += [TransportConnectionError, ConnectionTimeout]
+    except ImportError:
+        pass
+    try:
+        from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+
+        errors.append(OpenSearchConnectionError)  # ConnectionTimeout and SSLError too
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """The engine did not answer at all (refused, reset, timed out): not an error status."""
+    errors = _unreachable_errors()
+    return bool(errors) and isinstance(error, errors)
 
 
 def backend_name(backend) -> str:
@@ -325,12 +410,18 @@ def with_fallback(run: Callable[[str], T]) -> tuple[T, bool]:
     """``run(backend_name)`` on the default backend; when the engine fails, on the fallback.
 
     Returns the result and whether the fallback answered. Other errors (``SearchError`` for a
-    bad request, bugs) propagate, as does an engine error when no fallback is configured.
+    bad request, bugs) propagate, as does an engine error when no fallback is configured. While
+    the engine is marked down (it did not answer less than RETRY_AFTER seconds ago) the fallback
+    answers without the engine being asked.
     """
+    if has_fallback() and engine_down("default"):
+        return run(FALLBACK_BACKEND), True
     try:
         return run("default"), False
     except Exception as error:
         if not (is_engine_error(error) and has_fallback()):
             raise
+        if is_unreachable(error):
+            mark_down("default")
         logger.warning("Search engine unavailable (%s: %s); answering from the database", type(error).__name__, error)
     return run(FALLBACK_BACKEND), True

@@ -16,6 +16,17 @@ def _empty_caches():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_engine_marked_down():
+    """search.resilience marks an engine that did not answer as down for the whole process: each
+    test starts without such a mark."""
+    from search.resilience import clear_marks
+
+    clear_marks()
+    yield
+    clear_marks()
+
+
 @pytest.fixture
 def api_client(client):
     """A client for the public API (anonymous)."""

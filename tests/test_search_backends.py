@@ -118,6 +118,7 @@ def test_search_url_and_engine_select_elasticsearch_or_opensearch(engine, backen
         "URLS": [ES_URL, "http://search2.internal"],
         "INDEX_PREFIX": "portal_dev_",
         "TIMEOUT": 10,
+        "RETRY_AFTER": 30,
         "INDEX_SETTINGS": vietnamese_index_settings(),
     }
     assert "SEARCH_CONFIG" not in config
@@ -159,6 +160,8 @@ def test_index_prefix_defaults_per_environment(env, prefix):
         ({"SEARCH_ENGINE": "elasticsearch7"}, "SEARCH_ENGINE must be one of"),
         ({"SEARCH_TOKENIZER": "vi"}, "SEARCH_TOKENIZER must be one of"),
         ({"SEARCH_TIMEOUT": "ten"}, "SEARCH_TIMEOUT must be a number"),
+        ({"SEARCH_RETRY_AFTER": "soon"}, "SEARCH_RETRY_AFTER must be a number"),
+        ({"SEARCH_RETRY_AFTER": "-1"}, "SEARCH_RETRY_AFTER must be a number"),
     ],
 )
 def test_a_wrong_search_setting_is_refused_with_its_name(env, message):

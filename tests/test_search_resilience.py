@@ -9,6 +9,7 @@ by ``manage.py search_sync``; search answers from the database and says so.
 
 import logging
 import socket
+import time
 from io import StringIO
 from unittest import mock
 
@@ -19,13 +20,14 @@ from django.db import connection
 
 from news.models import NewsPage
 from portal.tasks import deferred_tasks
-from search import service
+from search import resilience, service
 from search.backends.config import FALLBACK_BACKEND, search_backends
 from search.models import PendingIndexUpdate
 from search.resilience import BACKEND_HEADER, FALLBACK_HEADER_VALUE, record_failure, with_fallback
 from tests import factories
 
 elasticsearch = pytest.importorskip("elasticsearch", reason="the elasticsearch client is not installed")
+elastic_transport = pytest.importorskip("elastic_transport")
 
 SQLITE = "django.db.backends.sqlite3"
 POSTGRES = "django.db.backends.postgresql"
@@ -39,13 +41,39 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def engine_down(settings):
-    """SEARCH_URL at a port nobody listens on; the database fallback configured beside it."""
-    env = {"SEARCH_URL": f"http://127.0.0.1:{closed_port()}", "SEARCH_TIMEOUT": "1", "INDEX_PREFIX": PREFIX}
+def configure(settings, url: str, retry_after: int) -> dict:
+    env = {
+        "SEARCH_URL": url,
+        "SEARCH_TIMEOUT": "1",
+        "SEARCH_RETRY_AFTER": str(retry_after),
+        "INDEX_PREFIX": PREFIX,
+    }
     settings.WAGTAILSEARCH_BACKENDS = search_backends(env, database_engine=settings.DATABASES["default"]["ENGINE"])
     assert set(settings.WAGTAILSEARCH_BACKENDS) == {"default", FALLBACK_BACKEND}
     return settings.WAGTAILSEARCH_BACKENDS
+
+
+@pytest.fixture
+def engine_down(settings):
+    """SEARCH_URL at a port nobody listens on; the database fallback configured beside it. Each
+    request asks the engine (SEARCH_RETRY_AFTER=0): the "engine down" mark has tests of its own."""
+    return configure(settings, f"http://127.0.0.1:{closed_port()}", retry_after=0)
+
+
+@pytest.fixture
+def engine_refusing(settings):
+    """As ``engine_down``, with the "engine down" mark as configured by default (30 s)."""
+    return configure(settings, f"http://127.0.0.1:{closed_port()}", retry_after=30)
+
+
+@pytest.fixture
+def engine_hung(settings):
+    """An engine that accepts connections and never answers (as a process stopped with SIGSTOP):
+    a socket that listens and never accepts; the kernel completes the connections."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(64)
+        yield configure(settings, f"http://127.0.0.1:{sock.getsockname()[1]}", retry_after=30)
 
 
 class EngineBack:
@@ -359,3 +387,93 @@ def test_the_search_page_shows_no_notice_when_the_engine_answers(news_page, clie
     assert BACKEND_HEADER not in response
     assert "search-fallback-notice" not in response.content.decode()
     assert TITLE in response.content.decode()
+
+
+# --- An engine that did not answer is not asked again for RETRY_AFTER seconds ---------------------
+
+
+def timed(fn, *args, **kwargs):
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def seconds_pass(seconds: float) -> None:
+    """As if ``seconds`` had passed since the engine was marked down."""
+    resilience._down_since["default"] -= seconds
+
+
+@pytest.mark.django_db
+def test_a_hung_engine_is_waited_for_once_then_not_asked_again(engine_hung, client):
+    """Without the mark, each request to a hung engine waits SEARCH_TIMEOUT (1 s here): creating
+    and publishing a page would wait once per save (three times), and every search once."""
+    took, page = timed(factories.news, TITLE, lead="Đường mới nối hai xã")
+    assert 1.0 <= took < 2.5, f"{took:.2f}s: one wait of SEARCH_TIMEOUT, not one per save"
+    row = pending_for(page)
+    assert row.attempts >= 2  # the saves after the first were recorded without asking the engine
+    assert row.last_error.startswith("EngineDown: the engine did not answer")
+    assert resilience.engine_down("default") > 0
+
+    took, response = timed(client.get, "/api/v3/search/", {"q": "vinh tuong"})
+    assert took < 0.9, f"{took:.2f}s: the engine is not asked while marked down"
+    assert response[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
+    assert [hit["id"] for hit in response.json()["results"]] == [page.pk]
+
+
+@pytest.mark.parametrize(("retry_after", "asked"), [(30, 1), (0, 2)])
+@pytest.mark.django_db
+def test_an_unreachable_engine_is_asked_once_per_retry_after(settings, client, retry_after, asked):
+    configure(settings, f"http://127.0.0.1:{closed_port()}", retry_after=retry_after)
+    refused = elastic_transport.ConnectionError("Connection refused")
+    with mock.patch.object(elasticsearch.Elasticsearch, "search", side_effect=refused) as search:
+        for _ in range(2):
+            response = client.get("/api/v3/search/", {"q": "vinh tuong"})
+            assert response.status_code == 200
+            assert response[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
+    assert search.call_count == asked
+
+
+@pytest.mark.django_db
+def test_an_error_status_is_an_answer_and_does_not_mark_the_engine_down(engine_refusing, client):
+    error = elasticsearch.ApiError("search_phase_execution_exception", meta=mock.Mock(status=500), body={})
+    with mock.patch.object(elasticsearch.Elasticsearch, "search", side_effect=error) as search:
+        for _ in range(2):
+            assert client.get("/api/v3/search/", {"q": "vinh tuong"})[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
+    assert search.call_count == 2
+    assert not resilience.engine_down("default")
+
+
+@pytest.mark.django_db
+def test_after_retry_after_the_engine_is_asked_again(engine_refusing, client):
+    news_page = factories.news(TITLE)
+    assert resilience.engine_down("default")  # the page's save found the engine refusing
+    hits = {"hits": {"hits": [{"_score": 2.0, "fields": {"pk": [news_page.pk]}}], "total": {"value": 1}}}
+    with mock.patch.object(elasticsearch.Elasticsearch, "search", return_value=hits) as search:
+        assert client.get("/api/v3/search/", {"q": "vinh tuong"})[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
+        assert not search.called
+        seconds_pass(29)
+        assert client.get("/api/v3/search/", {"q": "vinh tuong"})[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
+        assert not search.called
+        seconds_pass(2)
+        response = client.get("/api/v3/search/", {"q": "vinh tuong"})
+    assert search.called
+    assert BACKEND_HEADER not in response
+    assert [hit["id"] for hit in response.json()["results"]] == [news_page.pk]
+    assert not resilience.engine_down("default")
+
+
+@pytest.mark.django_db
+def test_while_marked_down_a_save_is_recorded_not_sent_and_search_sync_sends_it(engine_refusing):
+    page = factories.news("Tin cũ")
+    assert resilience.engine_down("default")
+    with EngineBack() as engine:  # the engine would take it: it is not asked
+        page.title = TITLE
+        page.save_revision().publish()
+        assert engine.bulk_actions == engine.indexed == []
+        assert pending_for(page).last_error.startswith("EngineDown")
+
+        out, err = sync()  # the explicit "try now": sent while marked down, and the mark cleared
+
+    assert err == "" and "0 still pending" in out
+    assert {action["_id"]: action["title"] for action in engine.bulk_actions}[str(page.pk)] == TITLE
+    assert not resilience.engine_down("default")

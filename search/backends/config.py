@@ -58,6 +58,10 @@ ENGINES = {
 }
 DEFAULT_ENGINE = "elasticsearch9"
 
+#: SEARCH_RETRY_AFTER by default: seconds an engine that did not answer is not asked again
+#: (search.resilience, docs/search-backends.md "Faults and failover, measured").
+DEFAULT_RETRY_AFTER = 30
+
 #: SEARCH_ENGINE value → the name of its backend class in ``search.backends.elasticsearch``.
 BACKEND_CLASSES = {
     "elasticsearch9": "Elasticsearch9SearchBackend",
@@ -358,6 +362,7 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
     SEARCH_VERIFY_CERTS true (default) | false (unsafe: certificates not verified)
     SEARCH_TOKENIZER    standard (default) | icu (needs the analysis-icu plugin)
     SEARCH_TIMEOUT      seconds per request, default 10
+    SEARCH_RETRY_AFTER  seconds the engine is not asked after it did not answer, default 30 (0: ask every time)
 
     Refused (``ImproperlyConfigured`` naming the variable, no secret in the message): see
     docs/search-backends.md, "Production configuration".
@@ -380,6 +385,14 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
         raise ImproperlyConfigured(
             f"SEARCH_TIMEOUT must be a number of seconds, not {env['SEARCH_TIMEOUT']!r}"
         ) from None
+    try:
+        retry_after = int(env.get("SEARCH_RETRY_AFTER") or DEFAULT_RETRY_AFTER)
+        if retry_after < 0:
+            raise ValueError
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"SEARCH_RETRY_AFTER must be a number of seconds (0 or more), not {env['SEARCH_RETRY_AFTER']!r}"
+        ) from None
     options = client_options(env, engine, nodes)
     # The database backend, configured as it would be without SEARCH_URL, kept current on every
     # save: what the search API and page answer from while the engine is unreachable
@@ -391,6 +404,9 @@ def search_backends(env: Mapping[str, str], *, database_engine: str = "") -> dic
         "INDEX_PREFIX": prefix,
         "TIMEOUT": timeout,
         "INDEX_SETTINGS": vietnamese_index_settings((env.get("SEARCH_TOKENIZER") or "standard").strip().lower()),
+        # search.resilience: after the engine did not answer, searches go to the fallback and
+        # index updates are recorded without being sent, for this many seconds.
+        "RETRY_AFTER": retry_after,
     }
     if options:
         default["OPTIONS"] = options
