@@ -1190,6 +1190,9 @@ class QueryMaker:
         pool = [n for n in self.corpus.news if n.core]
         titles = {n.key: set(words(n.title)) for n in self.corpus.news}
         folded = {n.key: fold(n.title) for n in self.corpus.news}
+        by_number: dict[str, list[str]] = {}
+        for d in self.docs:
+            by_number.setdefault(fold(d.number), []).append(d.key)
         out = []
         for i, item in enumerate(self.pick(pool, count)):
 
@@ -1210,6 +1213,13 @@ class QueryMaker:
                     relevant[n.key] = 2
                 elif wanted <= titles[n.key]:
                     relevant[n.key] = 1
+            # acceptable too: a document the query names by its number, or whose summary holds the query
+            for token in fold(q).split():
+                for key in by_number.get(token, ()):
+                    relevant.setdefault(key, 1)
+            for d in self.docs:
+                if wanted <= self._summary_words[d.key]:
+                    relevant.setdefault(d.key, 1)
             out.append(self.judged(q, "news", relevant, item, unmarked))
         return out
 
