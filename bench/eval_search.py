@@ -16,7 +16,7 @@ Backends, each when configured:
 - SQLite: always (a temporary file);
 - PostgreSQL: ``EVAL_POSTGRES_URL``, or ``DATABASE_URL`` when it names a PostgreSQL database
   (e.g. ``postgres://postgres@127.0.0.1:5432/eval_search``; ``make postgres`` starts a local
-  server). That database is dropped and created again: give it one of its own;
+  server). That database is dropped, created, filled and dropped again: give it one of its own;
 - Elasticsearch: ``EVAL_ELASTICSEARCH_URL`` (engine ``elasticsearch9``; ``EVAL_ELASTICSEARCH_ENGINE``
   to change it), and OpenSearch: ``EVAL_OPENSEARCH_URL`` (``opensearch3``;
   ``EVAL_OPENSEARCH_ENGINE``): indexes named ``portal_eval_…`` (``EVAL_INDEX_PREFIX``), built by
@@ -201,6 +201,23 @@ def select(queries: list, count: int | None) -> list:
     return [queries[int(i * len(queries) / count)] for i in range(count)]
 
 
+def drop_database(url: str) -> None:
+    """The PostgreSQL database the worker filled: it was thrown away and created again for this run."""
+    from urllib.parse import urlsplit
+
+    import psycopg2
+    from psycopg2 import sql
+
+    parts = urlsplit(url)
+    admin = psycopg2.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password, dbname="postgres"
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(parts.path.lstrip("/"))))
+    admin.close()
+
+
 # --- figures --------------------------------------------------------------------------------------------
 
 
@@ -366,6 +383,9 @@ def main():
             flush=True,
         )
         collected.update(raw["backends"])
+
+    if "postgresql" in wanted:
+        drop_database(have["postgresql"])
 
     summary = {}
     for backend in BACKENDS:
