@@ -1065,16 +1065,19 @@ class QueryMaker:
             if d.kind == LAW and d.name and d.number in laws_guided:
                 candidates.append(("guides", d))
         rng = self.rng
+        by_number = {d.number: d for d in central}
+        anchors = [(form, by_number[number], q) for form, number, q in TOPIC_ANCHORS]
+        candidates = [c for c in candidates if c not in [(form, d) for form, d, _q in anchors]]
         rng.shuffle(candidates)
         # about 30 % old targets, each target once per form
         old = [c for c in candidates if c[1].issued_on < OLD_BEFORE]
         new = [c for c in candidates if c[1].issued_on >= OLD_BEFORE]
         n_old = min(len(old), round(count * 0.3))
-        chosen = old[:n_old] + new[: count - n_old]
+        chosen = [(form, d, "") for form, d in old[:n_old] + new[: count - n_old - len(anchors)]]
         rng.shuffle(chosen)
         out = []
-        for i, (form, d) in enumerate(chosen):
-            unmarked = i % 2 == 0
+        for i, (form, d, fixed) in enumerate(anchors + chosen):
+            unmarked = fixed == strip_marks(fixed) if fixed else i % 2 == 0
             relevant: dict[str, int] = {}
             if form in ("law", "law-year"):
                 name = d.name.lower()
@@ -1113,7 +1116,9 @@ class QueryMaker:
                     target = current.get(d.series, d)
                     relevant = {v.key: 1 for v in versions}
                     relevant[target.key] = 2
-            if unmarked:
+            if fixed:
+                q = fixed
+            elif unmarked:
                 q = unmark(q)
             out.append(self.judged(q, "topic", relevant, target, unmarked))
         return out
@@ -1260,6 +1265,19 @@ def phrase(text: str, rng: random.Random, shortest: int, longest: int, specific)
         if specific(run):
             return run
     return text
+
+
+# Topic queries that are always in the set: the examples of issue 18, as citizens type them.
+TOPIC_ANCHORS = [
+    ("law-year", "31/2024/QH15", "luật đất đai 2024"),
+    ("law", "31/2024/QH15", "luat dat dai"),
+    ("law", "58/2024/QH15", "luat dau tu cong"),
+    ("decree", "123/2024/NĐ-CP", "nghị định về xử phạt vi phạm hành chính trong lĩnh vực đất đai"),
+]
+
+
+def strip_marks(text: str) -> str:
+    return _text().strip_marks(text)
 
 
 def make_queries(corpus: Corpus, people: People) -> list[Judged]:
