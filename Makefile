@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
 TEST_WORKERS ?= 2
 
-.PHONY: postgres es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-api bench-failover publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: postgres es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-api bench-failover eval-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,10 @@ bench-import: setup
 ## bench-search: search latency (ours, stock Wagtail, icontains) on N generated pages (bench/; BENCH_ARGS=100000)
 bench-search: setup
 	$(PY) bench/search_speed.py $(BENCH_ARGS)
+
+## eval-search: relevance on the hard judged set (5,000 generated items, 199 queries) on every backend configured: SQLite, EVAL_POSTGRES_URL, EVAL_ELASTICSEARCH_URL, EVAL_OPENSEARCH_URL (bench/; EVAL_ARGS="--size N --queries Q --backends sqlite,postgresql")
+eval-search: setup
+	$(PY) bench/eval_search.py $(EVAL_ARGS)
 
 ## bench-api: API requests/s and p95 under wrk (gunicorn 2 workers, PostgreSQL; bench/; BENCH_ARGS="--duration 20")
 bench-api: setup
