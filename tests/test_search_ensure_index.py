@@ -4,21 +4,15 @@ With a real engine it is exercised in tests/test_search_live.py (indexes missing
 Vietnamese analysis; present → left alone); here, what needs no engine.
 """
 
-import socket
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from search.backends.config import search_backends
+from tests.test_search_resilience import closed_port
 
 pytest.importorskip("elasticsearch", reason="the elasticsearch client is not installed")
-
-
-def closed_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.mark.django_db
