@@ -529,12 +529,8 @@ def timed(fn, *args) -> tuple[float, object]:
     return (time.perf_counter() - started) * 1000, result
 
 
-def run_service(q: str, today: date, backend: str = "default"):
-    from search.service import SearchQuery, search
-
-    result = search(SearchQuery(q=q), today=today, backend=backend)
-    [hit.as_dict() for hit in result.results]
-    return result.count
+def run_service(q: str, today: date, backend: str = "default") -> int:
+    return run_service_detail(q, today, backend)[0]
 
 
 def run_service_detail(q: str, today: date, backend: str = "default") -> tuple[int, int | None]:

@@ -278,15 +278,16 @@ def _ranked_matches(spec: SearchDocument, query: SearchQuery, candidates, backen
     if queryset is not None:  # the database backends: the search is a queryset
         rows = list(queryset().values_list(*columns, *(("_score",) if relevance else ()))[:MAX_MATCHES_PER_TYPE])
         scored = [(row[:3], row[3] if relevance else None) for row in rows]
-    elif hasattr(results, "ranked_pks"):  # our engine backends: ids and scores in one request
-        hits = results.ranked_pks(MAX_MATCHES_PER_TYPE)
-        # read through the candidates: an entry the index still holds for a page since unpublished,
-        # made private or deleted is dropped here
-        values = {row[0]: row for row in candidates.filter(pk__in=[pk for pk, _ in hits]).values_list(*columns)}
-        scored = [(values[pk], score) for pk, score in hits if pk in values]
     else:
-        hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results[:MAX_MATCHES_PER_TYPE]]
-        values = {row[0]: row for row in spec.model.objects.filter(pk__in=[pk for pk, _ in hits]).values_list(*columns)}
+        if hasattr(results, "ranked_pks"):  # our engine backends: ids and scores in one request
+            hits = results.ranked_pks(MAX_MATCHES_PER_TYPE)
+            # read through the candidates: an entry the index still holds for a page since
+            # unpublished, made private or deleted is dropped here
+            pages = candidates
+        else:  # other backends give model objects, already checked against the candidates
+            hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results[:MAX_MATCHES_PER_TYPE]]
+            pages = spec.model.objects
+        values = {row[0]: row for row in pages.filter(pk__in=[pk for pk, _ in hits]).values_list(*columns)}
         scored = [(values[pk], score) for pk, score in hits if pk in values]
     in_title = _title_holds(backend_text(query.q), [row[2] for row, _ in scored]) if relevance else None
     return Matches(

@@ -22,7 +22,6 @@ import json
 import logging
 import secrets
 import shutil
-import socket
 import ssl
 import subprocess
 import threading
@@ -40,6 +39,7 @@ from search.backends.config import mask_url, search_backends
 from search.models import PendingIndexUpdate
 from search.resilience import BACKEND_HEADER, is_engine_error
 from tests import factories
+from tests.test_search_resilience import closed_port
 
 ENGINES = ["elasticsearch9", "opensearch3"]
 TITLE = "Khánh thành cầu Vĩnh Tường"
@@ -54,12 +54,6 @@ def engine_available(engine: str) -> None:
 
 def basic(user: str, password: str) -> str:
     return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
-
-
-def closed_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # --- The settings as data: what is refused, and how ---------------------------------------------
