@@ -7,10 +7,11 @@ from django.db.models import Count, F, Q
 from portal.api.listings import MAX_ID
 from portal.text import normalize, query_text
 from search.registry import Facet, SearchDocument, SearchFilter
+from search.understand import Boost, phrases_at
 
 from .filters import by_document_type, by_field, by_issuing_body, by_lead_unit, by_validity
 from .models import Agency, DirectiveKind, DirectivePage, DocumentType, Field, LegalDocumentPage, TaskPage
-from .numbers import find_numbers, folded_number_key, spoken_numbers
+from .numbers import TYPE_WORDS, find_numbers, folded_number_key, spoken_numbers
 from .validity import ValidityStatus, validity_expression
 
 
@@ -130,6 +131,35 @@ def _directive_kind(folded: str) -> Q | None:
     return Q(kind__in=kinds) if kinds else None
 
 
+# Issuers citizens name by the code in the number ("QĐ UBND", "nghị quyết HĐND", "NĐ CP"): folded
+# word → the Q of numbers carrying it (``number_folded`` is upper case, no hyphens: "43/2011/NDCP").
+ISSUER_WORDS = {
+    "ubnd": Q(number_folded__contains="UBND"),
+    "hdnd": Q(number_folded__contains="HDND"),
+    "cp": Q(number_folded__endswith="CP") & ~Q(number_folded__endswith="VPCP"),
+    "ttg": Q(number_folded__contains="TTG"),
+    "qh": Q(number_folded__regex=r"/QH[0-9]*$"),
+}
+
+
+def _understand(type_condition):
+    """The boosts of a numbered type: the document types (or kinds) named ("luật", "nghị định",
+    "QĐ"…, ``numbers.TYPE_WORDS``) and the issuers named by their code (``ISSUER_WORDS``)."""
+
+    def understand(words: list[str]) -> list[Boost]:
+        boosts = []
+        for positions, folded_type in phrases_at(words, TYPE_WORDS):
+            condition = type_condition(folded_type)
+            if condition is not None:
+                boosts.append(Boost(positions, condition, folded_type))
+        for i, word in enumerate(words):
+            if word in ISSUER_WORDS:
+                boosts.append(Boost((i,), ISSUER_WORDS[word], word))
+        return boosts
+
+    return understand
+
+
 def _number_prefix(typed: str) -> Q:
     return Q(number_folded__startswith=folded_number_key(typed))
 
@@ -210,6 +240,7 @@ DOCUMENTS = [
         exact_matches=_number_matches("issued_on", _legal_document_type),
         number_field="number",
         number_prefix=_number_prefix,
+        understand=_understand(_legal_document_type),
     ),
     SearchDocument(
         "directive",
@@ -224,6 +255,7 @@ DOCUMENTS = [
         exact_matches=_number_matches("issued_on", _directive_kind),
         number_field="number",
         number_prefix=_number_prefix,
+        understand=_understand(_directive_kind),
     ),
     SearchDocument(
         "task",

@@ -26,7 +26,7 @@ from portal.api.fields import (
     images_with_renditions,
 )
 from portal.pages import SectionPage
-from search.indexing import WrittenText, folded_text
+from search.indexing import Heading, WrittenText, folded_text
 
 from .blocks import NewsBodyBlock
 
@@ -114,7 +114,7 @@ class NewsPage(Page):
     subpage_types = []
 
     search_fields = Page.search_fields + [
-        index.SearchField("lead", boost=2),
+        Heading("lead", boost=2),
         WrittenText("body"),
         index.SearchField("author"),
         index.SearchField("search_folded"),

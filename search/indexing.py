@@ -44,3 +44,36 @@ def folded_text(*parts) -> str:
     the separators queries are split at (``query_text``): PostgreSQL's parser would read
     "COVID-19" as 'covid' '-19', which the query's 'covid' '19' cannot match."""
     return query_text(" ".join(plain_text(part) for part in parts if part))
+
+
+class Heading(index.SearchField):
+    """A short field that names the page — its number, title, summary (trích yếu), signer — as
+    opposed to its body: the field weights of docs/search.md, "Field weights", declared once, in
+    the model's ``search_fields`` (``Heading(name, boost=…)``; the page title is a heading too).
+
+    Elasticsearch/OpenSearch weigh each field by its ``boost``. The database backends
+    (``search.backends.database``) index every heading of a page, folded, in the index's ``title``
+    column, which their ranking weighs ``HEADING_WEIGHT`` times the body (SQLite FTS5 ``bm25()``
+    column weights; PostgreSQL weight A against the body's). The search service reads the
+    headings of the best matches to rank them (``search.ranking``)."""
+
+
+HEADING_WEIGHT = 10.0  # a heading word against a body word, in the database backends' scores
+
+
+def heading_fields(model) -> list[str]:
+    """The names of the model's heading fields, ``title`` first (``Heading``)."""
+    names = ["title"]
+    for search_field in model.get_search_fields():
+        if isinstance(search_field, Heading) and search_field.field_name not in names:
+            names.append(search_field.field_name)
+    return names
+
+
+def heading_text(obj) -> str:
+    """What the database index holds as the page's headings: every heading field, folded."""
+    values = []
+    for name in heading_fields(type(obj)):
+        value = getattr(obj, name, None)
+        values.append(value() if callable(value) else value)
+    return folded_text(*values)

@@ -81,7 +81,12 @@ class SearchDocument:
       document number, a task code), put first, newest first.
     - ``number_field``: the attribute shown as the hit's ``number`` (None: the type has none);
       ``number_prefix``: ``(typed) -> Q``, the pages whose number starts with what is being typed
-      (type-ahead "4" → "43/2011/…"; the other typed words must then be in the title or summary)."""
+      (type-ahead "4" → "43/2011/…"; the other typed words must then be in the title or summary).
+    - ``understand``: ``(folded query words) -> [search.understand.Boost]``: the words that name a
+      condition on the type's pages (a document type, an issuer, a kind), which rank the pages
+      meeting it first instead of being words to match (docs/search.md, "Query understanding").
+
+    The field weights are the model's: its ``search_fields`` (``search.indexing.Heading``)."""
 
     code: str
     model: type
@@ -98,6 +103,7 @@ class SearchDocument:
     exact_matches: Callable[[str, QuerySet], list[int]] | None = None
     number_field: str | None = None
     number_prefix: Callable[[str], Q] | None = None
+    understand: Callable[[list[str]], list] | None = None
 
     def number(self, page) -> str | None:
         return getattr(page, self.number_field) if self.number_field else None

@@ -26,18 +26,18 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.filters import in_period
-from portal.text import SEPARATORS, fold, normalize, query_text
+from portal.text import fold, normalize, query_text
 from portal.text import strip_marks as _fold_marks
 
+from . import ranking
 from .backends.database import in_ids
 from .indexing import plain_text
 from .registry import Facet, SearchDocument, registry
+from .understand import Understood, allowed_missing, understand
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
-MAX_MATCHES_PER_TYPE = 1000  # matches beyond this (per type) are neither listed nor counted (docs/search.md)
-RANKED_PER_TYPE = 250  # bounded path: the newest matches of a type that are scored and ranked (docs/search.md)
 SNIPPET_LENGTH = 160
 SUGGEST_LIMIT = 10
 
@@ -215,18 +215,16 @@ def _exact_matches(query: SearchQuery, spec: SearchDocument, candidates) -> list
 
 @dataclass
 class Matches:
-    """The matches of one type: ``ranked`` (id, date, score, whole query in the title), best first
-    (newest first for the newest sort), then ``rest``: the ids of the other matches kept, most
-    recently indexed first, not scored (only the bounded path leaves any); ``rows``: {id: (id, date,
-    title, *facet columns)} of every match kept (``_facet_rows``), and of the number matches asked
-    for, which the facets count."""
+    """The matches of one type, all of them: ``ranked`` (id, date, rank key), best first (the key
+    compares across types: ``search.ranking``; for the newest sort, by date); ``rows``: {id: (id,
+    date, title, *facet columns)} of every match and of the number matches asked for, which the
+    facets count."""
 
     ranked: list[tuple] = field(default_factory=list)
-    rest: list[int] = field(default_factory=list)
     rows: dict[int, tuple] = field(default_factory=dict)
 
     def ids(self) -> list[int]:
-        return [row[0] for row in self.ranked] + self.rest
+        return [row[0] for row in self.ranked]
 
 
 def _matches(
@@ -236,119 +234,97 @@ def _matches(
     backend: str,
     numbered: dict[str, list[int]],
     today: date,
+    understood: Understood,
 ) -> dict[str, Matches]:
-    """The matches of each selected type, by one of two paths (docs/search.md, "How a query is answered"):
+    """Every match of each selected type, ranked (docs/search.md, "How a query is answered"):
 
-    - **bounded** (``_bounded_ranked``): our database backend (``search.backends.database``: SQLite FTS5 or
-      PostgreSQL), relevance sort. The backend walks the newest matches of each type (at most
-      ``MAX_MATCHES_PER_TYPE``) and scores the newest ``RANKED_PER_TYPE`` of them only.
-    - **generic** (``_ranked_matches``): every other backend — Elasticsearch/OpenSearch, a stock
-      Wagtail backend — and the newest sort on any backend; Wagtail's search API, the backend's own
-      order, all matches (to the cap) ranked.
+    - our database backend (``search.backends.database``: SQLite FTS5 or PostgreSQL), relevance
+      sort: ``scored_matches`` gives every page holding the required words (softly), scored with
+      the field weights, in one query per search; the service ranks them (``search.ranking``);
+    - every other backend — Elasticsearch/OpenSearch, a stock Wagtail backend — and the newest
+      sort on any backend (``_backend_matches``): Wagtail's search API, every match, the backend's
+      scores (relevance: then ranked by ``search.ranking`` as above) or by date.
 
     ``numbered``: the number matches of each type (already checked against the candidates): their
     facet rows are read with the others'.
     """
-    engine = _search_engine(backend) if query.sort != "newest" else None
+    relevance = query.sort != "newest"
+    engine = _scored_backend(backend) if relevance else None
     if engine is not None:
-        return _bounded_ranked(specs, candidates, query, engine, numbered, today)
+        return _scored_ranked(specs, candidates, understood, engine, numbered, today)
     out = {}
     for spec in specs:
-        m = _ranked_matches(spec, query, candidates[spec.code], backend)
-        m.rows = _facet_rows(spec, [*m.ids(), *numbered.get(spec.code, ())], spec.model.objects.all(), today)
-        out[spec.code] = m
+        scored = _backend_matches(spec, query, candidates[spec.code], backend, understood)
+        rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
+        if relevance:
+            ranked = ranking.rank(spec, {pk: scored[pk] for pk in scored if pk in rows}, rows, understood)
+        else:
+            ranked = [(pk, rows[pk][1], ()) for pk in scored if pk in rows]
+        out[spec.code] = Matches(ranked, rows)
     return out
 
 
-def _ranked_matches(spec: SearchDocument, query: SearchQuery, candidates, backend: str = "default") -> Matches:
-    """The generic path for one type: Wagtail's search API, in the order asked for, at most
-    ``MAX_MATCHES_PER_TYPE`` matches, every one ranked (the backend's scores, or by date).
-
-    On the database backends the search is one query that returns these values only (no page
-    objects); on other backends (Elasticsearch/OpenSearch) the ranked ids come first, then their values.
-    """
-    relevance = query.sort != "newest"
-    if relevance:
-        results = candidates.search(backend_text(query.q), operator="and", backend=backend).annotate_score("_score")
+def _backend_matches(spec: SearchDocument, query: SearchQuery, candidates, backend: str, understood) -> dict:
+    """{id: (score, True)} of every match of one type through Wagtail's search API — in the
+    backend's order (relevance: best first, scores higher-is-better where the backend's are not;
+    newest: by date). The required words (``understood.required``) must all match."""
+    text = " ".join(understood.required)
+    if query.sort != "newest":
+        results = candidates.search(text, operator="and", backend=backend).annotate_score("_score")
     else:
         candidates = candidates.order_by(f"-{spec.date_field}", "-id")
-        results = candidates.search(backend_text(query.q), operator="and", order_by_relevance=False, backend=backend)
-    columns = ("pk", spec.date_field, "title")
+        results = candidates.search(text, operator="and", order_by_relevance=False, backend=backend)
     queryset = getattr(results, "get_queryset", None)
     if queryset is not None:  # the database backends: the search is a queryset
-        rows = list(queryset().values_list(*columns, *(("_score",) if relevance else ()))[:MAX_MATCHES_PER_TYPE])
-        scored = [(row[:3], row[3] if relevance else None) for row in rows]
-    else:
-        if hasattr(results, "ranked_pks"):  # our engine backends: ids and scores in one request
-            hits = results.ranked_pks(MAX_MATCHES_PER_TYPE)
-            # read through the candidates: an entry the index still holds for a page since
-            # unpublished, made private or deleted is dropped here
-            pages = candidates
-        else:  # other backends give model objects, already checked against the candidates
-            hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results[:MAX_MATCHES_PER_TYPE]]
-            pages = spec.model.objects
-        values = {row[0]: row for row in pages.filter(pk__in=[pk for pk, _ in hits]).values_list(*columns)}
-        scored = [(values[pk], score) for pk, score in hits if pk in values]
-    in_title = _title_holds(backend_text(query.q), [row[2] for row, _ in scored]) if relevance else None
-    return Matches(
-        [(row[0], row[1], score or 0.0, bool(in_title and in_title[i])) for i, (row, score) in enumerate(scored)]
-    )
+        rows = queryset().values_list("pk", *(("_score",) if query.sort != "newest" else ()))
+        hits = [(row[0], row[1] if len(row) > 1 else None) for row in rows]
+    elif hasattr(results, "ranked_pks"):  # our engine backends: ids and scores in one request
+        # stale entries (a page since unpublished, made private or deleted) are dropped by the
+        # caller, which reads every match through the candidates
+        hits = results.ranked_pks(None)
+    else:  # other backends give model objects, already checked against the candidates
+        hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results]
+    scores = [score for _pk, score in hits if score is not None]
+    flip = -1 if len(scores) > 1 and scores[0] < scores[-1] else 1  # lower-is-better: negated
+    return {pk: ((flip * score) if score is not None else 0.0, True) for pk, score in hits}
 
 
-def _search_engine(backend: str):
-    """The backend object when it offers ``bounded_matches`` (``search.backends.database``), else None."""
+def _scored_backend(backend: str):
+    """The backend object when it offers ``scored_matches`` (``search.backends.database``), else None."""
     from wagtail.search.backends import get_search_backend
 
     engine = get_search_backend(backend)
-    return engine if callable(getattr(engine, "bounded_matches", None)) else None
+    return engine if callable(getattr(engine, "scored_matches", None)) else None
 
 
-def _bounded_ranked(
+def _scored_ranked(
     specs: list[SearchDocument],
     candidates: dict[str, object],
-    query: SearchQuery,
+    understood: Understood,
     engine,
     numbered: dict[str, list[int]],
     today: date,
 ) -> dict[str, Matches]:
-    """The bounded path (``search.backends.database``): for each type, the ``MAX_MATCHES_PER_TYPE`` most
-    recently indexed matches; the newest ``RANKED_PER_TYPE`` of them scored and ranked (title check,
-    score), the others kept in index order.
-
-    The backend walks and scores (see ``bounded_matches``); then one query per type with matches
-    reads every kept match's date, title and facet columns, checking "live and public" (and the
-    request's filters) on the ids (``_facet_rows``): the walk does not check them without filters.
-    """
+    """Our database backends: one query gives every match of every type with its weighted score
+    (``scored_matches``: the required words, ``allowed_missing`` of them may be missing); then one
+    query per type with matches reads every match's date, title and facet columns through the
+    candidates (live, public, the request's filters: ``_facet_rows``) and ``search.ranking`` ranks
+    them."""
     from modelsearch.utils import get_descendants_content_types_pks
 
     code_of: dict[int, str] = {}
-    groups = []
-    narrowed = _narrowed(query)
     for spec in specs:
-        cts = [int(pk) for pk in get_descendants_content_types_pks(spec.model)]
-        code_of.update((ct, spec.code) for ct in cts)
-        groups.append((cts, candidates[spec.code] if narrowed else None))
-    scores: dict[str, dict[int, float]] = {}
-    rest: dict[str, list[int]] = {}
-    text = backend_text(query.q)
-    # Every type's search_folded (indexed in the body) folds its title in: tests/test_search_service.py
-    matches = engine.bounded_matches(groups, text, MAX_MATCHES_PER_TYPE, RANKED_PER_TYPE, title_in_body=True)
-    for ct, pk, score in matches:
-        if score is None:
-            rest.setdefault(code_of[ct], []).append(pk)
-        else:
-            scores.setdefault(code_of[ct], {})[pk] = score
-    sign = -1 if engine.score_higher_is_better else 1
+        code_of.update((int(ct), spec.code) for ct in get_descendants_content_types_pks(spec.model))
+    words = understood.required
+    found: dict[str, dict[int, tuple]] = {}
+    for ct, pk, score, every in engine.scored_matches(list(code_of), words, allowed_missing(len(words))):
+        found.setdefault(code_of[ct], {})[pk] = (score, every)
     out: dict[str, Matches] = {}
     for spec in specs:
-        found = scores.get(spec.code, {})
-        others = rest.get(spec.code, [])
-        rows = _facet_rows(spec, [*found, *others, *numbered.get(spec.code, ())], candidates[spec.code], today)
-        kept = [rows[pk] for pk in found if pk in rows]
-        in_title = _title_holds(text, [row[2] for row in kept])
-        ranked = [(row[0], row[1], found[row[0]], in_title[i]) for i, row in enumerate(kept)]
-        ranked.sort(key=lambda r: (sign * r[2], -r[0]))
-        out[spec.code] = Matches(ranked, [pk for pk in others if pk in rows], rows)
+        scored = found.get(spec.code, {})
+        rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
+        kept = {pk: value for pk, value in scored.items() if pk in rows}
+        out[spec.code] = Matches(ranking.rank(spec, kept, rows, understood), rows)
     return out
 
 
@@ -375,32 +351,6 @@ def _with_ids(queryset, column: str, ids, table: str | None = None):
     return queryset.extra(where=[where])  # noqa: S610 - names and integers
 
 
-def _title_holds(text: str, titles: list[str]) -> list[bool]:
-    """For each title, whether it holds every word of ``text`` (folded as ``query_text`` folds)."""
-    words = set(text.split())
-    return [words <= title for title in _titles_words(titles)]
-
-
-def _titles_words(titles: list[str]) -> list[set[str]]:
-    """``set(query_text(title).split())`` for each title, fast: hundreds of titles are checked per
-    search, so they are folded as one string (the C-level operations of ``_folded_words``, once)."""
-    titles = [title or "" for title in titles]
-    if any(_JOIN in title for title in titles):  # the joining character itself: one by one
-        return [set(_folded_words(title).split()) for title in titles]
-    return [set(part.split()) for part in _folded_words(_JOIN.join(titles)).split(_JOIN)]
-
-
-_JOIN = "\x00"  # kept by every step of ``_folded_words`` (not a separator, a mark or a space)
-
-
-def _folded_words(text: str) -> str:
-    """``query_text(text)`` up to spacing: folded, lower case, separators as spaces."""
-    return _SEPARATORS_OR_SPACES.sub(" ", _fold_marks(text).lower())
-
-
-_SEPARATORS_OR_SPACES = re.compile(f"[{SEPARATORS}\\s]+")
-
-
 def search(query: SearchQuery, *, today: date | None = None, backend: str = "default") -> SearchResult:
     """Search every selected type, merge, facet, paginate and snippet; raises ``SearchError``.
 
@@ -421,7 +371,8 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     numbered: dict[str, list[int]] = {}
     for code, pk in first:
         numbered.setdefault(code, []).append(pk)
-    matches = _matches(specs, candidates, query, backend, numbered, today)
+    understood = understand(backend_text(query.q).split(), specs)
+    matches = _matches(specs, candidates, query, backend, numbered, today, understood)
 
     seen = set(first)
     ordered = first + [item for item in _merge(matches, query.sort) if item not in seen]
@@ -439,42 +390,17 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     return SearchResult(len(ordered), hits, facets, query.page, query.page_size)
 
 
-def _higher_is_better(matches: dict[str, Matches]) -> bool | None:
-    """Which way the backend's scores point, read from its own order (None: cannot tell).
-
-    Backends differ (SQLite's bm25 is lower-is-better, PostgreSQL's ts_rank higher-is-better);
-    each list comes best first, so any list with two different scores tells.
-    """
-    for m in matches.values():
-        scores = [row[2] for row in m.ranked]
-        if len(set(scores)) > 1:
-            return scores[0] > scores[-1]
-    return None
-
-
 def _merge(matches: dict[str, Matches], sort: str) -> list[tuple[str, int]]:
-    """One list from the per-type lists: by date (newest); else pages whose title holds the whole
-    query first, then by the backend's scores, which come from one index and one formula, so they
-    compare across types (by rank if undecidable); then the matches that were not ranked, most
-    recently indexed first, the types interleaved."""
-    # Types win a tie in relevance (same rank in their own list) in their registered order.
+    """One list from the per-type lists: by date (newest); else by the rank keys
+    (``search.ranking.rank``), which compare across types; a tie goes to the types in their
+    registered order, then to each type's own order."""
     tie = {code: TYPES[code].order for code in matches}
-    items = [
-        (code, rank, row[0], row[1], row[2], row[3]) for code, m in matches.items() for rank, row in enumerate(m.ranked)
-    ]
+    items = [(code, rank, row[0], row[1], row[2]) for code, m in matches.items() for rank, row in enumerate(m.ranked)]
     if sort == "newest":
         items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), tie[i[0]], -i[2]))
     else:
-        direction = _higher_is_better(matches)
-        if direction is None:
-            items.sort(key=lambda i: (not i[5], i[1], tie[i[0]]))
-        else:
-            sign = -1 if direction else 1
-            items.sort(key=lambda i: (not i[5], sign * i[4], i[1], tie[i[0]]))
-    rest = sorted(
-        ((rank, tie[code], code, pk) for code, m in matches.items() for rank, pk in enumerate(m.rest)),
-    )
-    return [(i[0], i[2]) for i in items] + [(code, pk) for _rank, _tie, code, pk in rest]
+        items.sort(key=lambda i: (tuple(-k for k in i[4]), tie[i[0]], i[1]))
+    return [(i[0], i[2]) for i in items]
 
 
 def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:

@@ -6,7 +6,6 @@ the SQL evaluates the match. Runs on SQLite (FTS5) and on PostgreSQL.
 """
 
 import re
-import time
 import unicodedata
 from datetime import date
 from unittest import mock
@@ -19,10 +18,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from news.models import NewsPage
-from portal.text import query_text
+from portal.text import fold, query_text
 from search.backends import database
 from search.backends.config import POSTGRES_SEARCH_CONFIG
-from search.service import _titles_words
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +49,10 @@ def articles():
 
 
 def ranked(query, backend, **kwargs):
-    """(pk, score) best first."""
+    """(pk, score) best first. The stock backend gets the query folded, as ours folds it: the
+    index holds the headings folded (``title`` column) and the written texts folded only."""
+    if backend == "stock" and isinstance(query, str):
+        query = fold(query)
     results = NewsPage.objects.live().search(query, backend=backend, **kwargs).annotate_score("_score")
     return [(page.pk, page._score) for page in results]
 
@@ -113,9 +114,13 @@ def test_count_slices_and_fields(articles):
 
 
 def test_phrase_and_negation_as_stock(articles):
-    for query in (Phrase("môi trường làng nghề"), PlainText("truong") & Not(PlainText("moi"))):
+    # the stock backend is given the query folded (the index holds the headings folded)
+    for query, folded in (
+        (Phrase("môi trường làng nghề"), Phrase("moi truong lang nghe")),
+        (PlainText("truong") & Not(PlainText("moi")),) * 2,
+    ):
         ours = {p.pk for p in NewsPage.objects.live().search(query)}
-        stock = {p.pk for p in NewsPage.objects.live().search(query, backend="stock")}
+        stock = {p.pk for p in NewsPage.objects.live().search(folded, backend="stock")}
         assert ours == stock
     assert {p.pk for p in NewsPage.objects.live().search(Phrase("môi trường làng nghề"))} == {articles[1].pk}
 
@@ -215,22 +220,25 @@ def test_indexing_reads_each_field_once():
     assert [p.pk for p in NewsPage.objects.search("bao ve moi truong", operator="and")] == [page.pk]
 
 
-def test_indexing_writes_what_stock_writes_less_the_written_texts(monkeypatch):
+def test_indexing_writes_what_stock_writes_less_the_written_texts_with_the_headings_apart(monkeypatch):
     """Ours writes the stock columns, less the long written texts (``WrittenText``: the body), which
-    ``search_folded`` indexes folded: each word once, not twice."""
+    ``search_folded`` indexes folded: each word once, not twice; and the ``title`` column holds the
+    headings (``Heading``: title, lead), folded, which the ranking weighs above the body."""
     from modelsearch.conf import get_app_config
 
-    from search.indexing import WrittenText
+    from search.indexing import Heading, WrittenText, heading_fields
 
     page = factories.news("Bảo vệ môi trường", lead="Môi trường xanh", body=[("paragraph", "<p>Rừng phòng hộ</p>")])
     entries = get_app_config().get_model("IndexEntry").objects.filter(object_id=str(page.pk))
     # On PostgreSQL our autocomplete column is folded on purpose (test_postgres_autocomplete_folds…).
-    columns = ["title", "body"] if connection.vendor == "postgresql" else ["title", "body", "autocomplete"]
+    columns = ["body"] if connection.vendor == "postgresql" else ["body", "autocomplete"]
     written = [f for f in NewsPage.search_fields if isinstance(f, WrittenText)]
     assert [f.field_name for f in written] == ["body"]
+    assert heading_fields(NewsPage) == ["title", "lead"]
     get_search_backend("stock").add(page)
     stock_with_body = list(entries.values_list(*columns))
-    monkeypatch.setattr(NewsPage, "search_fields", [f for f in NewsPage.search_fields if f not in written])
+    apart = [f for f in NewsPage.search_fields if isinstance(f, WrittenText | Heading)]
+    monkeypatch.setattr(NewsPage, "search_fields", [f for f in NewsPage.search_fields if f not in apart])
     get_search_backend("stock").add(page)
     stock = list(entries.values_list(*columns))
     monkeypatch.undo()
@@ -238,11 +246,14 @@ def test_indexing_writes_what_stock_writes_less_the_written_texts(monkeypatch):
     ours = list(entries.values_list(*columns))
     assert ours == stock != stock_with_body
     assert len(stock) == 1
-    body = str(ours[0][1])
+    body = str(ours[0][0])
+    title = str(entries.values_list("title", flat=True).get())
     if connection.vendor == "sqlite":  # the text itself: written once, folded
         assert "Rừng" not in body and "rung phong ho" in body
+        assert title == "bao ve moi truong moi truong xanh"
     else:  # the lexemes' positions: once each (the vector as text: 'rung':7 'phong':8 …)
-        assert re.search(r"'rung':\d+ ", body) and re.search(r"'rung':\d+,\d+ ", str(stock_with_body[0][1]))
+        assert re.search(r"'rung':\d+ ", body) and re.search(r"'rung':\d+,\d+ ", str(stock_with_body[0][0]))
+        assert title == "'bao':1A 'moi':3A,5A 'truong':4A,6A 've':2A 'xanh':7A"
 
 
 @pytest.mark.parametrize(
@@ -264,274 +275,112 @@ def test_a_query_with_marks_finds_words_only_the_body_holds(query):
     assert [p.pk for p in NewsPage.objects.live().autocomplete("TIN MÔI TRƯ")] == [page.pk]  # title: folded too
 
 
-def bounded(query, limit=100, candidates=None, model=NewsPage, ranked=None):
+def scored(words, missing=0, model=NewsPage):
+    """{page id: (score, holds every word)} from ``scored_matches`` for the pages of ``model``."""
     from modelsearch.utils import get_descendants_content_types_pks
 
     content_types = get_descendants_content_types_pks(model)
-    return get_search_backend().bounded_matches([(content_types, candidates)], query, limit, ranked)
+    found = get_search_backend().scored_matches(content_types, query_text(words).split(), missing)
+    return {pk: (score, every) for _ct, pk, score, every in found}
 
 
-def entry_ids(model=NewsPage):
-    """{page id: index entry id}: the order the bounded walk follows (newest entry first)."""
-    from modelsearch.conf import get_app_config
-
-    entries = get_app_config().get_model("IndexEntry").objects
-    return {
-        int(o): i for o, i in entries.filter(content_type__model=model._meta.model_name).values_list("object_id", "id")
-    }
+def best_first(found):
+    return sorted(found, key=lambda pk: -found[pk][0])
 
 
-@pytest.mark.parametrize("query", ["moi truong", "môi trường", "Vĩnh Tường", "truong"])
-def test_bounded_matches_score_the_matches_as_search_does(articles, query):
-    ours = {pk: score for _, pk, score in bounded(query)}
-    stock = dict(ranked(query, "stock", operator="and"))
-    assert set(ours) == set(stock)
-    assert [ours[pk] for pk in stock] == pytest.approx(list(stock.values()))
-    best = max if get_search_backend().score_higher_is_better else min
-    assert best(ours, key=ours.get) == next(iter(stock))  # the direction the service sorts by
+@pytest.mark.parametrize("query", ["moi truong", "môi trường", "Vĩnh Tường", "truong", "khong co tu nay"])
+def test_scored_matches_find_every_page_the_and_search_finds(articles, query):
+    found = scored(query)
+    assert set(found) == {pk for pk, _ in ranked(query, "stock", operator="and")}
+    assert all(every for _score, every in found.values())
+    assert all(score > 0 for score, _every in found.values())  # higher is better, on both databases
 
 
-@on_sqlite
-def test_sqlite_scores_without_the_words_bm25_gives_no_weight():
-    """A word in the title or body of at least half the index entries has bm25's floor IDF (1e-6):
-    the scoring query leaves it out while a rarer word is left (its IDF pass is the costliest part
-    of scoring a common query), which changes the scores by less than 1e-5 and no order but ties."""
-    from modelsearch.conf import get_app_config
-
-    leads = ["Môi trường xanh, môi trường sạch", "Môi trường giáo dục", "Bảo vệ môi trường làng nghề và môi trường"]
-    pages = [factories.news(f"Tin môi trường {i}", lead=lead) for i, lead in enumerate(leads)]
-    pages += [factories.news(f"Tin số {i}", lead="Tin tức trong ngày") for i in range(6)]
-    entries = get_app_config().get_model("IndexEntry").objects
-    texts = [f"{title} {body}" for title, body in entries.values_list("title", "body")]
-    holding = sum("tin" in query_text(text).split() for text in texts)  # the word, not "tinh"
-    assert 2 * holding >= entries.count() > 2 * 3  # "tin": at least half; "moi truong": fewer
-
-    def scoring_query(query):
-        with CaptureQueriesContext(connection) as queries:
-            found = {pk: score for _, pk, score in bounded(query)}
-        return found, next(q["sql"] for q in queries if "bm25" in q["sql"])
-
-    found, sql = scoring_query("tin moi truong")
-    assert '"moi"' in sql and '"truong"' in sql and '"tin"' not in sql
-    stock = dict(ranked("tin moi truong", "stock", operator="and"))
-    assert list(stock) == sorted(found, key=found.get) == [pages[0].pk, pages[2].pk, pages[1].pk]
-    assert [found[pk] for pk in stock] == pytest.approx(list(stock.values()), rel=1e-5)
-    assert [found[pk] for pk in stock] != pytest.approx(list(stock.values()), rel=1e-12)  # weights did go
-
-    # Every word common: all weighed (their tiny weights are then the whole ranking), as stock.
-    found, sql = scoring_query("tin")
-    assert '"tin"' in sql
-    assert found == pytest.approx(dict(ranked("tin", "stock", operator="and")))
-
-    # The counts are read again once the index changes: "tin" is now in fewer than half.
-    for i in range(2 * holding):
-        factories.news(f"Hội nghị {i}", lead="Tổng kết công tác")
-    assert '"tin"' in scoring_query("tin moi truong")[1]
+def test_scored_matches_weigh_the_headings_above_the_body():
+    """The title (a heading) holding the words once outweighs a body that repeats them: the
+    headings' column is weighed ``HEADING_WEIGHT`` times the body."""
+    body = [("paragraph", "<p>" + "Bảo vệ môi trường nông thôn. " * 4 + "</p>")]
+    in_bodies = [factories.news(f"Tin tức số {i}", lead="Hoạt động trong tuần", body=body) for i in range(3)]
+    in_title = factories.news("Môi trường nông thôn", lead="Tin tức trong tuần")
+    found = scored("moi truong nong thon")
+    assert set(found) == {in_title.pk, *(p.pk for p in in_bodies)}
+    assert best_first(found)[0] == in_title.pk
 
 
-def test_bounded_matches_keep_the_most_recently_indexed(articles):
-    everything = [pk for _, pk, _ in bounded("moi truong")]
-    assert len(everything) == 4
-    newest_two = [pk for _, pk, _ in bounded("moi truong", limit=2)]
-    entry = entry_ids()
-    assert newest_two == sorted(everything, key=lambda pk: -entry[pk])[:2]  # newest first
+def test_a_legal_documents_summary_and_number_are_headings():
+    """A document whose summary (trích yếu) holds the words ranks above one whose body repeats
+    them; its number's words weigh as headings too."""
+    target = factories.legal_document(number="15/2020/NĐ-CP", summary="Quy định xử phạt vi phạm hành chính")
+    others = [
+        factories.legal_document(
+            summary=f"Kế hoạch công tác năm {2010 + i}",
+            body=f"<p>{'Xử phạt vi phạm hành chính. ' * 5}</p>",
+        )
+        for i in range(3)
+    ]
+    found = scored("xu phat vi pham hanh chinh", model=type(target))
+    assert set(found) == {target.pk, *(o.pk for o in others)}
+    assert best_first(found)[0] == target.pk
+    assert best_first(scored("nd cp 15 2020", model=type(target)))[0] == target.pk
 
 
-def test_bounded_matches_score_only_the_newest_ranked(articles):
-    stock = dict(ranked("moi truong", "stock", operator="and"))
-    found = bounded("moi truong", ranked=2)
-    entry = entry_ids()
-    assert [pk for _, pk, _ in found] == sorted(stock, key=lambda pk: -entry[pk])  # all four, newest first
-    assert [score for _, _, score in found[2:]] == [None, None]  # walked and kept, not scored
-    assert [score for _, _, score in found[:2]] == pytest.approx([stock[pk] for _, pk, _ in found[:2]])
+def test_soft_matches_allow_the_words_missing_and_say_which_hold_every_word(articles):
+    """``missing``: a page may lack that many of the words; whether it holds every word is
+    returned with it (the service ranks those first)."""
+    assert scored("moi truong lang nghe xanh") == {}  # no page holds all five
+    found = scored("moi truong lang nghe xanh", missing=2)
+    # "Bảo vệ môi trường" + "xanh" (4 of 5: lacks "lang nghe"? no: lacks "lang", "nghe") and
+    # "Hội nghị về môi trường làng nghề" (lacks "xanh") hold at least three
+    assert set(found) == {articles[0].pk, articles[1].pk}
+    assert not any(every for _score, every in found.values())
+    found = scored("moi truong lang nghe", missing=1)
+    assert found[articles[1].pk][1] is True  # all four words
+    assert {pk for pk, (_s, every) in found.items() if not every} == set()  # 3 of 4: none here
+    found = scored("moi truong hoc", missing=1)  # "môi trường" pages, and pages with "trường học"
+    assert {pk for pk, (_s, every) in found.items() if every} == {articles[2].pk, articles[5].pk}
+    assert found.keys() >= {articles[0].pk, articles[1].pk}
+    assert max(found, key=lambda pk: (found[pk][1], found[pk][0])) in {articles[2].pk, articles[5].pk}
+
+
+def test_soft_groups():
+    from search.backends.database.common import soft_groups
+
+    assert soft_groups(["a", "b", "c"], 0) == [["a", "b", "c"]]
+    assert soft_groups(["a", "b", "c"], 1) == [["a", "b"], ["a", "c"], ["b", "c"]]
+    assert soft_groups(["a", "b", "a"], 1) == [["a"], ["b"]]  # the same word once
+    assert soft_groups(["a", "b"], 2) == [["a", "b"]]  # never no word at all
+
+
+def test_scored_matches_are_one_query_or_two_when_soft(articles):
+    get_search_backend().scored_matches([1], ["x"])  # content types and the backend loaded
     with CaptureQueriesContext(connection) as queries:
-        bounded("moi truong", ranked=0)
-    assert all(score is None for _, _, score in bounded("moi truong", ranked=0))
-    # Nothing to score, so no scoring query (neither bm25's fixed cost nor ts_rank paid)
-    assert [q for q in queries if "bm25" in q["sql"] or "ts_rank" in q["sql"]] == []
-
-
-def test_bounded_matches_per_type_candidates_and_one_query(articles):
-    document = factories.legal_document(summary="Quy định về bảo vệ môi trường làng nghề")
-    candidates = NewsPage.objects.filter(published_on__month__in=[3, 5])
-    assert sorted(pk for _, pk, _ in bounded("moi truong", candidates=candidates)) == sorted(
-        p.pk for p in articles[1:3]
+        scored("moi truong")
+    assert len([q for q in queries if "MATCH" in q["sql"] or "@@" in q["sql"]]) == 1
+    with CaptureQueriesContext(connection) as queries:
+        scored("moi truong hoc", missing=1)
+    # SQLite: the soft match, then which of them hold every word; PostgreSQL: both in one query
+    assert len([q for q in queries if "MATCH" in q["sql"] or "@@" in q["sql"]]) == (
+        2 if connection.vendor == "sqlite" else 1
     )
-    assert [pk for _, pk, _ in bounded("moi truong", model=type(document))] == [document.pk]
-    assert bounded("khong co tu nay") == []
     with CaptureQueriesContext(connection) as queries:
-        bounded("moi truong", limit=2)
-    matching = [q["sql"] for q in queries if "MATCH" in q["sql"] or "@@" in q["sql"]]
-    # PostgreSQL: one query for every type, each type's rows numbered and the first 2 kept, then one
-    # query ranks those (by id, no match again); SQLite: the walk (LIMIT), then one scoring query
-    if connection.vendor == "postgresql":
-        assert len(matching) == 1
-        assert "ROW_NUMBER() OVER (PARTITION BY" in matching[0] and "<= 2" in matching[0]
-        assert "ts_rank" not in matching[0]
-        assert len([q for q in queries if "ts_rank" in q["sql"]]) == 1
-    else:
-        assert len(matching) == 2
-        assert "LIMIT 2" in matching[0]
+        assert get_search_backend().scored_matches([], ["moi"]) == []
+        assert get_search_backend().scored_matches([1], []) == []
+    assert len(queries) == 0
 
 
-@pytest.mark.parametrize(
-    "title",
-    [
-        "Quyết định 43/2011/NĐ-CP về thủ tục hành chính",
-        "KHÁNH THÀNH CẦU VĨNH TƯỜNG",
-        unicodedata.normalize("NFD", "Đường Đại Đồng, xã Tứ Trưng"),
-        "Ðình làng (Ð, ð: eth) – hoà/hòa; “trích dẫn” [x] a_b",
-        "",
-    ],
-)
-def test_the_fast_title_check_folds_like_query_text(title):
-    assert _titles_words([title])[0] == set(query_text(title).split())
-    # folded together with other titles (one string joined by NUL), each still comes out alone
-    batch = ["Tin tức", title, "Ðường số 1", title]
-    assert _titles_words(batch) == [set(query_text(t).split()) for t in batch]
+def test_scored_matches_quote_what_they_are_given(articles):
+    """Words reach the database as data: quotes and operators find nothing, break nothing."""
+    for words in (['"', "or"], ["moi'", "truong"], ["AND", "NOT"], ["title:moi"], ["a\\b"]):
+        backend = get_search_backend()
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        assert isinstance(backend.scored_matches(get_descendants_content_types_pks(NewsPage), words, 1), list)
 
 
-def test_bounded_matches_see_entries_indexed_since_the_last_search(articles):
-    """The id spans each search walks are kept between searches: entries indexed since, by this
-    process (our index forgets the spans) or another one (a newer entry id), are walked too."""
-    from modelsearch.conf import get_app_config
-
-    assert len(bounded("moi truong")) == 4
-    page = factories.news("Môi trường nông thôn", lead="Tin mới")  # indexed by our backend
-    assert page.pk in [pk for _, pk, _ in bounded("moi truong")]
-    # written by something that does not tell this process (another worker): a newer entry id
-    entries = get_app_config().get_model("IndexEntry").objects.filter(object_id=str(articles[3].pk))
-    entries._raw_delete(entries.db)
-    assert bounded("cau vinh tuong") == []
-    get_search_backend("stock").add(articles[3])
-    assert [pk for _, pk, _ in bounded("cau vinh tuong")] == [articles[3].pk]
-
-
-@pytest.mark.parametrize("query", ["moi truong", "Vĩnh Tường", "truong", "khong co tu nay"])
-def test_bounded_matches_on_the_body_alone_find_what_title_and_body_find(articles, query):
-    """``title_in_body``: our page types fold their title into the body text (search_folded), so
-    matching the body alone (PostgreSQL: one GIN list per word) finds the same, scored the same."""
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    groups = [(get_descendants_content_types_pks(NewsPage), None)]
-    both = get_search_backend().bounded_matches(groups, query, 100)
-    body = get_search_backend().bounded_matches(groups, query, 100, title_in_body=True)
-    assert [pk for _, pk, _ in body] == [pk for _, pk, _ in both]
-    assert [score for *_, score in body] == pytest.approx([score for *_, score in both])
-    if connection.vendor == "postgresql":
-        with CaptureQueriesContext(connection) as queries:
-            get_search_backend().bounded_matches(groups, "moi truong", 100, title_in_body=True)
-        sql = next(q["sql"] for q in queries if "@@" in q["sql"])
-        condition = sql.split(" WHERE ", 1)[1]
-        assert '"body" @@' in condition and '"title" @@' not in condition
-
-
-@pytest.fixture
-def word_shares():
-    """Shares of index entries per word as if read from PostgreSQL's statistics (``pg_stats``); a
-    test's ANALYZE would leave its row count in ``pg_class`` after the rollback and change other
-    tests' plans, so the statistics are given here."""
-    database.index_cache.word_shares.update(
-        read_at=time.monotonic(), shares={"moi": 0.6, "truong": 0.7, "bao": 0.2}, floor=0.01
-    )
-    yield database.index_cache.word_shares
-    database.index_cache.word_shares["read_at"] = None
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-@pytest.mark.parametrize("limit", [1, 2, 3, 10])
-def test_postgres_walk_window_from_word_statistics_finds_the_same(articles, word_shares, monkeypatch, limit):
-    """A span wider than ``WALK_WINDOW × limit`` starts with a window sized by the share of the
-    rarest word (PostgreSQL's statistics) and widens it when it holds fewer than ``limit``: the
-    newest ``limit`` matches all the same."""
-    from search.backends.database import postgres
-
-    queries = ["moi truong", "moi truong bao", "vinh tuong", "khongcotunay"]
-    whole_span = [bounded(q, limit=limit) for q in queries]
-    assert len(whole_span[0]) == min(limit, 4)
-    monkeypatch.setattr(postgres, "WALK_WINDOW", 0)  # every span is "wide"
-    assert [bounded(q, limit=limit) for q in queries] == whole_span
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-def test_rarest_word_share(word_shares):
-    from search.backends.database.postgres import _rarest_word_share
-
-    assert _rarest_word_share(["moi"]) == 0.6
-    assert _rarest_word_share(["moi", "bao", "truong"]) == 0.2  # the rarest bounds them all
-    assert _rarest_word_share(["moi", "khongcotunay"]) == 0.01  # not listed: rarer than any listed
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-def test_rarest_word_share_without_statistics_is_none():
-    """Read from ``pg_stats`` (a test database that was never analysed has none): no estimate."""
-    from search.backends.database import postgres
-
-    database.index_cache.word_shares["read_at"] = None
-    try:
-        assert postgres._rarest_word_share(["moi"]) is None
-        assert database.index_cache.word_shares["read_at"] is not None  # read, and kept for a while
-    finally:
-        database.index_cache.word_shares["read_at"] = None
-
-
-def _finds_what_stock_finds(found, query="moi truong"):
-    assert sorted(pk for _, pk, _ in found) == sorted(pk for pk, _ in ranked(query, "stock", operator="and"))
-
-
-@on_postgres
-def test_postgres_walk_is_planned_through_the_bitmaps_and_leaves_the_settings_as_they_were(articles):
-    """The walk is planned with bitmap scans only (PostgreSQL does not count the cost of checking
-    ``body @@ word`` row by row, and walked the primary key through large windows doing so: 130–180
-    ms instead of ~24 on the 100k bench). Inside a transaction (this test's) the walk runs in a
-    savepoint rolled back after it: the settings do not outlive it."""
-    from search.backends.database import postgres
-
-    with CaptureQueriesContext(connection) as queries:
-        found = bounded("moi truong")
-    statement = next(q["sql"] for q in queries if "ROW_NUMBER() OVER" in q["sql"])
-    settings, walk = statement.split("; ", 1)
-    assert settings == postgres._BITMAPS_ONLY.rstrip("; ")
-    _finds_what_stock_finds(found)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')")
-        assert cursor.fetchone() == ("on", "on")
-    plan = "\n".join(row[0] for row in postgres._through_bitmaps("EXPLAIN " + walk, []))
-    # Bitmap scans only (on a table this small the planner may take the id range's bitmap alone)
-    assert "Bitmap Index Scan on" in plan, plan
-    assert "Seq Scan" not in plan and not re.search(r"(?<!Bitmap )Index Scan", plan), plan
-
-
-@on_postgres
-def test_postgres_walk_in_autocommit_is_one_statement(articles, monkeypatch):
-    """In autocommit (a request without ``ATOMIC_REQUESTS``) the settings and the walk go as one
-    string, no savepoint (the string is one implicit transaction: next test)."""
-    from search.backends.database import postgres
-
-    monkeypatch.setattr(connection, "get_autocommit", lambda: True)
-    with CaptureQueriesContext(connection) as queries:
-        found = bounded("moi truong")
-    statements = [q["sql"] for q in queries]
-    assert not [sql for sql in statements if "SAVEPOINT" in sql]
-    walk = next(sql for sql in statements if "ROW_NUMBER() OVER" in sql)
-    assert walk.startswith(postgres._BITMAPS_ONLY)
-    _finds_what_stock_finds(found)
-
-
-@on_postgres
-def test_postgres_settings_sent_with_a_statement_in_autocommit_end_with_it():
-    """What the autocommit path relies on: a string of statements is one implicit transaction, so
-    settings made local by ``set_config(…, true)`` in it end with it (a connection of its own)."""
-    from search.backends.database import postgres
-
-    other = connection.get_new_connection(connection.get_connection_params())
-    other.autocommit = True
-    try:
-        with other.cursor() as cursor:
-            read = "SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')"
-            cursor.execute(postgres._BITMAPS_ONLY + read)
-            assert cursor.fetchone() == ("off", "off")
-            cursor.execute(read)
-            assert cursor.fetchone() == ("on", "on")
-    finally:
-        other.close()
+def test_scored_matches_see_pages_indexed_since(articles):
+    assert len(scored("moi truong")) == 4
+    page = factories.news("Môi trường nông thôn", lead="Tin mới")
+    assert page.pk in scored("moi truong")
+    page.unpublish()  # the index keeps the entry until it is updated: the service checks live pages
+    NewsPage.objects.filter(pk=page.pk).delete()
+    assert page.pk not in scored("moi truong")

@@ -1,13 +1,15 @@
-"""The shape of the unified search's database fast path (search/service.py ``_bounded_ranked``,
-search/backends/database/ ``bounded_matches``): bounded work whatever the number of matches (at most
-``MAX_MATCHES_PER_TYPE`` walked per type, ``RANKED_PER_TYPE`` of them scored), and the same answers as
-the generic path (the one Elasticsearch/OpenSearch take) below those bounds. SQLite and PostgreSQL."""
+"""The shape of the unified search on our database backends (search/service.py ``_scored_ranked``,
+search/backends/database/ ``scored_matches``): every match found, scored, ranked, counted and
+listed — nothing capped — in a number of queries that does not grow with the matches; and the same
+matches as the generic path (the one Elasticsearch/OpenSearch take) where the query is not soft.
+SQLite and PostgreSQL."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
 
 from search import service
 from search.service import SearchQuery
@@ -20,7 +22,7 @@ TODAY = date(2026, 6, 1)
 @pytest.fixture(autouse=True)
 def _backends(settings):
     """``default``: the portal's backend; ``generic``: modelsearch's stock database backend, which has no
-    ``bounded_matches``, so the service takes its generic path (as for Elasticsearch/OpenSearch)."""
+    ``scored_matches``, so the service takes its generic path (as for Elasticsearch/OpenSearch)."""
     factories.with_stock_search_backend(settings, "generic")
 
 
@@ -48,84 +50,135 @@ def listed(result):
     return [(hit.type, hit.page.pk) for hit in result.results]
 
 
-@pytest.mark.parametrize("q", ["cai cach hanh chinh", "cải cách", "Vĩnh Tường", "tong ket", "3/QĐ-UBND"])
-def test_the_fast_path_answers_as_the_generic_path(pages, q):
-    fast, generic = run(q, page_size=20), run(q, backend="generic", page_size=20)
-    assert fast.count == generic.count > 0
-    assert listed(fast) == listed(generic)
-    assert fast.facets == generic.facets
+def every_page(q, page_size=50, **params):
+    """Every hit of ``q``, page after page to the last."""
+    first = run(q, page_size=page_size, **params)
+    out = listed(first)
+    for page in range(2, -(-first.count // page_size) + 1):
+        out += listed(run(q, page=page, page_size=page_size, **params))
+    return first.count, out
 
 
-def test_bounded_match_queries_whatever_the_matches(pages):
-    run("cai cach hanh chinh")  # content types cached
-    with CaptureQueriesContext(connection) as queries:
-        result = run("cai cach hanh chinh")
+@pytest.mark.parametrize("q", ["cải cách", "Vĩnh Tường", "tong ket", "3/QĐ-UBND", "hanh chinh"])
+def test_the_database_path_finds_what_the_generic_path_finds(pages, q):
+    """Up to two words every word must match (``allowed_missing``), on both paths: the same matches,
+    counts and facets; only the scores differ (ours weigh the headings)."""
+    ours, generic = run(q, page_size=20), run(q, backend="generic", page_size=20)
+    assert ours.count == generic.count > 0
+    assert sorted(listed(ours)) == sorted(listed(generic))
+    assert ours.facets == generic.facets
+
+
+def test_a_longer_query_matches_softly_and_every_word_first(pages):
+    """Three to five words: one may be missing, so an extra word the text does not hold does not
+    empty the result; the pages holding every word come first."""
+    docs, news = pages
+    assert run("cai cach hanh chinh xyz", backend="generic").count == 0  # every word, stock
+    result = run("cai cach hanh chinh xyz", page_size=20)
     assert result.count == 8
-    matching = [q["sql"] for q in queries if " MATCH " in q["sql"] or "@@" in q["sql"]]
-    cap = service.MAX_MATCHES_PER_TYPE
-    if connection.vendor == "postgresql":
-        # one walk for every type (each word's GIN list read once), each type's rows numbered and
-        # cut at the cap; directives and tasks have no index entries and are not walked
-        (walk,) = matching
-        assert "ROW_NUMBER() OVER (PARTITION BY" in walk and f"<= {cap}" in walk
-    else:
-        # one walk per type with entries (legal documents, news), newest first and cut at the cap;
-        # then one query scores the kept matches of every type (bm25's IDF read once)
-        walks = [sql for sql in matching if f"LIMIT {cap}" in sql]
-        assert len(walks) == 2 and all("ORDER BY" in sql for sql in walks)
-        assert len(matching) == 3
+    result = run("cai cach hanh chinh vinh tuong", page_size=20)  # 6 words: two may be missing
+    assert listed(result)[0] == ("news", news[0].pk)  # the only one with all six
+    assert result.count == 8
 
 
-def test_matches_beyond_the_cap_are_the_least_recently_indexed(pages, monkeypatch):
+def test_queries_whatever_the_number_of_matches(pages):
+    """A fixed number of queries whatever the matches: the scored match (two on SQLite when soft),
+    the private pages, one read per type with matches (date, title, facet columns), the ranking's
+    boosts and headings, the facet aggregates and the pages shown."""
+
+    def queries(q):
+        run(q)  # content types and the backend loaded
+        with CaptureQueriesContext(connection) as captured:
+            run(q)
+        return len(captured)
+
+    few = queries("cai cach hanh chinh")
+    for n in range(7, 30):
+        factories.legal_document(f"{n}/QĐ-UBND", summary=f"Cải cách hành chính đợt {n}", issued_on=date(2021, 1, 1))
+    assert queries("cai cach hanh chinh") == few
+    assert run("cai cach hanh chinh").count == 31
+
+
+def test_every_match_is_listed_to_the_last_page(pages):
     docs, news = pages
-    monkeypatch.setattr(service, "MAX_MATCHES_PER_TYPE", 2)
-    result = run("cai cach hanh chinh", page_size=20)
-    assert result.facets["type"] == {"legal_document": 2, "news": 2}
-    assert result.count == 4
-    assert {pk for code, pk in listed(result) if code == "legal_document"} == {docs[-1].pk, docs[-2].pk}
-    assert {pk for code, pk in listed(result) if code == "news"} == {news[0].pk, news[1].pk}
-    # the title holding the whole query still comes first
-    assert listed(result)[0] == ("news", news[0].pk)
+    count, hits = every_page("cai cach hanh chinh", page_size=3)
+    assert count == len(hits) == len(set(hits)) == 8
+    assert set(hits) == {("legal_document", d.pk) for d in docs} | {("news", n.pk) for n in news[:2]}
 
 
-def test_only_the_newest_matches_are_ranked_the_others_follow_newest_first(pages, monkeypatch):
-    docs, news = pages
-    generic = run("cai cach hanh chinh", backend="generic", page_size=20)
-    monkeypatch.setattr(service, "RANKED_PER_TYPE", 2)
-    result = run("cai cach hanh chinh", page_size=20)
-    # every match is still counted and faceted (the count comes from the walk, to the cap)
-    assert result.count == generic.count == 8
-    assert result.facets == generic.facets
-    # ranked: the two newest of each type (titles holding the whole query first), then the other
-    # legal documents, most recently indexed first, without scores
-    assert listed(result)[0] == ("news", news[0].pk)
-    assert set(listed(result)[:4]) == {("news", news[0].pk), ("news", news[1].pk)} | {
-        ("legal_document", d.pk) for d in docs[-2:]
-    }
-    assert listed(result)[4:] == [("legal_document", d.pk) for d in reversed(docs[:-2])]
-
-
-def test_unranked_matches_are_live_and_public_too(pages, monkeypatch):
-    """Without filters the walk does not check "live and public": the service does, for every match kept."""
+def test_unpublished_and_private_matches_are_left_out(pages):
+    """The index keeps an unpublished page's entry until it is updated: the service reads every
+    match through the live, public pages."""
     docs, _news = pages
-    type(docs[0]).objects.filter(pk=docs[0].pk).update(live=False)  # unpublished; its index entry remains
-    monkeypatch.setattr(service, "RANKED_PER_TYPE", 1)
-    result = run("cai cach hanh chinh", page_size=20)
-    assert ("legal_document", docs[0].pk) not in listed(result)
-    assert result.count == 7 == len(listed(result))
-    assert result.facets["type"] == {"legal_document": 5, "news": 2}
+    type(docs[0]).objects.filter(pk=docs[0].pk).update(live=False)  # its index entry remains
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=docs[1], restriction_type=PageViewRestriction.LOGIN)
+    count, hits = every_page("cai cach hanh chinh")
+    assert ("legal_document", docs[0].pk) not in hits and ("legal_document", docs[1].pk) not in hits
+    assert count == 6 == len(hits)
+    assert run("cai cach hanh chinh").facets["type"] == {"legal_document": 4, "news": 2}
 
 
-def test_filters_apply_before_the_cap(pages, monkeypatch):
+def test_filters_apply_to_every_match(pages):
     docs, _news = pages
-    monkeypatch.setattr(service, "MAX_MATCHES_PER_TYPE", 2)
     result = run("cai cach hanh chinh", date_to=date(2020, 1, 2), page_size=20)
     assert sorted(pk for _code, pk in listed(result)) == sorted([docs[0].pk, docs[1].pk])
 
 
 def test_newest_sort_and_the_fallback_take_the_generic_path(pages):
-    fast = run("cai cach hanh chinh", sort="newest", page_size=20)
+    ours = run("cai cach hanh chinh", sort="newest", page_size=20)
     generic = run("cai cach hanh chinh", backend="generic", sort="newest", page_size=20)
-    assert listed(fast) == listed(generic)
-    assert service._search_engine("generic") is None
-    assert service._search_engine("default") is not None
+    assert listed(ours) == listed(generic)
+    assert service._scored_backend("generic") is None
+    assert service._scored_backend("default") is not None
+
+
+MANY = 1_050
+
+
+@pytest.fixture
+def many_documents():
+    """``MANY`` legal documents about land (đất đai), one a week back from ``TODAY``, bulk-written
+    and indexed as ``update_index`` does."""
+    from bench.search_speed import bulk_insert_pages
+    from directives.models import LegalDocumentPage
+
+    factories.legal_document("1/QĐ-UBND", summary="Về việc đất đai")
+    kind, issuer = factories.document_type(), factories.agency()
+    docs = []
+    for n in range(MANY):
+        page = LegalDocumentPage(
+            title=f"Quyết định {n + 2}/QĐ-UBND về quản lý đất đai",
+            slug=f"qd-{n + 2}",
+            number=f"{n + 2}/QĐ-UBND",
+            summary=f"Về việc quản lý đất đai khu vực {n}",
+            issued_on=TODAY - timedelta(weeks=n),
+            body="<p>Căn cứ Luật Đất đai.</p>",
+            document_type=kind,
+            issuing_body=issuer,
+        )
+        page.derive_number_keys()
+        docs.append(page)
+    bulk_insert_pages(LegalDocumentPage, factories.legal_index(), docs)
+    get_search_backend().add_bulk(LegalDocumentPage, list(LegalDocumentPage.objects.filter(slug__startswith="qd-")))
+    return sorted(docs, key=lambda d: d.issued_on)
+
+
+def test_more_than_a_thousand_matches_counted_exactly_and_the_last_page_lists_the_oldest(many_documents):
+    oldest = many_documents[0]
+    for sort in ("relevance", "newest"):
+        result = run("dat dai", sort=sort, page_size=50)
+        assert result.count == MANY + 1, sort
+        assert result.facets["type"] == {"legal_document": MANY + 1}
+        last = run("dat dai", sort=sort, page_size=50, page=-(-result.count // 50))
+        assert len(last.results) == (MANY + 1) % 50
+        if sort == "newest":
+            assert listed(last)[-1] == ("legal_document", oldest.pk)
+    count, hits = every_page("quan ly dat dai")
+    assert count == len(set(hits)) == MANY
+    assert ("legal_document", oldest.pk) in hits
+    # the oldest found by its own subject, among a thousand on the same subject
+    assert oldest.summary.endswith(f"khu vực {MANY - 1}")
+    assert listed(run(f"quan ly dat dai khu vuc {MANY - 1}"))[0] == ("legal_document", oldest.pk)
+    assert listed(run("quản lý đất đai khu vực 7"))[0] == ("legal_document", many_documents[-8].pk)

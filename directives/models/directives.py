@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from portal.api.fields import AttachmentListField, NamedRefListField, PageRefListField, TextField
 from portal.pages import SectionPage
-from search.indexing import WrittenText, folded_text
+from search.indexing import Heading, WrittenText, folded_text
 
 from ..api_fields import OfficialField
 from ..numbers import number_terms
@@ -97,10 +97,10 @@ class DirectivePage(NumberedDocument, Page):
     subpage_types = []
 
     search_fields = Page.search_fields + [
-        index.SearchField("number", boost=5),
+        Heading("number", boost=5),
         index.SearchField("number_key", boost=5),
         index.SearchField("number_folded", boost=3),
-        index.SearchField("summary", boost=2),
+        Heading("summary", boost=3),
         WrittenText("body"),
         index.SearchField("search_folded"),
         index.AutocompleteField("number"),

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from portal.api.fields import AttachmentListField, NamedRefListField, TextField
 from portal.pages import SectionPage
-from search.indexing import WrittenText, folded_text
+from search.indexing import Heading, WrittenText, folded_text
 
 from ..api_fields import DocumentTypeField, RelationListField
 from ..numbers import clean_number, number_key, number_terms
@@ -139,11 +139,11 @@ class LegalDocumentPage(NumberedDocument, Page):
     subpage_types = []
 
     search_fields = Page.search_fields + [
-        index.SearchField("number", boost=5),
+        Heading("number", boost=5),
         index.SearchField("number_key", boost=5),
         index.SearchField("number_folded", boost=3),
-        index.SearchField("summary", boost=2),
-        index.SearchField("signer", boost=2),
+        Heading("summary", boost=3),
+        Heading("signer", boost=2),
         WrittenText("body"),
         index.SearchField("search_folded"),
         index.AutocompleteField("number"),

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from portal.api.fields import NamedRefField, NamedRefListField, PageRefField, TextField
 from portal.pages import SectionPage
-from search.indexing import WrittenText, folded_text
+from search.indexing import Heading, WrittenText, folded_text
 
 from ..api_fields import ProgressReportListField
 from ..status import status as task_status
@@ -104,7 +104,7 @@ class TaskPage(Page):
     subpage_types = []
 
     search_fields = Page.search_fields + [
-        index.SearchField("code", boost=5),
+        Heading("code", boost=5),
         index.FilterField("code"),
         WrittenText("details"),
         WrittenText("expected_output"),

@@ -40,19 +40,35 @@ class RankedPksMixin:
     default) and returns ``[(pk, score)]`` in the engine's order; the caller reads what it needs.
     """
 
-    def ranked_pks(self, limit: int) -> list[tuple[object, float | None]]:
+    def ranked_pks(self, limit: int | None) -> list[tuple[object, float | None]]:
+        """[(pk, score)] of the first ``limit`` hits (None: every hit), in the engine's order:
+        pages of ``PAGE_SIZE`` hits, each after the last one's (score, pk) (``search_after``: no
+        ``max_result_window`` to reach)."""
         model = self.query_compiler.queryset.model
-        params = {
-            "index": self.backend.get_index_for_model(model).name,
-            "_source": False,
-            self.fields_param_name: "pk",
-            "size": limit,
-        }
-        if self.start:  # the Elasticsearch client names it "from", opensearch-py "from_"
-            params["from" if self.backend.use_new_elasticsearch_api else "from_"] = self.start
-        hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        body = self._get_es_body()
+        body.setdefault("sort", [{"_score": {"order": "desc"}}, {"pk": {"order": "asc"}}])
+        body["track_scores"] = True
         to_python = model._meta.pk.to_python
-        return [(to_python(hit["fields"]["pk"][0]), hit.get("_score")) for hit in hits]
+        out: list[tuple[object, float | None]] = []
+        after = None
+        while limit is None or len(out) < limit:
+            size = PAGE_SIZE if limit is None else min(PAGE_SIZE, limit - len(out))
+            params = {
+                "index": self.backend.get_index_for_model(model).name,
+                "_source": False,
+                self.fields_param_name: "pk",
+                "size": size,
+            }
+            page = {**body, "search_after": after} if after is not None else body
+            hits = self._backend_do_search(page, **params)["hits"]["hits"]
+            out += [(to_python(hit["fields"]["pk"][0]), hit.get("_score")) for hit in hits]
+            if len(hits) < size:
+                break
+            after = hits[-1]["sort"]
+        return out
+
+
+PAGE_SIZE = 5000  # hits per request of ``ranked_pks``
 
 
 class ClientOptionsMixin:

@@ -3,8 +3,10 @@
 ``BACKEND: "search.backends.database"`` picks, like ``wagtail.search.backends.database``, a
 backend by the connection's vendor: SQLite FTS5 (``sqlite.py``) or PostgreSQL (``postgres.py``),
 importing only that one; anything else gets the stock one. Both are modelsearch's backends with
-one change: **a search is one SQL query**, whatever the number of matches; and both offer
-``bounded_matches``, the search service's fast path (``common.py``).
+two changes: **a search is one SQL query**, whatever the number of matches, and the index's
+``title`` column holds the page's headings (``search.indexing.Heading``); both offer
+``scored_matches``, every match scored with the field weights, which the search service ranks
+(``common.py``).
 
 Everything else — operators, ``order_by_relevance``, ``annotate_score``, filters, facets,
 autocomplete, phrases, negation, fuzzy search, indexing — is the stock behaviour; query shapes the
@@ -12,16 +14,14 @@ fast path does not cover fall back to the stock code.
 
 Each page is indexed once, under its own (most specific) content type (Wagtail's
 ``Page.get_indexed_objects``), so the join yields one row per page.
-
-What the backends keep between searches is ``index_cache`` (``reset()`` forgets it).
 """
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as _stock_backend
 
-from .common import in_ids, index_cache, optimize_indexes
+from .common import in_ids, optimize_indexes
 
-__all__ = ["SearchBackend", "in_ids", "index_cache", "optimize_indexes"]
+__all__ = ["SearchBackend", "in_ids", "optimize_indexes"]
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks for

@@ -10,11 +10,8 @@ that same row. The query's words are folded as the text is indexed (``FoldedQuer
 Imported by ``search.backends.database.SearchBackend`` when the connection is SQLite's.
 """
 
-import re
-
 from django.db import connection
 from django.db.models import AutoField, BigAutoField, BigIntegerField, IntegerField, SmallIntegerField
-from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite as stock
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.conf import get_app_config
@@ -23,14 +20,14 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from portal.text import fold
 
+from ...indexing import HEADING_WEIGHT
 from .common import (
-    BoundedMatchesMixin,
     IndexWritesMixin,
     OptimizeMixin,
     OptimizeOnFinishMixin,
     PrepareOnceMixin,
-    entry_spans,
-    index_cache,
+    ScoredMatchesMixin,
+    soft_groups,
     with_indexer,
 )
 
@@ -40,7 +37,6 @@ fts_table = SQLiteFTSIndexEntry._meta.db_table
 entry_table = IndexEntry._meta.db_table
 
 _INTEGER_FIELDS = (AutoField, BigAutoField, BigIntegerField, IntegerField, SmallIntegerField)
-_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _integer_pk(model) -> bool:
@@ -55,16 +51,6 @@ def _pk_column(queryset) -> str:
     meta = queryset.model._meta
     quote = connection.ops.quote_name
     return f"{quote(meta.db_table)}.{quote(meta.pk.column)}"
-
-
-def _entries_of(candidates=None):
-    """The index entries with ``_pid`` (the page id as an integer); only those of the ``candidates``
-    (a page queryset, an ``IN`` subquery evaluated once) unless it is None. The caller checks the
-    content types (as the walk it writes needs)."""
-    entries = IndexEntry.objects.annotate(_pid=Cast("object_id", IntegerField()))
-    if candidates is not None:
-        entries = entries.filter(_pid__in=candidates.values("pk"))
-    return entries
 
 
 # --- Query compilers ----------------------------------------------------------------------------
@@ -138,7 +124,9 @@ class SQLiteAutocompleteQueryCompiler(FoldedQueryMixin, SingleQueryMixin, stock.
 
 
 class SQLiteObjectIndexer(PrepareOnceMixin, stock.ObjectIndexer):
-    pass
+    @property
+    def title(self):
+        return self.headings
 
 
 class SQLiteIndex(IndexWritesMixin, stock.SQLiteIndex):
@@ -165,7 +153,18 @@ class SQLiteSearchAtomicRebuilder(OptimizeOnFinishMixin, stock.SQLiteSearchAtomi
 # --- Backend ------------------------------------------------------------------------------------
 
 
-class SQLiteSearchBackend(OptimizeMixin, BoundedMatchesMixin, stock.SQLiteSearchBackend):
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def fts_match(groups: list[list[str]]) -> str:
+    """An FTS5 query: any of the ``groups`` of words (``soft_groups``), each word in the title
+    (headings) or body column."""
+    alternatives = ["(" + " AND ".join(map(_fts_phrase, group)) + ")" for group in groups]
+    return "{body title} : (" + " OR ".join(alternatives) + ")"
+
+
+class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchBackend):
     """modelsearch's SQLite FTS5 backend, ranking in the query that matches."""
 
     index_class = SQLiteIndex
@@ -175,106 +174,27 @@ class SQLiteSearchBackend(OptimizeMixin, BoundedMatchesMixin, stock.SQLiteSearch
     autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
     score_higher_is_better = False  # bm25: lower is better
 
-    def _bounded(self, compiler, groups, limit, ranked, title_in_body=False):
-        """Two steps: each group's newest ``limit`` matches without scores (FTS5 walks the match in
-        rowid order and stops), then one query scores the newest ``ranked`` of each — ``bm25``
-        first reads the whole document list of every word it weighs (the IDF; ``_scored_words``
-        leaves out those that carry no weight), a fixed cost paid once instead of once per group;
-        then a cost per row scored."""
-        config = compiler.get_config(self)
-        query = normalize(compiler.query)
-        match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(query, config=config))
-        rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
-        index_query = SQLiteFTSIndexEntry.objects.filter(match).select_related("index_entry").annotate(score=rank)
-        sql_compiler = index_query.query.get_compiler(using=IndexEntry.objects.db)
-        match_sql, match_params = sql_compiler.compile(match)
-        score_sql, score_params = sql_compiler.compile(index_query.query.annotations["score"])
+    def _scored(self, content_types, words, missing):
+        """Two FTS5 reads at most: every soft match with its score, then (when some words may be
+        missing) the ids of those that hold every word. The score is ``bm25`` with column weights
+        (autocomplete 0, body 1, title — the headings — ``HEADING_WEIGHT``), negated."""
         quote = connection.ops.quote_name
         entry, fts = quote(entry_table), quote(fts_table)
-        walks = [
-            self._newest(match_sql, match_params, content_types, candidates, limit, span)
-            for (content_types, candidates), span in zip(groups, entry_spans(groups))
-            if span is not None
-        ]
-        scored = [rowid for walk in walks for rowid, _ct, _pk in walk[:ranked]]
-        scores = {}
-        words = fold(query.query_string).split() if scored and isinstance(query, PlainText) else []
-        weighed = _scored_words(words)
-        if weighed != words:
-            # The rows scored are the walks' already: this match only says which words bm25 weighs.
-            weighed_query = PlainText(" ".join(weighed), operator="and")
-            match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(weighed_query, config))
-            match_sql, match_params = sql_compiler.compile(match)
-        if scored:
-            listed = ", ".join(map(str, map(int, scored)))
-            sql = " ".join(  # table/column names, compiled SQL with its params, integers
-                [
-                    f"SELECT {fts}.rowid, {score_sql} FROM {fts}, {entry} WHERE {match_sql}",  # noqa: S608
-                    f"AND {entry}.{quote('id')} = {fts}.rowid",
-                    f"AND {fts}.rowid BETWEEN {min(scored)} AND {max(scored)}",
-                    # "+": a check on each match; without it FTS5 would run the match once per id.
-                    f"AND +{fts}.rowid IN ({listed})",
-                ]
-            )
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [*score_params, *match_params])
-                scores = dict(cursor.fetchall())
-        return [(ct, pk, scores.get(rowid)) for walk in walks for rowid, ct, pk in walk]
-
-    def _newest(self, match_sql, match_params, content_types, candidates, limit, span):
-        """(entry id, content type id, page id) of the ``limit`` newest matches of ``content_types``,
-        whose entries are ``span`` (lowest id, highest id, count)."""
-        quote = connection.ops.quote_name
-        entry, fts = quote(entry_table), quote(fts_table)
-        ct_list = ", ".join(map(str, content_types))
-        low, high, count = span
-        where = [match_sql, f"{entry}.{quote('id')} = {fts}.rowid"]
-        if count * 2 >= high - low + 1:
-            # Dense (most entries in its id range are of these types): walk the matches in that
-            # range, reading each one's entry; about 2 × limit entries are read at most.
-            where += [
-                f"{fts}.rowid BETWEEN {int(low)} AND {int(high)}",
-                f"+{entry}.{quote('content_type_id')} IN ({ct_list})",
+        groups = soft_groups(words, missing)
+        listed = ", ".join(map(str, content_types))
+        sql = " ".join(  # table/column names, floats and integers; the query is a parameter
+            [
+                f"SELECT {entry}.{quote('content_type_id')}, CAST({entry}.{quote('object_id')} AS INTEGER),",  # noqa: S608
+                f"-bm25({fts}, 0.0, 1.0, {float(HEADING_WEIGHT)}), {fts}.rowid FROM {fts}, {entry}",
+                f"WHERE {fts} MATCH %s AND {entry}.{quote('id')} = {fts}.rowid",
+                f"AND +{entry}.{quote('content_type_id')} IN ({listed})",
             ]
-        else:
-            # Sparse: the ids of these types as one set (read from the content type index), the
-            # "+" keeping it a check on each match rather than one FTS5 lookup per id.
-            ids = f"SELECT U.{quote('id')} FROM {entry} U"  # noqa: S608 - table/column names
-            where.append(f"+{fts}.rowid IN ({ids} WHERE U.{quote('content_type_id')} IN ({ct_list}))")
-        entries = _entries_of(candidates).extra(  # noqa: S610 - names and compiled SQL
-            tables=[fts_table], where=where, params=match_params, select={"_rowid": f"{fts}.rowid"}
         )
-        entries = entries.order_by("-_rowid")[:limit]
-        sql, params = entries.values_list("_rowid", "content_type_id", "_pid").query.sql_with_params()
-        with connection.cursor() as cursor:  # plain rows: up to ``limit`` of them, no converters needed
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-
-def _scored_words(words: list[str]) -> list[str]:
-    """``words`` (a query's, folded) less those that hold no weight in ``bm25``: the words found in
-    the title or body of at least half of the index entries, whose IDF ``bm25`` floors at 1e-6 —
-    unless no other word would be left (then those tiny weights are the whole ranking).
-
-    ``bm25`` counts each word's matches over the whole table before scoring a row (its IDF), so a
-    very common word costs as much as its posting list is long. Its share of a score is at most
-    2.2e-6 (IDF × (k1 + 1)) against ~0.1–10 for the other words: leaving it out changes no order
-    but among rows that tie on every other word. The counts (``index_cache.word_entries``, one
-    query for the words not yet counted) are kept until the index changes."""
-    word_entries = index_cache.word_entries
-    plain = {word for word in words if _PLAIN_WORD.fullmatch(word)}  # one FTS5 token each
-    missing = [word for word in plain if word not in word_entries]
-    if missing:
-        quote = connection.ops.quote_name
-        fts = quote(fts_table)
-        counts = ", ".join([f"(SELECT COUNT(*) FROM {fts} WHERE {fts} MATCH %s)"] * len(missing))  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT (SELECT COUNT(*) FROM {quote(entry_table)}), {counts}",  # noqa: S608 - names
-                [f'{{title body}} : "{word}"' for word in missing],
-            )
-            total, *found = cursor.fetchone()
-        word_entries[""] = total
-        word_entries.update(zip(missing, found))
-    kept = [word for word in words if word not in plain or 2 * word_entries[word] < word_entries[""]]
-    return kept or words
+            cursor.execute(sql, [fts_match(groups)])
+            rows = cursor.fetchall()
+            every = None
+            if len(groups) > 1 and rows:
+                cursor.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [fts_match([words])])  # noqa: S608
+                every = {row[0] for row in cursor.fetchall()}
+        return [(ct, pk, score, every is None or rowid in every) for ct, pk, score, rowid in rows]

@@ -1,0 +1,93 @@
+"""The order of the matches of one type: every match ranked (docs/search.md, "How results are ranked").
+
+The backend scores every match with the field weights (the headings — number, title, summary,
+signer: ``search.indexing.Heading`` — far above the body). Then, for each match:
+
+1. whether it holds every required word (a soft match lacks some: ``search.understand``);
+2. how many of the query's boosts it meets (the document type, year, issuer named);
+3. the backend's score.
+
+The best ``WINDOW`` of each type by these are looked at closer, from their headings (one query per
+type): a heading equal to the query (its folded words, with or without the year or the type named)
+comes first of all; then all-words matches, boosts, the share of the required words the headings
+hold, whether they hold them as one phrase, the share of every query word, the score and the date
+(newer first). The other matches follow in the first order. Every key compares across types.
+"""
+
+from django.db import connection
+from django.db.models import Q
+
+from portal.text import query_text
+
+from .backends.database import in_ids
+from .indexing import heading_fields
+from .registry import SearchDocument
+from .understand import Understood
+
+WINDOW = 200  # the best matches of each type whose headings are read
+
+
+def rank(spec: SearchDocument, scored: dict[int, tuple], rows: dict[int, tuple], understood: Understood) -> list:
+    """[(id, date, key)] of the matches ``scored`` ({id: (score higher-is-better, holds every
+    word)}, every one among ``rows``: {id: (id, date, title, …)}), best first."""
+    if not scored:
+        return []
+    boosts = _boosts(spec, list(scored), understood.conditions(spec))
+    coarse = sorted(
+        scored, key=lambda pk: (scored[pk][1], boosts.get(pk, 0), scored[pk][0], _day(rows[pk][1]), pk), reverse=True
+    )
+    head = coarse[:WINDOW]
+    headings = _headings(spec, head)
+    required = understood.required
+    every_word = set(understood.words)
+    variants = set(understood.variants)
+    out = []
+    for pk in head:
+        score, every = scored[pk]
+        fields = headings.get(pk, [])
+        words = set().union(*map(set, fields)) if fields else set()
+        equal = any(tuple(field) in variants for field in fields)
+        share = len(set(required) & words) / len(set(required))
+        phrase = any(_holds_phrase(field, required) for field in fields)
+        share_all = len(every_word & words) / len(every_word)
+        key = (1, equal, every, boosts.get(pk, 0), share, phrase, share_all, score, _day(rows[pk][1]))
+        out.append((pk, rows[pk][1], key))
+    for pk in coarse[WINDOW:]:
+        score, every = scored[pk]
+        out.append((pk, rows[pk][1], (0, False, every, boosts.get(pk, 0), 0.0, False, 0.0, score, _day(rows[pk][1]))))
+    return out
+
+
+def _day(value) -> int:
+    return value.toordinal() if value else 0
+
+
+def _boosts(spec: SearchDocument, ids: list[int], conditions: list[Q]) -> dict[int, int]:
+    """{id: number of ``conditions`` it meets} among ``ids``: one query per condition."""
+    met: dict[int, int] = {}
+    if not conditions:
+        return met
+    quote = connection.ops.quote_name
+    where = in_ids(f"{quote(spec.model._meta.db_table)}.{quote(spec.model._meta.pk.column)}", ids)
+    for condition in conditions:
+        pages = spec.model._base_manager.filter(condition).extra(where=[where])  # noqa: S610 - integers
+        for pk in pages.order_by().values_list("pk", flat=True):
+            met[pk] = met.get(pk, 0) + 1
+    return met
+
+
+def _headings(spec: SearchDocument, ids: list[int]) -> dict[int, list[list[str]]]:
+    """{id: [folded words of each heading field]} of ``ids``: one query."""
+    if not ids:
+        return {}
+    fields = spec.model._meta.concrete_fields
+    concrete = {f.name for f in fields} | {f.attname for f in fields}
+    names = [name for name in heading_fields(spec.model) if name in concrete]
+    rows = spec.model._base_manager.filter(pk__in=ids).order_by().values_list("pk", *names)
+    return {row[0]: [query_text(str(value)).split() for value in row[1:] if value] for row in rows}
+
+
+def _holds_phrase(words: list[str], phrase: list[str]) -> bool:
+    """Whether ``phrase`` is a run of ``words``."""
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1)) if n else False
