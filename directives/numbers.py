@@ -125,7 +125,7 @@ _TYPE_ALTERNATIVES = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
 # "[type] [số] N [năm YYYY]" in folded text; not the day or month of a date ("ngày 15 tháng 5 năm 2020").
 _SPOKEN = re.compile(
     rf"(?:\b(?P<type>{_TYPE_ALTERNATIVES})\s+)?(?:\b(?P<so>so)\s+)?(?<!\bngay )(?<!\bthang )\b(?P<seq>\d{{1,5}})\b"
-    r"(?:\s+nam\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+thang\b)"
+    r"(?:\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d)\b)?(?!\s+thang\b)"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -146,9 +146,9 @@ class SpokenNumber:
 
 def spoken_numbers(text: str | None) -> list[SpokenNumber]:
     """Document numbers said rather than written: "nghi dinh 15 nam 2020", "quyết định số 120 năm
-    2023", "thông tư số 5", "QĐ 120". A sequence counts when a year follows it ("năm YYYY") or a
-    document type precedes it; a bare year ("luật đất đai 2024") is not a sequence. Numbers written
-    with "/" are ``find_numbers``' and are left out."""
+    2023", "luật 39 2013", "thông tư số 5", "QĐ 120". A sequence counts when a year follows it
+    ("năm YYYY" or the bare year) or a document type precedes it; a bare year ("luật đất đai 2024")
+    is not a sequence. Numbers written with "/" are ``find_numbers``' and are left out."""
     if not text:
         return []
     rest = NUMBER_PATTERN.sub(" ", normalize(text))

@@ -142,13 +142,28 @@ ISSUER_WORDS = {
 }
 
 
+def _names_a_type(words: list[str], positions: tuple[int, ...]) -> bool:
+    """Whether the type words at ``positions`` name the document's type: they begin the query
+    ("luật đất đai", "QĐ UBND giao dự toán"), or a number follows them ("kế hoạch 56", "quyết định
+    số 120"). Elsewhere they are the subject's words: "giao kế hoạch vốn đầu tư công", "luật sửa
+    đổi luật thi đua"."""
+    after = positions[-1] + 1
+    following = words[after : after + 2]
+    return positions[0] == 0 or bool(
+        following and (following[0].isdigit() or (following[0] == "so" and following[1:2] and following[1].isdigit()))
+    )
+
+
 def _understand(type_condition):
     """The boosts of a numbered type: the document types (or kinds) named ("luật", "nghị định",
-    "QĐ"…, ``numbers.TYPE_WORDS``) and the issuers named by their code (``ISSUER_WORDS``)."""
+    "QĐ"…, ``numbers.TYPE_WORDS``; ``_names_a_type``) and the issuers named by their code
+    (``ISSUER_WORDS``)."""
 
     def understand(words: list[str]) -> list[Boost]:
         boosts = []
         for positions, folded_type in phrases_at(words, TYPE_WORDS):
+            if not _names_a_type(words, positions):
+                continue
             condition = type_condition(folded_type)
             if condition is not None:
                 boosts.append(Boost(positions, condition, folded_type))
@@ -209,6 +224,22 @@ def _legal_document_facets(matches) -> dict:
     }
 
 
+_STANDING = {
+    ValidityStatus.IN_FORCE.value: 3,
+    ValidityStatus.PARTLY_EXPIRED.value: 2,
+    ValidityStatus.NOT_YET_IN_FORCE.value: 2,
+    ValidityStatus.EXPIRED.value: 1,
+    ValidityStatus.SUSPENDED.value: 1,
+}
+
+
+def _legal_document_standing(values: dict) -> int:
+    """In force first; then partly expired, not yet in force, or without a validity (a plan, a
+    letter); then expired or suspended — all above the types without a standing (news, 0), so
+    that a document comes before the news about it when the query fits both equally."""
+    return _STANDING.get(values["_validity"], 2)
+
+
 def _with_validity(queryset, today):
     return queryset.annotate(_validity=validity_expression(today))
 
@@ -241,6 +272,7 @@ DOCUMENTS = [
         number_field="number",
         number_prefix=_number_prefix,
         understand=_understand(_legal_document_type),
+        standing=_legal_document_standing,
     ),
     SearchDocument(
         "directive",

@@ -3,15 +3,18 @@
 The backend scores every match with the field weights (the headings — number, title, summary,
 signer: ``search.indexing.Heading`` — far above the body). Then, for each match:
 
-1. whether it holds every required word (a soft match lacks some: ``search.understand``);
+1. how many of the required words it holds (a soft match lacks some: ``search.understand``);
 2. how many of the query's boosts it meets (the document type, year, issuer named);
 3. the backend's score.
 
-The best ``WINDOW`` of each type by these are looked at closer, from their headings (one query per
-type): a heading equal to the query (its folded words, with or without the year or the type named)
-comes first of all; then all-words matches, boosts, the share of the required words the headings
-hold, whether they hold them as one phrase, the share of every query word, the score and the date
-(newer first). The other matches follow in the first order. Every key compares across types.
+The best ``WINDOW`` of each type by these are looked at closer, from their headings (one query
+per type): a year named that a heading holds ("… năm 2022" in a summary) counts as met even when
+the page is dated in another year; a heading equal to the query (its folded words, with or
+without the year or the type named) comes first of all; then all-words matches, boosts, the share
+of the required words the headings hold, whether they hold them as one phrase, the match's
+standing (``SearchDocument.standing``: a law in force before the one it replaced), the share of
+every query word, the score and the date (newer first). The other matches follow in the first
+order. Every key compares across types.
 """
 
 from django.db import connection
@@ -28,11 +31,12 @@ WINDOW = 200  # the best matches of each type whose headings are read
 
 
 def rank(spec: SearchDocument, scored: dict[int, tuple], rows: dict[int, tuple], understood: Understood) -> list:
-    """[(id, date, key)] of the matches ``scored`` ({id: (score higher-is-better, holds every
-    word)}, every one among ``rows``: {id: (id, date, title, …)}), best first."""
+    """[(id, date, key)] of the matches ``scored`` ({id: (score higher-is-better, number of the
+    required words held)}, every one among ``rows``: {id: (id, date, title, …)}), best first."""
     if not scored:
         return []
-    boosts = _boosts(spec, list(scored), understood.conditions(spec))
+    met = _boosts(spec, list(scored), understood.conditions(spec))
+    boosts = {pk: len(conditions) for pk, conditions in met.items()}
     coarse = sorted(
         scored, key=lambda pk: (scored[pk][1], boosts.get(pk, 0), scored[pk][0], _day(rows[pk][1]), pk), reverse=True
     )
@@ -41,38 +45,54 @@ def rank(spec: SearchDocument, scored: dict[int, tuple], rows: dict[int, tuple],
     required = understood.required
     every_word = set(understood.words)
     variants = set(understood.variants)
+    standing = _standing(spec)
+    years = {str(year) for year in understood.years}
     out = []
     for pk in head:
-        score, every = scored[pk]
+        score, held = scored[pk]
         fields = headings.get(pk, [])
         words = set().union(*map(set, fields)) if fields else set()
+        if years & words and 0 not in met.get(pk, ()):  # the year named is the heading's, not the date's
+            boosts[pk] = boosts.get(pk, 0) + 1
         equal = any(tuple(field) in variants for field in fields)
         share = len(set(required) & words) / len(set(required))
         phrase = any(_holds_phrase(field, required) for field in fields)
         share_all = len(every_word & words) / len(every_word)
-        key = (1, equal, every, boosts.get(pk, 0), share, phrase, share_all, score, _day(rows[pk][1]))
+        current = standing(rows[pk])
+        key = (1, equal, held, boosts.get(pk, 0), share, phrase, current, share_all, score, _day(rows[pk][1]))
         out.append((pk, rows[pk][1], key))
     for pk in coarse[WINDOW:]:
-        score, every = scored[pk]
-        out.append((pk, rows[pk][1], (0, False, every, boosts.get(pk, 0), 0.0, False, 0.0, score, _day(rows[pk][1]))))
+        score, held = scored[pk]
+        key = (0, False, held, boosts.get(pk, 0), 0.0, False, 0, 0.0, score, _day(rows[pk][1]))
+        out.append((pk, rows[pk][1], key))
     return out
+
+
+def _standing(spec: SearchDocument):
+    """``(row) -> int``: the type's ``standing`` of a match from its row (id, date, title, *facet
+    columns); 0 for every match of a type without one."""
+    if spec.standing is None:
+        return lambda row: 0
+    names = spec.facet_columns
+    return lambda row: spec.standing(dict(zip(names, row[3:])))
 
 
 def _day(value) -> int:
     return value.toordinal() if value else 0
 
 
-def _boosts(spec: SearchDocument, ids: list[int], conditions: list[Q]) -> dict[int, int]:
-    """{id: number of ``conditions`` it meets} among ``ids``: one query per condition."""
-    met: dict[int, int] = {}
+def _boosts(spec: SearchDocument, ids: list[int], conditions: list[Q]) -> dict[int, set[int]]:
+    """{id: the positions of the ``conditions`` it meets} among ``ids``: one query per condition.
+    The year named, when there is one, is condition 0 (``Understood.conditions``)."""
+    met: dict[int, set[int]] = {}
     if not conditions:
         return met
     quote = connection.ops.quote_name
     where = in_ids(f"{quote(spec.model._meta.db_table)}.{quote(spec.model._meta.pk.column)}", ids)
-    for condition in conditions:
+    for n, condition in enumerate(conditions):
         pages = spec.model._base_manager.filter(condition).extra(where=[where])  # noqa: S610 - integers
         for pk in pages.order_by().values_list("pk", flat=True):
-            met[pk] = met.get(pk, 0) + 1
+            met.setdefault(pk, set()).add(n)
     return met
 
 

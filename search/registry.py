@@ -85,6 +85,9 @@ class SearchDocument:
     - ``understand``: ``(folded query words) -> [search.understand.Boost]``: the words that name a
       condition on the type's pages (a document type, an issuer, a kind), which rank the pages
       meeting it first instead of being words to match (docs/search.md, "Query understanding").
+    - ``standing``: ``(facet values) -> int``: how current a match is (higher first; the facet
+      columns by name), which decides between matches the query fits equally well — the law in
+      force before the one it replaced (docs/search.md, "How results are ranked").
 
     The field weights are the model's: its ``search_fields`` (``search.indexing.Heading``)."""
 
@@ -104,6 +107,7 @@ class SearchDocument:
     number_field: str | None = None
     number_prefix: Callable[[str], Q] | None = None
     understand: Callable[[list[str]], list] | None = None
+    standing: Callable[[dict], int] | None = None
 
     def number(self, page) -> str | None:
         return getattr(page, self.number_field) if self.number_field else None

@@ -265,7 +265,7 @@ def _matches(
 
 
 def _backend_matches(spec: SearchDocument, query: SearchQuery, candidates, backend: str, understood) -> dict:
-    """{id: (score, True)} of every match of one type through Wagtail's search API — in the
+    """{id: (score, words held)} of every match of one type through Wagtail's search API — in the
     backend's order (relevance: best first, scores higher-is-better where the backend's are not;
     newest: by date). The required words (``understood.required``) must all match."""
     text = " ".join(understood.required)
@@ -286,7 +286,8 @@ def _backend_matches(spec: SearchDocument, query: SearchQuery, candidates, backe
         hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results]
     scores = [score for _pk, score in hits if score is not None]
     flip = -1 if len(scores) > 1 and scores[0] < scores[-1] else 1  # lower-is-better: negated
-    return {pk: ((flip * score) if score is not None else 0.0, True) for pk, score in hits}
+    held = len(set(understood.required))
+    return {pk: ((flip * score) if score is not None else 0.0, held) for pk, score in hits}
 
 
 def _scored_backend(backend: str):
@@ -305,26 +306,38 @@ def _scored_ranked(
     numbered: dict[str, list[int]],
     today: date,
 ) -> dict[str, Matches]:
-    """Our database backends: one query gives every match of every type with its weighted score
-    (``scored_matches``: the required words, ``allowed_missing`` of them may be missing); then one
-    query per type with matches reads every match's date, title and facet columns through the
-    candidates (live, public, the request's filters: ``_facet_rows``) and ``search.ranking`` ranks
-    them."""
+    """Our database backends: one query gives every match of every type holding every required
+    word, with its weighted score (``scored_matches``); then one query per type with matches reads
+    every match's date, title and facet columns through the candidates (live, public, the request's
+    filters: ``_facet_rows``) and ``search.ranking`` ranks them. When no page holds every word,
+    the pages lacking at most ``allowed_missing`` of them are the matches (docs/search.md, "Query
+    understanding": one word too many does not empty the result)."""
     from modelsearch.utils import get_descendants_content_types_pks
 
     code_of: dict[int, str] = {}
     for spec in specs:
         code_of.update((int(ct), spec.code) for ct in get_descendants_content_types_pks(spec.model))
     words = understood.required
-    found: dict[str, dict[int, tuple]] = {}
-    for ct, pk, score, every in engine.scored_matches(list(code_of), words, allowed_missing(len(words))):
-        found.setdefault(code_of[ct], {})[pk] = (score, every)
-    out: dict[str, Matches] = {}
+    out = _scored_rows(specs, candidates, engine.scored_matches(list(code_of), words), code_of, numbered, today)
+    missing = allowed_missing(len(set(words)))
+    if missing and not any(kept for kept, _rows in out.values()):
+        found = engine.scored_matches(list(code_of), words, missing)
+        out = _scored_rows(specs, candidates, found, code_of, numbered, today)
+    return {
+        code: Matches(ranking.rank(TYPES[code], kept, rows, understood), rows) for code, (kept, rows) in out.items()
+    }
+
+
+def _scored_rows(specs, candidates, found, code_of, numbered, today) -> dict[str, tuple[dict, dict]]:
+    """{type code: ({id: (score, words held)} of the matches among the candidates, their rows)}."""
+    by_type: dict[str, dict[int, tuple]] = {}
+    for ct, pk, score, held in found:
+        by_type.setdefault(code_of[ct], {})[pk] = (score, held)
+    out = {}
     for spec in specs:
-        scored = found.get(spec.code, {})
+        scored = by_type.get(spec.code, {})
         rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
-        kept = {pk: value for pk, value in scored.items() if pk in rows}
-        out[spec.code] = Matches(ranking.rank(spec, kept, rows, understood), rows)
+        out[spec.code] = ({pk: value for pk, value in scored.items() if pk in rows}, rows)
     return out
 
 
@@ -374,8 +387,14 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     understood = understand(backend_text(query.q).split(), specs)
     matches = _matches(specs, candidates, query, backend, numbered, today, understood)
 
+    merged = _merge(matches, query.sort)
+    if query.sort != "newest":
+        # A heading equal to the query (a news title typed whole: "Quán triệt Nghị định
+        # 12/2009/NĐ-CP") names that page more exactly than the number it holds names the document
+        equal = [(code, pk) for code, pk, key in merged if key[:2] == (1, True)]
+        first = list(dict.fromkeys(equal + first))
     seen = set(first)
-    ordered = first + [item for item in _merge(matches, query.sort) if item not in seen]
+    ordered = first + [(code, pk) for code, pk, _key in merged if (code, pk) not in seen]
     facets = compute_facets({code: list(m.rows.values()) for code, m in matches.items()})
 
     start = (query.page - 1) * query.page_size
@@ -390,17 +409,17 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     return SearchResult(len(ordered), hits, facets, query.page, query.page_size)
 
 
-def _merge(matches: dict[str, Matches], sort: str) -> list[tuple[str, int]]:
-    """One list from the per-type lists: by date (newest); else by the rank keys
-    (``search.ranking.rank``), which compare across types; a tie goes to the types in their
-    registered order, then to each type's own order."""
+def _merge(matches: dict[str, Matches], sort: str) -> list[tuple[str, int, tuple]]:
+    """One list (type code, id, rank key) from the per-type lists: by date (newest); else by the
+    rank keys (``search.ranking.rank``), which compare across types; a tie goes to the types in
+    their registered order, then to each type's own order."""
     tie = {code: TYPES[code].order for code in matches}
     items = [(code, rank, row[0], row[1], row[2]) for code, m in matches.items() for rank, row in enumerate(m.ranked)]
     if sort == "newest":
         items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), tie[i[0]], -i[2]))
     else:
         items.sort(key=lambda i: (tuple(-k for k in i[4]), tie[i[0]], i[1]))
-    return [(i[0], i[2]) for i in items]
+    return [(i[0], i[2], i[4]) for i in items]
 
 
 def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:

@@ -52,9 +52,9 @@ class Understood:
 
 
 def allowed_missing(n: int) -> int:
-    """How many of ``n`` required words a match may lack: none of one or two, one of three to five,
-    two of six to eleven (at least two thirds held), one of a longer text pasted in (the soft query
-    lists every combination: ``search.backends.database.common.soft_groups``)."""
+    """How many of ``n`` required words a match may lack when no page holds them all: none of one
+    or two, one of three to five, two of six to eleven (at least two thirds held), one of a longer
+    text pasted in."""
     if n <= 2:
         return 0
     if n <= 5 or n >= 12:

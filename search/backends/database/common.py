@@ -107,27 +107,17 @@ def optimize_indexes() -> list[str]:
 # --- Searching ----------------------------------------------------------------------------------
 
 
-def soft_groups(words: list[str], missing: int) -> list[list[str]]:
-    """The word groups a soft match accepts: ``words`` less any ``missing`` of them (every
-    combination), or ``[words]`` when none may be missing."""
-    from itertools import combinations
-
-    words = list(dict.fromkeys(words))
-    if missing <= 0 or missing >= len(words):
-        return [words]
-    return [list(kept) for kept in combinations(words, len(words) - missing)]
-
-
 class ScoredMatchesMixin:
     """``scored_matches``: every match of a query, scored with the field weights (docs/search.md,
-    "How a query is answered"). Subclasses define ``_scored(groups, words, missing)``."""
+    "How a query is answered"). Subclasses define ``_scored(content_types, words, missing)``."""
 
     def scored_matches(self, content_types, words, missing=0):
-        """[(content type id, page id, score, holds every word)]: every index entry of
-        ``content_types`` that holds all ``words`` (folded) but at most ``missing`` of them,
-        scored higher-is-better — the backend's relevance formula with the headings
-        (``search.indexing.Heading``) weighed ``HEADING_WEIGHT`` times the body. Unordered;
-        nothing left out."""
+        """[(content type id, page id, score, words held)]: every index entry of ``content_types``
+        that holds all ``words`` (folded) but at most ``missing`` of them, scored higher-is-better —
+        the backend's relevance formula over the words, with the headings
+        (``search.indexing.Heading``) weighed ``HEADING_WEIGHT`` times the body — and how many of
+        the words it holds. Unordered; nothing left out. The cost grows with the words and their
+        matches, not with the combinations of words that may be missing."""
         content_types = [int(ct) for ct in content_types]
         words = [word for word in dict.fromkeys(words) if word]
         if not content_types or not words:

@@ -25,7 +25,6 @@ from .common import (
     OptimizeOnFinishMixin,
     PrepareOnceMixin,
     ScoredMatchesMixin,
-    soft_groups,
     with_indexer,
 )
 
@@ -137,9 +136,9 @@ def _lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsquery_text(groups: list[list[str]]) -> str:
-    """``to_tsquery`` text: any of the ``groups`` of words (``soft_groups``)."""
-    return " | ".join("(" + " & ".join(map(_lexeme, group)) + ")" for group in groups)
+def tsquery_text(words: list[str], operator: str = "&") -> str:
+    """``to_tsquery`` text: the ``words``, all of them (``&``) or any (``|``)."""
+    return f" {operator} ".join(map(_lexeme, words))
 
 
 class PostgresSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.PostgresSearchBackend):
@@ -161,24 +160,32 @@ class PostgresSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.PostgresSea
 
     def _scored(self, content_types, words, missing):
         """One query: every entry whose body vector (which holds the folded headings too:
-        ``search_folded``) matches the soft query through its GIN index, scored ``ts_rank_cd`` of
-        the headings (weight A) × ``HEADING_WEIGHT`` + ``ts_rank_cd`` of the body (its fields'
-        weights), with whether it holds every word."""
+        ``search_folded``) matches through its GIN index — every word, or any word when some may
+        be missing, then those holding enough of them kept (one ``@@`` per word and row) — scored
+        ``ts_rank_cd`` of the headings (weight A) × ``HEADING_WEIGHT`` + ``ts_rank_cd`` of the body
+        (its fields' weights), with the number of words it holds."""
         quote = connection.ops.quote_name
         entry = quote(IndexEntry._meta.db_table)
         config = self.config or "simple"
         listed = ", ".join(map(str, content_types))
+        title, body = f"e.{quote('title')}", f"e.{quote('body')}"
+        n = len(words)
+        if missing:
+            held = " + ".join([f"({body} @@ to_tsquery(%s::regconfig, %s))::integer"] * n)
+            held_params = [value for word in words for value in (config, tsquery_text([word]))]
+        else:
+            held, held_params = str(n), []
         sql = " ".join(  # table/column names, floats and integers; the queries are parameters
             [
-                "WITH q AS (SELECT to_tsquery(%s::regconfig, %s) AS soft, to_tsquery(%s::regconfig, %s) AS every)",
-                f"SELECT e.{quote('content_type_id')}, (e.{quote('object_id')})::integer,",  # noqa: S608
-                f"ts_rank_cd(e.{quote('title')}, q.soft) * {float(HEADING_WEIGHT)}",
-                f"+ ts_rank_cd(e.{quote('body')}, q.soft),",
-                f"e.{quote('body')} @@ q.every",
-                f"FROM {entry} e, q WHERE e.{quote('body')} @@ q.soft AND e.{quote('content_type_id')} IN ({listed})",
+                f"SELECT * FROM (SELECT e.{quote('content_type_id')}, (e.{quote('object_id')})::integer,",  # noqa: S608
+                f"ts_rank_cd({title}, q.words) * {float(HEADING_WEIGHT)} + ts_rank_cd({body}, q.words),",
+                f"{held} AS held",
+                f"FROM {entry} e, (SELECT to_tsquery(%s::regconfig, %s) AS words) q",
+                f"WHERE {body} @@ q.words AND e.{quote('content_type_id')} IN ({listed})) m",
+                f"WHERE held >= {n - missing}",
             ]
         )
-        params = [config, tsquery_text(soft_groups(words, missing)), config, tsquery_text([words])]
+        params = [*held_params, config, tsquery_text(words, "|" if missing else "&")]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [(ct, pk, float(score), bool(every)) for ct, pk, score, every in cursor.fetchall()]
+            return [(ct, pk, float(score), held) for ct, pk, score, held in cursor.fetchall()]

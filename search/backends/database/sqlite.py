@@ -10,6 +10,8 @@ that same row. The query's words are folded as the text is indexed (``FoldedQuer
 Imported by ``search.backends.database.SearchBackend`` when the connection is SQLite's.
 """
 
+import json
+
 from django.db import connection
 from django.db.models import AutoField, BigAutoField, BigIntegerField, IntegerField, SmallIntegerField
 from modelsearch.backends.database.sqlite import sqlite as stock
@@ -27,7 +29,6 @@ from .common import (
     OptimizeOnFinishMixin,
     PrepareOnceMixin,
     ScoredMatchesMixin,
-    soft_groups,
     with_indexer,
 )
 
@@ -157,11 +158,10 @@ def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def fts_match(groups: list[list[str]]) -> str:
-    """An FTS5 query: any of the ``groups`` of words (``soft_groups``), each word in the title
-    (headings) or body column."""
-    alternatives = ["(" + " AND ".join(map(_fts_phrase, group)) + ")" for group in groups]
-    return "{body title} : (" + " OR ".join(alternatives) + ")"
+def fts_match(words: list[str], operator: str = "AND") -> str:
+    """An FTS5 query: the ``words`` (all of them, or any with ``operator="OR"``), each in the
+    title (headings) or body column."""
+    return "{body title} : (" + f" {operator} ".join(map(_fts_phrase, words)) + ")"
 
 
 class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchBackend):
@@ -175,14 +175,16 @@ class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchB
     score_higher_is_better = False  # bm25: lower is better
 
     def _scored(self, content_types, words, missing):
-        """Two FTS5 reads at most: every soft match with its score, then (when some words may be
-        missing) the ids of those that hold every word. The score is ``bm25`` with column weights
-        (autocomplete 0, body 1, title — the headings — ``HEADING_WEIGHT``), negated."""
+        """The score is ``bm25`` with column weights (autocomplete 0, body 1, title — the headings —
+        ``HEADING_WEIGHT``), negated. Every word required: one FTS5 query. Some may be missing: one
+        query counts the words each entry holds (one posting list read per word, ``UNION ALL``,
+        ``GROUP BY``), then one scores the entries holding enough of them with ``bm25`` over any
+        word — the match walked once, ``bm25`` computed only for those entries (``+rowid IN``:
+        a check on each row, not one match per id)."""
         quote = connection.ops.quote_name
         entry, fts = quote(entry_table), quote(fts_table)
-        groups = soft_groups(words, missing)
         listed = ", ".join(map(str, content_types))
-        sql = " ".join(  # table/column names, floats and integers; the query is a parameter
+        select = " ".join(  # table/column names, floats and integers; the query is a parameter
             [
                 f"SELECT {entry}.{quote('content_type_id')}, CAST({entry}.{quote('object_id')} AS INTEGER),",  # noqa: S608
                 f"-bm25({fts}, 0.0, 1.0, {float(HEADING_WEIGHT)}), {fts}.rowid FROM {fts}, {entry}",
@@ -190,11 +192,21 @@ class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchB
                 f"AND +{entry}.{quote('content_type_id')} IN ({listed})",
             ]
         )
+        n = len(words)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [fts_match(groups)])
-            rows = cursor.fetchall()
-            every = None
-            if len(groups) > 1 and rows:
-                cursor.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [fts_match([words])])  # noqa: S608
-                every = {row[0] for row in cursor.fetchall()}
-        return [(ct, pk, score, every is None or rowid in every) for ct, pk, score, rowid in rows]
+            if not missing:
+                cursor.execute(select, [fts_match(words)])
+                return [(ct, pk, score, n) for ct, pk, score, _rowid in cursor.fetchall()]
+            each = " UNION ALL ".join([f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"] * n)  # noqa: S608
+            cursor.execute(
+                f"SELECT rowid, COUNT(*) FROM ({each}) GROUP BY rowid HAVING COUNT(*) >= {n - missing}",  # noqa: S608
+                [fts_match([word]) for word in words],
+            )
+            held = dict(cursor.fetchall())
+            if not held:
+                return []
+            cursor.execute(
+                select + f" AND +{fts}.rowid IN (SELECT value FROM json_each(%s))",  # noqa: S608 - a table name
+                [fts_match(words, "OR"), json.dumps(list(held))],
+            )
+            return [(ct, pk, score, held[rowid]) for ct, pk, score, rowid in cursor.fetchall()]
