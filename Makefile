@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
 TEST_WORKERS ?= 2
 
-.PHONY: postgres es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-api bench-failover eval-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: postgres es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-search-speed bench-api bench-failover eval-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -83,8 +83,12 @@ openapi-snapshot: setup
 bench-import: setup
 	$(PY) bench/import_speed.py $(BENCH_ARGS)
 
-## bench-search: search latency (ours, stock Wagtail, icontains) on N generated pages (bench/; BENCH_ARGS=100000)
+## bench-search: relevance and latency from one run: the hard judged set at 100,000 items on every backend configured (bench/eval_search.py; EVAL_POSTGRES_URL…, BENCH_ARGS="--size N --backends sqlite")
 bench-search: setup
+	$(PY) bench/eval_search.py --size 100000 $(BENCH_ARGS)
+
+## bench-search-speed: search latency alone (ours, stock Wagtail, icontains) on N generated pages (bench/search_speed.py; BENCH_ARGS=100000)
+bench-search-speed: setup
 	$(PY) bench/search_speed.py $(BENCH_ARGS)
 
 ## eval-search: relevance on the hard judged set (5,000 generated items, 199 queries) on every backend configured: SQLite, EVAL_POSTGRES_URL, EVAL_ELASTICSEARCH_URL, EVAL_OPENSEARCH_URL (bench/; EVAL_ARGS="--size N --queries Q --backends sqlite,postgresql")

@@ -288,6 +288,7 @@ DOCUMENTS = [
         number_field="number",
         number_prefix=_number_prefix,
         understand=_understand(_directive_kind),
+        standing=lambda values: 2,  # a document without a validity status: above the news
     ),
     SearchDocument(
         "task",

@@ -96,15 +96,28 @@ def _boosts(spec: SearchDocument, ids: list[int], conditions: list[Q]) -> dict[i
     return met
 
 
+_APART = "\ue000"  # a private-use character: no heading holds it, folding keeps it
+
+
 def _headings(spec: SearchDocument, ids: list[int]) -> dict[int, list[list[str]]]:
-    """{id: [folded words of each heading field]} of ``ids``: one query."""
+    """{id: [folded words of each heading field]} of ``ids``: one query; every value folded in one
+    call (``query_text`` of the values joined by a character no text holds, then split: ~30 µs a
+    call, a few hundred values per search)."""
     if not ids:
         return {}
     fields = spec.model._meta.concrete_fields
     concrete = {f.name for f in fields} | {f.attname for f in fields}
     names = [name for name in heading_fields(spec.model) if name in concrete]
-    rows = spec.model._base_manager.filter(pk__in=ids).order_by().values_list("pk", *names)
-    return {row[0]: [query_text(str(value)).split() for value in row[1:] if value] for row in rows}
+    quote = connection.ops.quote_name
+    where = in_ids(f"{quote(spec.model._meta.db_table)}.{quote(spec.model._meta.pk.column)}", ids)
+    pages = spec.model._base_manager.extra(where=[where]).order_by()  # noqa: S610 - integers
+    rows = list(pages.values_list("pk", *names))
+    values = [str(value).replace(_APART, " ") if value else "" for row in rows for value in row[1:]]
+    folded = iter(query_text(_APART.join(values)).split(_APART)) if values else iter(())
+    out = {}
+    for row in rows:
+        out[row[0]] = [words for words in (next(folded).split() for _value in row[1:]) if words]
+    return out
 
 
 def _holds_phrase(words: list[str], phrase: list[str]) -> bool:

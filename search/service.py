@@ -31,6 +31,7 @@ from portal.text import strip_marks as _fold_marks
 
 from . import ranking
 from .backends.database import in_ids
+from .backends.query import AtLeast
 from .indexing import plain_text
 from .registry import Facet, SearchDocument, registry
 from .understand import Understood, allowed_missing, understand
@@ -238,42 +239,80 @@ def _matches(
 ) -> dict[str, Matches]:
     """Every match of each selected type, ranked (docs/search.md, "How a query is answered"):
 
-    - our database backend (``search.backends.database``: SQLite FTS5 or PostgreSQL), relevance
-      sort: ``scored_matches`` gives every page holding the required words (softly), scored with
-      the field weights, in one query per search; the service ranks them (``search.ranking``);
-    - every other backend — Elasticsearch/OpenSearch, a stock Wagtail backend — and the newest
-      sort on any backend (``_backend_matches``): Wagtail's search API, every match, the backend's
-      scores (relevance: then ranked by ``search.ranking`` as above) or by date.
+    - our database backends (``search.backends.database``: SQLite FTS5 or PostgreSQL):
+      ``scored_matches`` gives every page holding the required words, scored with the field
+      weights, in one query per search (``_scored_ranked``); the service ranks them
+      (``search.ranking``), or sorts them by date (``sort=newest``);
+    - every other backend — Elasticsearch/OpenSearch, a stock Wagtail backend (``_generic_rows``):
+      Wagtail's search API, every match with the backend's score (then ranked by
+      ``search.ranking`` as above) or by date.
 
+    When no page holds every required word, the pages lacking at most ``allowed_missing`` of them
+    are the matches (on a backend that can say "at least": ours, Elasticsearch/OpenSearch).
     ``numbered``: the number matches of each type (already checked against the candidates): their
     facet rows are read with the others'.
     """
     relevance = query.sort != "newest"
-    engine = _scored_backend(backend) if relevance else None
+    engine = _scored_backend(backend)
     if engine is not None:
-        return _scored_ranked(specs, candidates, understood, engine, numbered, today)
+        matches = _scored_ranked(specs, candidates, understood, engine, numbered, today)
+        if not relevance:  # the same matches, by date
+            for m in matches.values():
+                m.ranked = sorted(((pk, day, ()) for pk, day, _key in m.ranked), key=_newest_first)
+        return matches
+    found = _generic_rows(specs, candidates, query, backend, understood, numbered, today)
+    missing = allowed_missing(len(set(understood.required)))
+    if missing and not any(kept for kept, _rows in found.values()) and _supports_minimum(backend):
+        found = _generic_rows(specs, candidates, query, backend, understood, numbered, today, missing)
     out = {}
     for spec in specs:
-        scored = _backend_matches(spec, query, candidates[spec.code], backend, understood)
-        rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
+        kept, rows = found[spec.code]
         if relevance:
-            ranked = ranking.rank(spec, {pk: scored[pk] for pk in scored if pk in rows}, rows, understood)
-        else:
-            ranked = [(pk, rows[pk][1], ()) for pk in scored if pk in rows]
-        out[spec.code] = Matches(ranked, rows)
+            out[spec.code] = Matches(ranking.rank(spec, kept, rows, understood), rows)
+        else:  # in the backend's order: by date
+            out[spec.code] = Matches([(pk, rows[pk][1], ()) for pk in kept], rows)
     return out
 
 
-def _backend_matches(spec: SearchDocument, query: SearchQuery, candidates, backend: str, understood) -> dict:
+def _newest_first(row: tuple) -> tuple:
+    pk, day, _key = row
+    return (-(day.toordinal() if day else 0), -pk)
+
+
+def _generic_rows(specs, candidates, query, backend, understood, numbered, today, missing=0):
+    """{type code: ({id: (score, words held)} of the matches among the candidates, in the
+    backend's order; their rows)} through Wagtail's search API (``_backend_matches``)."""
+    out = {}
+    for spec in specs:
+        scored = _backend_matches(spec, query, candidates[spec.code], backend, understood, missing)
+        rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
+        out[spec.code] = ({pk: value for pk, value in scored.items() if pk in rows}, rows)
+    return out
+
+
+def _supports_minimum(backend: str) -> bool:
+    """Whether the backend compiles ``AtLeast`` (Elasticsearch/OpenSearch: soft matching)."""
+    from wagtail.search.backends import get_search_backend
+
+    return bool(getattr(get_search_backend(backend).query_compiler_class, "supports_minimum", False))
+
+
+def _backend_matches(
+    spec: SearchDocument, query: SearchQuery, candidates, backend: str, understood, missing: int = 0
+) -> dict:
     """{id: (score, words held)} of every match of one type through Wagtail's search API — in the
     backend's order (relevance: best first, scores higher-is-better where the backend's are not;
-    newest: by date). The required words (``understood.required``) must all match."""
-    text = " ".join(understood.required)
+    newest: by date). The required words (``understood.required``) must all match, or all but
+    ``missing`` of them (``AtLeast``; the words held are then taken as the fewest allowed)."""
+    words = list(dict.fromkeys(understood.required))
+    text = " ".join(words)
+    search = AtLeast(text, len(words) - missing) if missing else text
+    operator = {} if missing else {"operator": "and"}
     if query.sort != "newest":
-        results = candidates.search(text, operator="and", backend=backend).annotate_score("_score")
+        results = candidates.search(search, backend=backend, **operator).annotate_score("_score")
     else:
         candidates = candidates.order_by(f"-{spec.date_field}", "-id")
-        results = candidates.search(text, operator="and", order_by_relevance=False, backend=backend)
+        results = candidates.search(search, order_by_relevance=False, backend=backend, **operator)
     queryset = getattr(results, "get_queryset", None)
     if queryset is not None:  # the database backends: the search is a queryset
         rows = queryset().values_list("pk", *(("_score",) if query.sort != "newest" else ()))
@@ -286,7 +325,7 @@ def _backend_matches(spec: SearchDocument, query: SearchQuery, candidates, backe
         hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results]
     scores = [score for _pk, score in hits if score is not None]
     flip = -1 if len(scores) > 1 and scores[0] < scores[-1] else 1  # lower-is-better: negated
-    held = len(set(understood.required))
+    held = len(words) - missing
     return {pk: ((flip * score) if score is not None else 0.0, held) for pk, score in hits}
 
 

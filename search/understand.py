@@ -6,20 +6,22 @@ subject words must match (softly: ``allowed_missing``); the rest become **boosts
 the pages (type, year, issuer) that rank the pages meeting them first — instead of words every
 match must hold ("năm", "số", "2024" and "luật" are not in every document that is the answer).
 
-Generic here: a year ("2024", "năm 2024"; a bare year only when other words are left) is a boost on
-each type's date; "số" before a number is no word to match. Type-specific words come from the
-search documents (``SearchDocument.understand``: the legal documents' types and issuers, the
-directives' kinds), which know their own vocabulary.
+Generic here: a year ("2024", "năm 2024"; a bare year only when other words are left; not after
+"số", not after next year) is a boost on each type's date; "số" before a number is no word to
+match. Type-specific words come from the search documents (``SearchDocument.understand``: the
+legal documents' types and issuers, the directives' kinds), which know their own vocabulary.
 """
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Q
 
 from .registry import SearchDocument
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_LATEST_YEAR = date.today().year + 1  # "2078" is a document's sequence, not a year
 _NUMBER = re.compile(r"^\d+$")
 
 
@@ -68,7 +70,8 @@ def understand(words: list[str], specs: list[SearchDocument]) -> Understood:
     years: list[int] = []
     generic: set[int] = set()  # what the year and "số" took
     for i, word in enumerate(words):
-        if _YEAR.match(word):
+        after_so = i > 0 and words[i - 1] == "so"
+        if _YEAR.match(word) and not after_so and int(word) <= _LATEST_YEAR:
             years.append(int(word))
             generic.add(i)
             if i > 0 and words[i - 1] == "nam":

@@ -369,3 +369,20 @@ def test_without_the_configuration_postgresql_does_not_fold(settings):
     factories.news("Khánh thành cầu Vĩnh Tường")
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
     assert list(NewsPage.objects.live().search("vinh tuong", fields=["title"], operator="and")) == []
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_at_least_compiles_to_minimum_should_match(engine):
+    """``AtLeast`` (the service's soft matching) on the engines: an OR of the words with
+    ``minimum_should_match``; a plain AND query is unchanged. Compiled without a node."""
+    engine_available(engine)
+    from news.models import NewsPage
+    from search.backends.query import AtLeast
+
+    backend = backend_for({"SEARCH_URL": ES_URL, "SEARCH_ENGINE": engine})
+    compiler = backend.query_compiler_class
+    assert compiler.supports_minimum is True
+    soft = str(compiler(NewsPage.objects.all(), AtLeast("cai cach hanh chinh xyz", 4)).get_query())
+    assert "'minimum_should_match': 4" in soft and "'operator'" not in soft
+    strict = str(compiler(NewsPage.objects.all(), "cai cach hanh chinh", operator="and").get_query())
+    assert "'operator': 'and'" in strict and "minimum_should_match" not in strict

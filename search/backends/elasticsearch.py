@@ -2,7 +2,7 @@
 
 ``search.backends.elasticsearch.Elasticsearch9SearchBackend`` (``Elasticsearch8SearchBackend``,
 ``OpenSearch3SearchBackend``, ``OpenSearch2SearchBackend``) is modelsearch's backend for that
-engine with two changes:
+engine with these changes:
 
 - ``VietnameseMapping``: autocomplete queries are analysed by ``vietnamese_autocomplete`` (lower
   case + folding) instead of the stock ``standard`` analyzer, so "Vĩnh" finds the folded edge
@@ -10,6 +10,8 @@ engine with two changes:
   ``config.vietnamese_index_settings``;
 - index updates the engine did not take are recorded for ``manage.py search_sync``
   (``search.resilience.RecordFailuresMixin``);
+- its query compiler understands ``search.backends.query.AtLeast`` (``minimum_should_match``:
+  the service's soft matching, ``AtLeastMixin``);
 - its search results offer ``ranked_pks(limit)``: the ranked ids and scores in one request, no
   model objects (``RankedPksMixin``; the search service reads only the values it needs);
 - the client's ``OPTIONS`` (TLS, credentials: ``config.client_options``) apply to every node
@@ -71,6 +73,22 @@ class RankedPksMixin:
 PAGE_SIZE = 5000  # hits per request of ``ranked_pks``
 
 
+class AtLeastMixin:
+    """A query compiler that compiles ``search.backends.query.AtLeast`` (at least ``minimum`` of
+    the words) as ``minimum_should_match`` on the match query."""
+
+    supports_minimum = True
+
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        compiled = super()._compile_plaintext_query(query, fields, boost)
+        minimum = getattr(query, "minimum", None)
+        if minimum:
+            ((kind, inner),) = compiled.items()
+            target = inner if kind == "multi_match" else next(iter(inner.values()))
+            target["minimum_should_match"] = int(minimum)
+        return compiled
+
+
 class ClientOptionsMixin:
     """``OPTIONS`` (``verify_certs``, ``ca_certs``, ``http_auth`` …) reach every node's connection.
 
@@ -108,7 +126,7 @@ def _build_backend(engine: str) -> type:
 
     query_compiler = type(
         f"Vietnamese{base.query_compiler_class.__name__}",
-        (base.query_compiler_class,),
+        (AtLeastMixin, base.query_compiler_class),
         {"mapping_class": VietnameseMapping},
     )
     autocomplete_compiler = type(
