@@ -17,6 +17,8 @@ every query word, the score and the date (newer first). The other matches follow
 order. Every key compares across types.
 """
 
+import heapq
+
 from django.db import connection
 from django.db.models import Q
 
@@ -32,39 +34,44 @@ WINDOW = 200  # the best matches of each type whose headings are read
 
 def rank(spec: SearchDocument, scored: dict[int, tuple], rows: dict[int, tuple], understood: Understood) -> list:
     """[(id, date, key)] of the matches ``scored`` ({id: (score higher-is-better, number of the
-    required words held)}, every one among ``rows``: {id: (id, date, title, …)}), best first."""
+    required words held)}, every one among ``rows``: {id: (id, date, title, …)}): the best
+    ``WINDOW`` first, best first; the others after them, unordered (their keys order them: the
+    service sorts only as far as the page it shows)."""
     if not scored:
         return []
-    met = _boosts(spec, list(scored), understood.conditions(spec))
+    years = set(understood.years)
+    met = _boosts(spec, list(scored), understood.conditions(spec, with_years=False))
     boosts = {pk: len(conditions) for pk, conditions in met.items()}
-    coarse = sorted(
-        scored, key=lambda pk: (scored[pk][1], boosts.get(pk, 0), scored[pk][0], _day(rows[pk][1]), pk), reverse=True
-    )
-    head = coarse[:WINDOW]
+    if years:  # the year named, from the rows' dates (no query)
+        for pk in scored:
+            if year_of(rows[pk][1]) in years:
+                boosts[pk] = boosts.get(pk, 0) + 1
+    coarse = {pk: (held, boosts.get(pk, 0), score, day_number(rows[pk][1]), pk) for pk, (score, held) in scored.items()}
+    head = heapq.nlargest(WINDOW, coarse, key=coarse.__getitem__)
     headings = _headings(spec, head)
     required = understood.required
     every_word = set(understood.words)
     variants = set(understood.variants)
     standing = _standing(spec)
-    years = {str(year) for year in understood.years}
+    named = {str(year) for year in years}
     out = []
     for pk in head:
         score, held = scored[pk]
         fields = headings.get(pk, [])
         words = set().union(*map(set, fields)) if fields else set()
-        if years & words and 0 not in met.get(pk, ()):  # the year named is the heading's, not the date's
+        if named & words and year_of(rows[pk][1]) not in years:  # the year named is the heading's
             boosts[pk] = boosts.get(pk, 0) + 1
         equal = any(tuple(field) in variants for field in fields)
         share = len(set(required) & words) / len(set(required))
         phrase = any(_holds_phrase(field, required) for field in fields)
         share_all = len(every_word & words) / len(every_word)
         current = standing(rows[pk])
-        key = (1, equal, held, boosts.get(pk, 0), share, phrase, current, share_all, score, _day(rows[pk][1]))
+        key = (1, equal, held, boosts.get(pk, 0), share, phrase, current, share_all, score, coarse[pk][3])
         out.append((pk, rows[pk][1], key))
-    for pk in coarse[WINDOW:]:
-        score, held = scored[pk]
-        key = (0, False, held, boosts.get(pk, 0), 0.0, False, 0, 0.0, score, _day(rows[pk][1]))
-        out.append((pk, rows[pk][1], key))
+    chosen = set(head)
+    for pk, (held, boost, score, day, _pk) in coarse.items():
+        if pk not in chosen:
+            out.append((pk, rows[pk][1], (0, False, held, boost, 0.0, False, 0, 0.0, score, day)))
     return out
 
 
@@ -77,13 +84,25 @@ def _standing(spec: SearchDocument):
     return lambda row: spec.standing(dict(zip(names, row[3:])))
 
 
-def _day(value) -> int:
-    return value.toordinal() if value else 0
+def day_number(value) -> int:
+    """A date as YYYYMMDD (0 for none), ordered as the dates: from a ``date`` or the ISO text a
+    raw SQLite row holds."""
+    if not value:
+        return 0
+    if isinstance(value, str):
+        return int(value[:10].replace("-", ""))
+    return value.year * 10000 + value.month * 100 + value.day
+
+
+def year_of(value) -> int | None:
+    """The year of a ``date`` or of the ISO text a raw SQLite row holds."""
+    if not value:
+        return None
+    return int(value[:4]) if isinstance(value, str) else value.year
 
 
 def _boosts(spec: SearchDocument, ids: list[int], conditions: list[Q]) -> dict[int, set[int]]:
-    """{id: the positions of the ``conditions`` it meets} among ``ids``: one query per condition.
-    The year named, when there is one, is condition 0 (``Understood.conditions``)."""
+    """{id: the positions of the ``conditions`` it meets} among ``ids``: one query per condition."""
     met: dict[int, set[int]] = {}
     if not conditions:
         return met

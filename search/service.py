@@ -13,6 +13,7 @@ whatever SQL aggregates a type's ``count_facets`` runs over the matched ids: a f
 queries, whatever the number of matches. See docs/search.md.
 """
 
+import heapq
 import html
 import re
 from collections import Counter
@@ -276,7 +277,7 @@ def _matches(
 
 def _newest_first(row: tuple) -> tuple:
     pk, day, _key = row
-    return (-(day.toordinal() if day else 0), -pk)
+    return (-ranking.day_number(day), -pk)
 
 
 def _generic_rows(specs, candidates, query, backend, understood, numbered, today, missing=0):
@@ -382,7 +383,8 @@ def _scored_rows(specs, candidates, found, code_of, numbered, today) -> dict[str
 
 def _facet_rows(spec: SearchDocument, ids: list[int], pages, today: date) -> dict[int, tuple]:
     """{id: (id, date, title, *``spec.facet_columns``)} of the pages ``ids`` among ``pages`` (a
-    queryset of the type: live and public, the request's filters), one query (none without ids).
+    queryset of the type: live and public, the request's filters), one query (none without ids);
+    the date as the database gives it (a ``date``, or ISO text on SQLite).
 
     The ids are written into both tables' conditions (the type's and the page table's), so that each
     is read by its primary key: with the condition on one side only, PostgreSQL merge-joined the
@@ -392,7 +394,12 @@ def _facet_rows(spec: SearchDocument, ids: list[int], pages, today: date) -> dic
     qs = _with_ids(_with_ids(pages, spec.model._meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
     if spec.annotate_facets is not None:
         qs = spec.annotate_facets(qs, today)
-    return {row[0]: row for row in qs.values_list("pk", spec.date_field, "title", *spec.facet_columns)}
+    # Raw rows: no converter per value (on SQLite the date stays ISO text: ``ranking.day_number``,
+    # ``ranking.year_of``); tens of thousands of rows for a common word
+    sql, params = qs.values_list("pk", spec.date_field, "title", *spec.facet_columns).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {row[0]: row for row in cursor.fetchall()}
 
 
 def _with_ids(queryset, column: str, ids, table: str | None = None):
@@ -426,18 +433,10 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     understood = understand(backend_text(query.q).split(), specs)
     matches = _matches(specs, candidates, query, backend, numbered, today, understood)
 
-    merged = _merge(matches, query.sort)
-    if query.sort != "newest":
-        # A heading equal to the query (a news title typed whole: "Quán triệt Nghị định
-        # 12/2009/NĐ-CP") names that page more exactly than the number it holds names the document
-        equal = [(code, pk) for code, pk, key in merged if key[:2] == (1, True)]
-        first = list(dict.fromkeys(equal + first))
-    seen = set(first)
-    ordered = first + [(code, pk) for code, pk, _key in merged if (code, pk) not in seen]
+    start = (query.page - 1) * query.page_size
+    count, window = _ordered_window(matches, query.sort, first, start, query.page_size)
     facets = compute_facets({code: list(m.rows.values()) for code, m in matches.items()})
 
-    start = (query.page - 1) * query.page_size
-    window = ordered[start : start + query.page_size]
     pages = _load(window)
     words = backend_text(query.q).split()
     hits = [
@@ -445,20 +444,43 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
         for code, pk in window
         if (code, pk) in pages
     ]
-    return SearchResult(len(ordered), hits, facets, query.page, query.page_size)
+    return SearchResult(count, hits, facets, query.page, query.page_size)
 
 
-def _merge(matches: dict[str, Matches], sort: str) -> list[tuple[str, int, tuple]]:
-    """One list (type code, id, rank key) from the per-type lists: by date (newest); else by the
-    rank keys (``search.ranking.rank``), which compare across types; a tie goes to the types in
-    their registered order, then to each type's own order."""
+def _ordered_window(
+    matches: dict[str, Matches], sort: str, first: list[tuple[str, int]], start: int, size: int
+) -> tuple[int, list[tuple[str, int]]]:
+    """(the number of results, the (type code, id) of ``[start, start + size)``) of one list: the
+    number matches ``first``, then the matches of every type by date (newest) or by their rank
+    keys (``search.ranking.rank``), which compare across types; a tie goes to the types in their
+    registered order, then to each type's own order. A heading equal to the query (a news title
+    typed whole: "Quán triệt Nghị định 12/2009/NĐ-CP") goes before the number matches: it names
+    that page more exactly than the number it holds names the document. Only as many as the
+    page needs are put in order (``heapq.nlargest``); every match is counted."""
     tie = {code: TYPES[code].order for code in matches}
-    items = [(code, rank, row[0], row[1], row[2]) for code, m in matches.items() for rank, row in enumerate(m.ranked)]
     if sort == "newest":
-        items.sort(key=lambda i: (-(i[3].toordinal() if i[3] else 0), tie[i[0]], -i[2]))
+        items = [
+            ((ranking.day_number(row[1]), -tie[code], row[0]), code, row[0])
+            for code, m in matches.items()
+            for row in m.ranked
+        ]
     else:
-        items.sort(key=lambda i: (tuple(-k for k in i[4]), tie[i[0]], i[1]))
-    return [(i[0], i[2], i[4]) for i in items]
+        items = [
+            ((row[2], -tie[code], -n), code, row[0]) for code, m in matches.items() for n, row in enumerate(m.ranked)
+        ]
+        equal = sorted((item for item in items if item[0][0][:2] == (1, True)), reverse=True)
+        first = list(dict.fromkeys([(code, pk) for _key, code, pk in equal] + first))
+    seen = set(first)
+    rest = [item for item in items if (item[1], item[2]) not in seen]
+    needed = start + size - len(first)
+    if needed <= 0:
+        top = []
+    elif needed * 4 < len(rest):
+        top = heapq.nlargest(needed, rest)
+    else:
+        top = sorted(rest, reverse=True)[:needed]
+    ordered = first + [(code, pk) for _key, code, pk in top]
+    return len(first) + len(rest), ordered[start : start + size]
 
 
 def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
@@ -518,7 +540,7 @@ def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
         if not rows:
             continue
         spec = TYPES[code]
-        years.update(row[1].year for row in rows)  # every type's date is required
+        years.update(ranking.year_of(row[1]) for row in rows)  # every type's date is required
         if spec.count_facets is None:
             continue
         for name, found in spec.count_facets(FacetRows(spec, rows)).items():

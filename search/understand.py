@@ -47,9 +47,10 @@ class Understood:
     boosts: dict[str, list[Boost]] = field(default_factory=dict)
     variants: list[tuple[str, ...]] = field(default_factory=list)
 
-    def conditions(self, spec: SearchDocument) -> list[Q]:
-        """The boosts of ``spec``'s pages: a year named (on its date), its own boosts."""
-        out = [Q(**{f"{spec.date_field}__year__in": self.years})] if self.years else []
+    def conditions(self, spec: SearchDocument, with_years: bool = True) -> list[Q]:
+        """The boosts of ``spec``'s pages: a year named (on its date; ``with_years=False`` leaves
+        it to the caller, which has the dates), its own boosts."""
+        out = [Q(**{f"{spec.date_field}__year__in": self.years})] if self.years and with_years else []
         return out + [boost.condition for boost in self.boosts.get(spec.code, ())]
 
 
