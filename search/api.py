@@ -176,9 +176,11 @@ def search(request: HttpRequest, response: HttpResponse, params: SearchParams = 
     optional), with filters, facets, relevance or newest order and pages. A document number
     written in the query puts that document first. An empty query is a 400.
 
-    `count` and the facet counts take at most 1,000 matches per content type into account (on the
-    database backend, the most recently indexed ones): a very common word says "1000" where more
-    pages hold it.
+    Every match is counted (`count` and the facet counts are exact) and can be paged to the last
+    one. Words that name a document type ("luật", "NĐ", "QĐ"…) at the start of the query, an
+    issuer (UBND, HĐND, CP, TTg, QH) or a year rank the documents meeting them first instead of
+    being words every match must hold; when no page holds every word, pages lacking one or two
+    of them are listed, those holding more first.
 
     While the search engine is unreachable the database answers, and the response carries
     `X-Search-Backend: database; fallback` (results may rank less well)."""

@@ -1,16 +1,15 @@
 """The unified search service: one function the API (``search/api.py``) and the pages call.
 
 Each content type registered with the search (``search.registry``: the search documents of the
-content apps) is searched with its own filters applied before searching, by one of two paths
-(``_matches``): the **bounded** path for our database backend (``search.backends.database``, relevance
-sort: ``bounded_matches`` walks the newest matches and scores the newest few) or the **generic**
-path (Wagtail's search API: Elasticsearch/OpenSearch, other backends, and the newest sort). The
-ranked lists are merged (relevance: titles holding the whole query, then by score; newest: by the
-type's date). A query that names a page exactly (a document number ``43/2011/NĐ-CP``, a task
-code: each type's ``exact_matches``) puts it first. Facets are counted from one read per type of
-the matches kept (``_facet_rows``, which also gives the ranked matches' date and title) and
-whatever SQL aggregates a type's ``count_facets`` runs over the matched ids: a fixed number of
-queries, whatever the number of matches. See docs/search.md.
+content apps) is searched with its own filters applied before searching. The query is understood
+first (``search.understand``: document types, issuers, years become boosts; the rest are the
+words to match). Every match of every type is found and scored (``_matches``: ``scored_matches``
+on our database backends, Wagtail's search API elsewhere), read once per type with its date,
+title and facet columns (``_facet_rows``), ranked (``search.ranking``: the field weights, the
+headings of the best, boosts, standing) and merged; only the requested page is put in order and
+loaded. A query that names a page exactly (a document number ``43/2011/NĐ-CP``, a task code:
+each type's ``exact_matches``) puts it first. Counts and facets cover every match: a fixed number
+of queries, whatever the number of matches. See docs/search.md.
 """
 
 import heapq

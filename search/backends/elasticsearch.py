@@ -36,10 +36,10 @@ class RankedPksMixin:
     """Search results that can give their ids and scores alone.
 
     Iterating modelsearch's results past 100 hits pages through the scroll API, 100 hits per
-    request, and loads every model object of each page from the database: for the service's up
-    to 1,000 matches per type that is 10 requests and 10 queries of whole pages. ``ranked_pks``
-    asks for ``limit`` hits in one request (within ``index.max_result_window``, 10,000 by
-    default) and returns ``[(pk, score)]`` in the engine's order; the caller reads what it needs.
+    request, and loads every model object of each page from the database: for the service's
+    every match of a type, thousands of requests and queries of whole pages. ``ranked_pks`` asks
+    for the hits' ids and scores alone, 5,000 a request (``search_after``), and returns
+    ``[(pk, score)]`` in the engine's order; the caller reads what it needs.
     """
 
     def ranked_pks(self, limit: int | None) -> list[tuple[object, float | None]]:
