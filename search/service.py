@@ -255,11 +255,7 @@ def _matches(
     relevance = query.sort != "newest"
     engine = _scored_backend(backend)
     if engine is not None:
-        matches = _scored_ranked(specs, candidates, understood, engine, numbered, today)
-        if not relevance:  # the same matches, by date
-            for m in matches.values():
-                m.ranked = sorted(((pk, day, ()) for pk, day, _key in m.ranked), key=_newest_first)
-        return matches
+        return _scored_ranked(specs, candidates, understood, engine, numbered, today, relevance)
     found = _generic_rows(specs, candidates, query, backend, understood, numbered, today)
     missing = allowed_missing(len(set(understood.required)))
     if missing and not any(kept for kept, _rows in found.values()) and _supports_minimum(backend):
@@ -344,11 +340,13 @@ def _scored_ranked(
     engine,
     numbered: dict[str, list[int]],
     today: date,
+    relevance: bool = True,
 ) -> dict[str, Matches]:
     """Our database backends: one query gives every match of every type holding every required
     word, with its weighted score (``scored_matches``); then one query per type with matches reads
     every match's date, title and facet columns through the candidates (live, public, the request's
-    filters: ``_facet_rows``) and ``search.ranking`` ranks them. When no page holds every word,
+    filters: ``_facet_rows``) and ``search.ranking`` ranks them (or, ``relevance=False``, they are
+    sorted by date, newest first). When no page holds every word,
     the pages lacking at most ``allowed_missing`` of them are the matches (docs/search.md, "Query
     understanding": one word too many does not empty the result)."""
     from modelsearch.utils import get_descendants_content_types_pks
@@ -362,6 +360,11 @@ def _scored_ranked(
     if missing and not any(kept for kept, _rows in out.values()):
         found = engine.scored_matches(list(code_of), words, missing)
         out = _scored_rows(specs, candidates, found, code_of, numbered, today)
+    if not relevance:
+        return {
+            code: Matches(sorted(((pk, rows[pk][1], ()) for pk in kept), key=_newest_first), rows)
+            for code, (kept, rows) in out.items()
+        }
     return {
         code: Matches(ranking.rank(TYPES[code], kept, rows, understood), rows) for code, (kept, rows) in out.items()
     }
