@@ -132,6 +132,8 @@ def worker(args) -> None:
                 info["index_seconds"] = time.perf_counter() - started
             info.update(run_queries(name, queries, broad))
             out["backends"][connection.vendor if name == "default" else name] = info
+            if name == "default" and args.baseline:
+                out["backends"][f"stock-{connection.vendor}"] = run_stock(select(queries, args.baseline), args.timeout)
     finally:
         for name in engines:
             delete_indexes(name)
@@ -193,6 +195,42 @@ def run_queries(backend: str, queries: list, broad: list[str]) -> dict:
         result = run(q)
         probes[q] = {"count": result.count, "types": result.facets.get("type", {})}
     return {"queries": results, "broad": probes}
+
+
+def run_stock(queries: list, timeout: float) -> dict:
+    """The baseline in the same run: stock Wagtail search (modelsearch's database backend over the
+    same index) as a site would call it, ``Page.objects.live().public().search(q)`` (OR of the
+    folded words, Wagtail's default), first 10; each query once untimed, then timed; a query
+    stopped after ``timeout`` seconds counts as that long, with no result."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    from bench.search_speed import TimedOut, with_timeout
+    from search.service import backend_text
+
+    default = settings.WAGTAILSEARCH_BACKENDS["default"]
+    settings.WAGTAILSEARCH_BACKENDS["stock"] = {
+        **{k: v for k, v in default.items() if k != "BACKEND"},
+        "BACKEND": "modelsearch.backends.database",
+        "AUTO_UPDATE": False,
+    }
+
+    def run(q: str) -> list[str]:
+        pages = Page.objects.live().public().search(backend_text(q), backend="stock")[:TOP_K]
+        return [page.slug for page in pages]
+
+    results, stopped = [], 0
+    for j in queries:
+        with contextlib.suppress(TimedOut):
+            with_timeout(timeout, run, j.q)
+        started = time.perf_counter()
+        try:
+            top = with_timeout(timeout, run, j.q)
+        except TimedOut:
+            top, stopped = [], stopped + 1
+        ms = (time.perf_counter() - started) * 1000
+        results.append({"q": j.q, "top": top, "count": len(top), "ms": ms, "error": ""})
+    return {"queries": results, "broad": {}, "stopped": stopped}
 
 
 def select(queries: list, count: int | None) -> list:
@@ -337,11 +375,22 @@ def main():
         metavar="K",
         help="print K queries per class not answered first, with the top 3",
     )
+    parser.add_argument(
+        "--baseline",
+        type=int,
+        default=-1,
+        metavar="Q",
+        help="stock Wagtail search on the databases, Q queries spread over the set (default: all at "
+        "5,000 items or fewer, 40 above; 0: none)",
+    )
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds after which a stock query stops (10)")
     parser.add_argument("--worker", default="", help=argparse.SUPPRESS)
     parser.add_argument("--engines", default="", help=argparse.SUPPRESS)
     parser.add_argument("--skip-database", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.baseline < 0:
+        args.baseline = 10**6 if args.size <= 5000 else 40  # every query (``select``), or 40
     if args.worker:
         return worker(args)
 
@@ -375,6 +424,7 @@ def main():
     for database, engine_arg, skip in runs:
         command = [sys.executable, __file__, "--worker", database, "--size", str(args.size), "--seed", str(args.seed)]
         command += ["--queries", str(args.queries), "--engines", engine_arg] + (["--skip-database"] if skip else [])
+        command += ["--baseline", str(args.baseline), "--timeout", str(args.timeout)]
         t0 = time.perf_counter()
         with tempfile.NamedTemporaryFile(suffix=".json") as result:
             command += ["--out", result.name]
@@ -400,12 +450,30 @@ def main():
             summary[backend] = overall
             print()
             print(text)
+        stock = collected.get(f"stock-{backend}")
+        if stock and backend in summary:
+            asked = {r["q"] for r in stock["queries"]}
+            subset = [j for j in queries if j.q in asked]
+            label = f"stock Wagtail search, {LABELS[backend]}"
+            text, overall = report(label, subset, stock, corpus, exact, 0)
+            summary[f"stock-{backend}"] = overall
+            ours = [r["ms"] for r in collected[backend]["queries"] if r["q"] in asked]
+            theirs = [r["ms"] for r in stock["queries"]]
+            ratio = percentile(theirs, 0.95) / max(percentile(ours, 0.95), 1e-9)
+            print()
+            print(text)
+            print(
+                f"  baseline, same {len(subset)} queries: ours p95 {percentile(ours, 0.95):.1f} ms, stock "
+                f"{percentile(theirs, 0.95):.1f} ms ({ratio:.1f}x); {stock['stopped']} stock queries stopped "
+                f"at {args.timeout:.0f} s and counted as that"
+            )
     print()
     print("| backend | queries | success@1 | success@3 | success@10 | MRR | nDCG@10 |")
     print("|---|---|---|---|---|---|---|")
     for backend, m in summary.items():
+        name = LABELS.get(backend) or f"stock Wagtail, {LABELS[backend.split('-', 1)[1]]}"
         print(
-            f"| {LABELS[backend]} | {m['n']} | {m['s@1']:.3f} | {m['s@3']:.3f} | {m['s@10']:.3f} | {m['MRR']:.3f} "
+            f"| {name} | {m['n']} | {m['s@1']:.3f} | {m['s@3']:.3f} | {m['s@10']:.3f} | {m['MRR']:.3f} "
             f"| {m['nDCG@10']:.3f} |"
         )
     print(f"\nrun time: {time.perf_counter() - started:.0f} s")
