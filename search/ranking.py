@@ -11,10 +11,10 @@ The best ``WINDOW`` of each type by these are looked at closer, from their headi
 per type): a year named that a heading holds ("… năm 2022" in a summary) counts as met even when
 the page is dated in another year; a heading equal to the query (its folded words, with or
 without the year or the type named) comes first of all; then all-words matches, boosts, the share
-of the required words the headings hold, whether they hold them as one phrase, the match's
-standing (``SearchDocument.standing``: a law in force before the one it replaced), the share of
-every query word, the score and the date (newer first). The other matches follow in the first
-order. Every key compares across types.
+of the required words the headings hold, whether they hold them as one phrase, whether a heading
+begins with that phrase, the match's standing (``SearchDocument.standing``: a law in force before
+the one it replaced), the share of every query word, the score and the date (newer first). The
+other matches follow in the first order. Every key compares across types.
 """
 
 import heapq
@@ -64,14 +64,15 @@ def rank(spec: SearchDocument, scored: dict[int, tuple], rows: dict[int, tuple],
         equal = any(tuple(field) in variants for field in fields)
         share = len(set(required) & words) / len(set(required))
         phrase = any(_holds_phrase(field, required) for field in fields)
+        begins = phrase and any(field[: len(required)] == required for field in fields)
         share_all = len(every_word & words) / len(every_word)
         current = standing(rows[pk])
-        key = (1, equal, held, boosts.get(pk, 0), share, phrase, current, share_all, score, coarse[pk][3])
+        key = (1, equal, held, boosts.get(pk, 0), share, phrase, begins, current, share_all, score, coarse[pk][3])
         out.append((pk, rows[pk][1], key))
     chosen = set(head)
     for pk, (held, boost, score, day, _pk) in coarse.items():
         if pk not in chosen:
-            out.append((pk, rows[pk][1], (0, False, held, boost, 0.0, False, 0, 0.0, score, day)))
+            out.append((pk, rows[pk][1], (0, False, held, boost, 0.0, False, False, 0, 0.0, score, day)))
     return out
 
 
