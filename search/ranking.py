@@ -40,7 +40,7 @@ def rank(spec: SearchDocument, scored: dict[int, tuple], rows: dict[int, tuple],
     if not scored:
         return []
     years = set(understood.years)
-    met = _boosts(spec, list(scored), understood.conditions(spec, with_years=False))
+    met = _boosts(spec, list(scored), understood.conditions(spec))
     boosts = {pk: len(conditions) for pk, conditions in met.items()}
     if years:  # the year named, from the rows' dates (no query)
         for pk in scored:

@@ -281,9 +281,15 @@ def _generic_rows(specs, candidates, query, backend, understood, numbered, today
     out = {}
     for spec in specs:
         scored = _backend_matches(spec, query, candidates[spec.code], backend, understood, missing)
-        rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
-        out[spec.code] = ({pk: value for pk, value in scored.items() if pk in rows}, rows)
+        out[spec.code] = _kept(spec, scored, candidates, numbered, today)
     return out
+
+
+def _kept(spec: SearchDocument, scored: dict, candidates, numbered, today) -> tuple[dict, dict]:
+    """(the ``scored`` matches among the type's candidates, their rows): ``_facet_rows`` of the
+    matches and the type's number matches, read through the candidates (live, public, filters)."""
+    rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
+    return {pk: value for pk, value in scored.items() if pk in rows}, rows
 
 
 def _supports_minimum(backend: str) -> bool:
@@ -375,12 +381,7 @@ def _scored_rows(specs, candidates, found, code_of, numbered, today) -> dict[str
     by_type: dict[str, dict[int, tuple]] = {}
     for ct, pk, score, held in found:
         by_type.setdefault(code_of[ct], {})[pk] = (score, held)
-    out = {}
-    for spec in specs:
-        scored = by_type.get(spec.code, {})
-        rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
-        out[spec.code] = ({pk: value for pk, value in scored.items() if pk in rows}, rows)
-    return out
+    return {spec.code: _kept(spec, by_type.get(spec.code, {}), candidates, numbered, today) for spec in specs}
 
 
 def _facet_rows(spec: SearchDocument, ids: list[int], pages, today: date) -> dict[int, tuple]:
@@ -432,7 +433,8 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     numbered: dict[str, list[int]] = {}
     for code, pk in first:
         numbered.setdefault(code, []).append(pk)
-    understood = understand(backend_text(query.q).split(), specs)
+    words = backend_text(query.q).split()
+    understood = understand(words, specs)
     matches = _matches(specs, candidates, query, backend, numbered, today, understood)
 
     start = (query.page - 1) * query.page_size
@@ -440,7 +442,6 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     facets = compute_facets({code: list(m.rows.values()) for code, m in matches.items()})
 
     pages = _load(window)
-    words = backend_text(query.q).split()
     hits = [
         Hit(code, pages[(code, pk)], snippet(_snippet_source(TYPES[code], pages[(code, pk)]), words))
         for code, pk in window

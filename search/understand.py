@@ -21,7 +21,6 @@ from django.db.models import Q
 from .registry import SearchDocument
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_LATEST_YEAR = date.today().year + 1  # "2078" is a document's sequence, not a year
 _NUMBER = re.compile(r"^\d+$")
 
 
@@ -47,11 +46,10 @@ class Understood:
     boosts: dict[str, list[Boost]] = field(default_factory=dict)
     variants: list[tuple[str, ...]] = field(default_factory=list)
 
-    def conditions(self, spec: SearchDocument, with_years: bool = True) -> list[Q]:
-        """The boosts of ``spec``'s pages: a year named (on its date; ``with_years=False`` leaves
-        it to the caller, which has the dates), its own boosts."""
-        out = [Q(**{f"{spec.date_field}__year__in": self.years})] if self.years and with_years else []
-        return out + [boost.condition for boost in self.boosts.get(spec.code, ())]
+    def conditions(self, spec: SearchDocument) -> list[Q]:
+        """The type's own boosts of ``spec``'s pages (the year named is matched by the ranking,
+        from the dates it has read)."""
+        return [boost.condition for boost in self.boosts.get(spec.code, ())]
 
 
 def allowed_missing(n: int) -> int:
@@ -70,9 +68,10 @@ def understand(words: list[str], specs: list[SearchDocument]) -> Understood:
     consumed: set[int] = set()
     years: list[int] = []
     generic: set[int] = set()  # what the year and "số" took
+    latest = date.today().year + 1  # "2078" is a document's sequence, not a year
     for i, word in enumerate(words):
         after_so = i > 0 and words[i - 1] == "so"
-        if _YEAR.match(word) and not after_so and int(word) <= _LATEST_YEAR:
+        if _YEAR.match(word) and not after_so and int(word) <= latest:
             years.append(int(word))
             generic.add(i)
             if i > 0 and words[i - 1] == "nam":

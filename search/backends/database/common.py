@@ -59,15 +59,6 @@ def with_indexer(function, indexer_class):
     )
 
 
-class IndexWritesMixin:
-    """A stock index whose writes read each search field once (``stock_add_items``: the stock
-    ``add_items`` with a ``PrepareOnceMixin`` indexer, ``with_indexer``). Subclasses define
-    ``stock_add_items`` and ``optimize``."""
-
-    def add_items(self, model, objs):
-        return self.stock_add_items(model, objs)
-
-
 class OptimizeOnFinishMixin:
     """A stock rebuilder whose ``finish`` (the end of ``update_index``) optimizes the index first,
     unless the rebuild failed (the atomic rebuilder then rolls back). An optimization the database

@@ -20,7 +20,6 @@ from modelsearch.query import And, MatchAll, Not, Or, PlainText
 
 from ...indexing import HEADING_WEIGHT
 from .common import (
-    IndexWritesMixin,
     OptimizeMixin,
     OptimizeOnFinishMixin,
     PrepareOnceMixin,
@@ -103,8 +102,9 @@ class PostgresObjectIndexer(PrepareOnceMixin, stock.ObjectIndexer):
         return self.as_vector([(self.headings, "A")])
 
 
-class PostgresIndex(IndexWritesMixin, stock.PostgresIndex):
-    stock_add_items = with_indexer(stock.PostgresIndex.add_items, PostgresObjectIndexer)
+class PostgresIndex(stock.PostgresIndex):
+    # the stock writes with an indexer that reads each search field once (``PrepareOnceMixin``)
+    add_items = with_indexer(stock.PostgresIndex.add_items, PostgresObjectIndexer)
 
     def optimize(self):
         """The GIN indexes' pending lists (where ``fastupdate`` puts new entries until autovacuum

@@ -24,7 +24,6 @@ from portal.text import fold
 
 from ...indexing import HEADING_WEIGHT
 from .common import (
-    IndexWritesMixin,
     OptimizeMixin,
     OptimizeOnFinishMixin,
     PrepareOnceMixin,
@@ -130,8 +129,9 @@ class SQLiteObjectIndexer(PrepareOnceMixin, stock.ObjectIndexer):
         return self.headings
 
 
-class SQLiteIndex(IndexWritesMixin, stock.SQLiteIndex):
-    stock_add_items = with_indexer(stock.SQLiteIndex.add_items, SQLiteObjectIndexer)
+class SQLiteIndex(stock.SQLiteIndex):
+    # the stock writes with an indexer that reads each search field once (``PrepareOnceMixin``)
+    add_items = with_indexer(stock.SQLiteIndex.add_items, SQLiteObjectIndexer)
 
     def optimize(self):
         """FTS5's 'optimize': every b-tree of the full-text index merged into one. Bulk writes leave
