@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "corsheaders",
+    "django_ratelimit",
     # Last: its signal handlers run after the others' (search indexing) on every save.
     "http_cache.apps.HttpCacheConfig",
 ]
@@ -212,6 +213,31 @@ CACHES = {
     },
 }
 HTTP_RESPONSE_CACHE_ALIAS = "http_responses" if int(os.environ.get("HTTP_RESPONSE_CACHE_ENTRIES", "500")) else None
+
+# Citizens' forms (portal/submissions.py: questions, feedback, comments on drafts): sendings
+# allowed per client address and form (django-ratelimit rates, "N/s|m|h|d"), counted in the
+# "ratelimit" cache — shared by every process only when RATELIMIT_CACHE_URL names a Redis server
+# (redis://host:6379/1); without it each process counts on its own (docs/deployment.md).
+CITIZEN_FORM_RATES = {
+    "default": os.environ.get("CITIZEN_FORM_RATE", "5/h"),
+    "question": os.environ.get("CITIZEN_QUESTION_RATE", "5/h"),
+    "comment": os.environ.get("CITIZEN_COMMENT_RATE", "10/h"),
+}
+CITIZEN_UPLOAD_MAX_BYTES = int(os.environ.get("CITIZEN_UPLOAD_MAX_MB", "5")) * 1024 * 1024
+# Files citizens send (attachments): outside MEDIA_ROOT, never served without a permission check.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_VIEW = None
+if os.environ.get("RATELIMIT_CACHE_URL"):
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["RATELIMIT_CACHE_URL"],
+    }
+else:
+    CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+# django-ratelimit asks for memcached or its own Redis client: Django's Redis cache increments
+# atomically too (W001), and the local-memory fallback is the documented single-process default.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 HTTP_RESPONSE_CACHE_MAX_BYTES = 256 * 1024
 
 # CORS (django-cors-headers): browsers on these origins may read the API and the feeds.
