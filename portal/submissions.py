@@ -158,3 +158,25 @@ def too_many_requests(request, name: str) -> TemplateResponse:
     response["Retry-After"] = str(seconds)
     response["Cache-Control"] = "no-store"
     return response
+
+
+# --- personal data: retention ---------------------------------------------------------------------
+
+_ERASERS: dict[str, object] = {}
+
+
+def register_personal_data(name: str, erase) -> None:
+    """Register ``erase(today, dry_run) -> int``: it erases the personal data of ``name``'s
+    sendings kept past their retention period (``PERSONAL_DATA_RETENTION_DAYS``) and returns how
+    many sendings it erased (or would erase). ``manage.py purge_personal_data`` runs them all."""
+    _ERASERS[name] = erase
+
+
+def personal_data_erasers() -> dict[str, object]:
+    return dict(_ERASERS)
+
+
+def retention_days() -> int:
+    """Days the contact data of a closed sending is kept (Decree 13/2023/NĐ-CP: no longer than
+    the purpose needs): ``PERSONAL_DATA_RETENTION_DAYS``."""
+    return int(getattr(settings, "PERSONAL_DATA_RETENTION_DAYS", 365))

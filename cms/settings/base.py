@@ -225,6 +225,8 @@ CITIZEN_FORM_RATES = {
 }
 CITIZEN_UPLOAD_MAX_BYTES = int(os.environ.get("CITIZEN_UPLOAD_MAX_MB", "5")) * 1024 * 1024
 # Files citizens send (attachments): outside MEDIA_ROOT, never served without a permission check.
+# Days a closed sending's contact data is kept before manage.py purge_personal_data erases it.
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_VIEW = None
