@@ -172,15 +172,17 @@ def ensure_review_workflow(apps):
     return workflow
 
 
-def assign_review_workflow(apps, page_ids=None) -> int:
+def assign_review_workflow(apps, page_ids=None, sections=REVIEWED_SECTIONS) -> int:
     """Put the review workflow on the reviewed section index pages (all, or those of
-    ``page_ids``) that have no workflow of their own; returns how many were assigned."""
+    ``page_ids``) that have no workflow of their own; returns how many were assigned.
+    ``sections``: the index page models ("app_label.model"; an app above registers its own with
+    ``editorial.signals.review_section``)."""
     Page = apps.get_model("wagtailcore", "Page")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     ContentType = apps.get_model("contenttypes", "ContentType")
     types = [
         ContentType.objects.get_or_create(app_label=label, model=model)[0]
-        for label, model in (name.split(".") for name in REVIEWED_SECTIONS)
+        for label, model in (name.split(".") for name in sections)
     ]
     pages = Page.objects.filter(content_type__in=types).exclude(pk__in=WorkflowPage.objects.values("page_id"))
     if page_ids is not None:

@@ -59,6 +59,8 @@ from portal.importing import assign, home_page, import_lines, text_to_html, vali
 from portal.tasks import deferred_tasks
 from portal.text import nfc, strip_marks
 from portal.text import slug as ascii_slug
+from questions.demo import seed_questions
+from questions.models import Question, QuestionPage
 
 from . import demo_data as data
 from .models import AdministrativeLevel, AuthorityProfile
@@ -98,6 +100,7 @@ def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
         ("task details", partial(seed_task_details, today)),
         (f"tasks by status on {today:%d/%m/%Y}", partial(task_status_counts, today)),
         ("royalties", seed_royalties),
+        ("questions and answers", partial(seed_questions, today)),
     ]
     counts: dict[str, Counter] = {}
     # Search and reference indexing run once per object, after the transaction commits.
@@ -129,6 +132,8 @@ def summary() -> dict[str, int]:
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
         "royalty records": Royalty.objects.count(),
+        "questions answered": QuestionPage.objects.live().count(),
+        "questions in handling": Question.objects.exclude(page__live=True).count(),
     }
 
 

@@ -41,11 +41,13 @@ INSTALLED_APPS = [
     "news",
     "editorial",
     "reports",
+    "questions",
     "search.apps.SearchConfig",
     "portal",
     "wagtail.api.v3",
     "wagtail_headless_preview",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -225,6 +227,9 @@ CITIZEN_FORM_RATES = {
 }
 CITIZEN_UPLOAD_MAX_BYTES = int(os.environ.get("CITIZEN_UPLOAD_MAX_MB", "5")) * 1024 * 1024
 # Files citizens send (attachments): outside MEDIA_ROOT, never served without a permission check.
+# Citizens' questions (questions/): days the assigned unit has to answer (the default deadline).
+QUESTION_ANSWER_DAYS = int(os.environ.get("QUESTION_ANSWER_DAYS", "15"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
 # Days a closed sending's contact data is kept before manage.py purge_personal_data erases it.
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
