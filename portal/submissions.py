@@ -19,6 +19,7 @@ pages are never cached (``never_cache``: a cached form would carry another visit
 
 from __future__ import annotations
 
+import os
 import secrets
 from functools import cache
 from pathlib import Path
@@ -101,11 +102,28 @@ def validate_attachment(upload) -> None:
         )
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files under ``PRIVATE_MEDIA_ROOT`` (read when used, so a changed setting applies), no URL."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return str(getattr(settings, "PRIVATE_MEDIA_ROOT", Path(settings.BASE_DIR) / "private-media"))
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("private files have no public URL")
+
+
 @cache
 def private_storage() -> FileSystemStorage:
     """Files with personal data: outside ``MEDIA_ROOT``, no URL (``PRIVATE_MEDIA_ROOT``)."""
-    root = Path(getattr(settings, "PRIVATE_MEDIA_ROOT", Path(settings.BASE_DIR) / "private-media"))
-    return FileSystemStorage(location=root, base_url=None)
+    return PrivateStorage()
 
 
 def new_tracking_code(prefix: str, exists) -> str:

@@ -81,7 +81,7 @@ def seed_questions(today: date) -> Counter:
     report = import_lines(DATA_FILE.read_text(encoding="utf-8").splitlines())
     if report.errors:
         raise RecordError("; ".join(f"{DATA_FILE.name}:{line}: {message}" for line, message in report.errors))
-    counts.update({"answered created": report.created, "answered unchanged": report.unchanged})
+    counts.update({key: n for key, n in (("created", report.created), ("unchanged", report.unchanged)) if n})
     section = questions_section()
     if not section.intro:
         section.intro = INTRO
@@ -89,7 +89,7 @@ def seed_questions(today: date) -> Counter:
     unit = get_or_create_named(Agency, "Phòng Lao động - Thương binh và Xã hội")
     for code, kind, field, title, body, name, days_ago, state in SENDINGS:
         if Question.objects.filter(code=code).exists():
-            counts["sendings unchanged"] += 1
+            counts["unchanged"] += 1
             continue
         sent = timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(9, 30)))
         question = Question.objects.create(
@@ -109,5 +109,5 @@ def seed_questions(today: date) -> Counter:
             Question.objects.filter(pk=question.pk).update(deadline=today - timedelta(days=days_ago - 15))
         elif state == "refused":
             handling.refuse(question, reason=REFUSAL, notify=False)
-        counts[f"sendings {Status(Question.objects.get(pk=question.pk).status).label}"] += 1
+        counts[f"sendings: {Status(Question.objects.get(pk=question.pk).status).label}"] += 1
     return counts

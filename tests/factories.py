@@ -284,3 +284,12 @@ def search_corpus() -> dict:
         "d43": d43, "d42": d42, "d959": d959, "d12": d12, "n1": n1, "n2": n2, "c215": c215, "t1": t1, "t2": t2,
         "nd": nd, "qd": qd, "gov": gov, "ubnd": ubnd, "tnmt": tnmt, "it": it, "land": land,
     }  # fmt: skip
+
+
+def question_page(title: str = "Thủ tục cấp đổi giấy chứng nhận", *, live: bool = True, **fields):
+    """A published question and answer under the Q&A section."""
+    from questions.models import QuestionIndexPage, QuestionPage
+
+    parent = section(QuestionIndexPage, "Hỏi đáp", "hoi-dap")
+    values = {"question": "Xin hỏi thủ tục thế nào?", "answer": "<p>Hồ sơ gồm đơn đề nghị.</p>", **fields}
+    return _add(parent, QuestionPage(title=title, slug=f"hoi-dap-{next(_seq)}", live=live, **values))

@@ -329,6 +329,7 @@ def test_every_type_indexes_its_title_inside_its_body_text():
         "news": factories.news(title),
         "directive": factories.directive("7/TB-UBND", title=title),
         "task": factories.task("NV-9", title=title),
+        "question": factories.question_page(title),
     }
     assert set(pages) == set(service.TYPES)
     for code, page in pages.items():

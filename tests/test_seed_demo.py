@@ -144,11 +144,16 @@ def test_first_run_created_and_second_run_reports_unchanged(seeded):
 
 
 def test_every_seeded_page_is_live_and_published(seeded):
+    from questions.models import Question, Status
+
     home = home_page()
     pages = Page.objects.descendant_of(home, inclusive=True)
     assert pages.count() > 60
-    assert not pages.filter(live=False).exists()
-    assert not pages.filter(has_unpublished_changes=True).exists()
+    # … but the answer pages of the questions still being answered (drafts, not public)
+    drafts = set(Question.objects.filter(status=Status.PROCESSING).values_list("page_id", flat=True))
+    assert len(drafts) == 1
+    assert set(pages.filter(live=False).values_list("pk", flat=True)) == drafts
+    assert set(pages.filter(has_unpublished_changes=True).values_list("pk", flat=True)) == drafts
 
 
 # --- the authority ----------------------------------------------------------------------
@@ -456,3 +461,16 @@ def test_a_bad_line_of_a_demo_file_stops_the_seed_with_file_and_line(tmp_path):
     first, second = str(caught.value).splitlines()
     assert first == f"{path}:1: missing required key(s): title, category, published_on, body"
     assert second.startswith(f"{path}:3: invalid JSON: ")
+
+
+def test_the_demo_has_answered_questions_and_sendings_in_each_state(seeded):
+    from django.utils import timezone
+
+    from questions.models import Question, QuestionPage, Status
+
+    answered = QuestionPage.objects.live()
+    assert answered.count() == 8
+    assert {page.kind for page in answered} == {"hoi-dap", "phan-anh", "kien-nghi"}
+    states = sorted(Question.objects.values_list("status", flat=True))
+    assert states == sorted([Status.RECEIVED, Status.RECEIVED, Status.PROCESSING, Status.REFUSED])
+    assert Question.objects.get(status=Status.PROCESSING).is_overdue(timezone.localdate())
