@@ -76,7 +76,7 @@ def _write_row(sheet, values: list[Cell], bold: bool = False, percent_columns: t
             cell.quotePrefix = True  # Excel and LibreOffice keep it text when the cell is edited
         if bold:
             cell.font = Font(bold=True)
-        if index in percent_columns and isinstance(value, int | float | Decimal):
+        if index in percent_columns:
             cell.number_format = "0%"
 
 
