@@ -45,10 +45,6 @@ class ReportTable:
     sheet: str = ""
     empty: str = ""
 
-    def as_dict(self) -> dict[Cell, list[Cell]]:
-        """Rows by label: {label: [the other cells]} (for tests and callers who look a row up)."""
-        return {row[0]: list(row[1:]) for row in self.rows}
-
 
 @dataclass
 class ReportSection:
