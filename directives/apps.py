@@ -7,12 +7,14 @@ class DirectivesConfig(AppConfig):
     verbose_name = _("Văn bản và chỉ đạo điều hành")
 
     def ready(self):
-        """Register what this app adds to the portal: record types, API routers and the feed."""
+        """Register what this app adds to the portal: record types, API routers, the feed and the
+        activity-report section."""
         from django.urls import path
 
         from portal.api.registry import register_router
         from portal.feeds import AnnouncedFeed, announce_feed
         from portal.importing import register_record_type
+        from portal.reporting import register_report_section
         from portal.urls import register_urls
         from search import registry as search
 
@@ -20,6 +22,7 @@ class DirectivesConfig(AppConfig):
         from .api import router as tasks_router
         from .feeds import LegalDocumentFeed
         from .importing import import_directive, import_legal_document, import_task
+        from .reporting import directives_section
         from .search import DOCUMENTS, FACETS, FILTERS
 
         register_record_type("legal_document", import_legal_document)
@@ -30,4 +33,5 @@ class DirectivesConfig(AppConfig):
         register_router("/directives/", directives_router)
         register_router("/tasks/", tasks_router)
         announce_feed(AnnouncedFeed(_("Văn bản"), "feed-legal-documents", order=20))
+        register_report_section("directives", directives_section, order=20)
         register_urls(path("feeds/legal-documents.rss", LegalDocumentFeed.as_view(), name="feed-legal-documents"))

@@ -7,24 +7,28 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
-        """Register what this app adds to the portal: its record type, API router and feed."""
+        """Register what this app adds to the portal: its record type, API router, feed and
+        activity-report section."""
         from django.urls import path
 
         from portal.api.registry import register_router
         from portal.feeds import AnnouncedFeed, announce_feed
         from portal.importing import register_record_type
+        from portal.reporting import register_report_section
         from portal.urls import register_urls
         from search import registry as search
 
         from .api import news_router
         from .feeds import NewsFeed, category_feed
         from .importing import import_news
+        from .reporting import news_section
         from .search import DOCUMENTS
 
         register_record_type("news", import_news)
         search.register(documents=DOCUMENTS)
         register_router("/news/", news_router)
         announce_feed(AnnouncedFeed(_("Tin tức"), "feed-news", section=category_feed, order=10))
+        register_report_section("news", news_section, order=10)
         register_urls(
             path("feeds/news.rss", NewsFeed.as_view(), name="feed-news"),
             path("feeds/news/<str:category>.rss", NewsFeed.as_view(), name="feed-news-category"),

