@@ -2,6 +2,7 @@
 before its answer is published, and no contact data ever is)."""
 
 from datetime import date
+from typing import Literal
 
 from django.db.models import QuerySet
 from ninja import Field, Router
@@ -10,9 +11,13 @@ from portal.api.listings import MAX_ID, ListingQuery, add_listing
 
 from .models import Kind, QuestionPage
 
+KindCode = Literal[tuple(Kind.values)]
+
 
 class QuestionQuery(ListingQuery):
-    kind: Kind | None = Field(None, description="`hoi-dap` (question), `phan-anh` (feedback), `kien-nghi` (petition).")
+    kind: KindCode | None = Field(
+        None, description="`hoi-dap` (question), `phan-anh` (feedback), `kien-nghi` (petition)."
+    )
     field: int | None = Field(None, ge=1, le=MAX_ID, description="Field (lĩnh vực): its id.")
     unit: int | None = Field(None, ge=1, le=MAX_ID, description="The answering unit (agency): its id.")
 

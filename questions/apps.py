@@ -17,6 +17,7 @@ class QuestionsConfig(AppConfig):
         from portal.api.registry import register_router
         from portal.feeds import AnnouncedFeed, announce_feed
         from portal.importing import register_record_type
+        from portal.reporting import register_report_section
         from portal.submissions import register_personal_data
         from portal.urls import register_urls
         from search import registry as search
@@ -26,6 +27,7 @@ class QuestionsConfig(AppConfig):
         from .feeds import QuestionFeed
         from .importing import import_question
         from .models import QuestionIndexPage, QuestionPage
+        from .reporting import questions_section
         from .search import DOCUMENTS
 
         register_record_type("question", import_question)
@@ -36,6 +38,7 @@ class QuestionsConfig(AppConfig):
         review_section(QuestionIndexPage)
         post_save.connect(access.on_section_saved, sender=QuestionIndexPage, dispatch_uid="questions-unit-staff")
         register_personal_data("questions", handling.erase_contacts)
+        register_report_section("questions", questions_section, order=30)
 
         def on_published(sender, instance, **kwargs):
             handling.answered(instance)

@@ -78,8 +78,9 @@ class Figures:
 
 
 #: The queries of the whole report: news 3 (categories, articles, album photos), directives 3
-#: (directives by kind, documents by type, tasks by unit and status); fixed whatever the data.
-QUERIES = 6
+#: (directives by kind, documents by type, tasks by unit and status), questions 2 (sendings received,
+#: answers published); fixed whatever the data.
+QUERIES = 8
 
 
 def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_num_queries):
@@ -203,6 +204,12 @@ def test_the_report_spends_the_same_queries_whatever_the_data(django_assert_num_
         "Ý kiến chỉ đạo, điều hành": 0,
         "Văn bản": 0,
         "Nhiệm vụ được giao": 0,
+        "Câu hỏi, phản ánh, kiến nghị tiếp nhận": 0,
+        "Không tiếp nhận": 0,
+        "Câu trả lời đã đăng": 0,
+        "Trả lời trễ hạn": 0,
+        "Quá hạn chưa trả lời": 0,
+        "Thời gian trả lời trung bình (ngày)": "—",
     }
     some_content(1)
     with django_assert_num_queries(QUERIES):
@@ -263,8 +270,9 @@ def test_an_empty_period_says_so_instead_of_drawing(editor_client):
         reverse("editorial_activity_report"), {"date_from": "01/01/2001", "date_to": "31/12/2001"}
     )
     html = response.content.decode()
-    assert html.count("Không có số liệu trong khoảng thời gian này.") == 5
+    assert html.count("Không có số liệu trong khoảng thời gian này.") == 6
     assert "Không có nhiệm vụ được giao trong khoảng thời gian này." in html
+    assert "Không có câu hỏi nào trong khoảng thời gian này." in html
     assert "<rect" not in html
 
 
@@ -283,6 +291,8 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         "Văn bản theo loại",
         "Nhiệm vụ theo trạng thái",
         "Nhiệm vụ theo đơn vị chủ trì",
+        "Hỏi đáp tiếp nhận theo loại",
+        "Hỏi đáp theo đơn vị trả lời",
     ]
     summary = list(book["Tổng hợp"].iter_rows(values_only=True))
     assert summary[0] == ("Báo cáo hoạt động Cổng thông tin điện tử", "Từ 01/01/2025 đến 31/12/2025")
@@ -295,6 +305,13 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         ("Ý kiến chỉ đạo, điều hành", 2),
         ("Văn bản", 2),
         ("Nhiệm vụ được giao", 3),
+        ("Hỏi đáp, phản ánh, kiến nghị", None),
+        ("Câu hỏi, phản ánh, kiến nghị tiếp nhận", 0),
+        ("Không tiếp nhận", 0),
+        ("Câu trả lời đã đăng", 0),
+        ("Trả lời trễ hạn", 0),
+        ("Quá hạn chưa trả lời", 0),
+        ("Thời gian trả lời trung bình (ngày)", "—"),
     ]
     units = book["Nhiệm vụ theo đơn vị chủ trì"]
     header = [c.value for c in units[2]]

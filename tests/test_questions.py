@@ -444,3 +444,51 @@ def test_the_default_deadline_follows_the_setting():
 
     today = timezone.localdate()
     assert default_deadline(today) == today + timedelta(days=20)
+
+
+# --- the activity report -----------------------------------------------------------------------------
+
+
+def test_the_report_counts_received_answered_late_and_overdue_per_unit_with_the_average_time(
+    client, section, land, django_assert_num_queries
+):
+    from datetime import date, datetime, time
+
+    from questions.reporting import questions_section
+
+    today = date(2025, 6, 30)
+    land_unit = f.agency("Phòng Tài nguyên và Môi trường", "")
+
+    def sending(title, day, **fields):
+        moment = timezone.make_aware(datetime.combine(day, time(9)))
+        return Question.objects.create(
+            code=f"HD-{title[:4].upper()}-{day:%m%d}", title=title, body="…", name="A", submitted_at=moment, **fields
+        )
+
+    refused = sending("Từ chối", date(2025, 6, 2))
+    handling.refuse(refused, reason="Trùng.", notify=False)
+    overdue = sending("Quá hạn", date(2025, 6, 3), kind="phan-anh")
+    handling.accept(overdue, unit=land_unit, deadline=date(2025, 6, 20), today=date(2025, 6, 3))
+    late = sending("Trễ hạn", date(2025, 6, 1))
+    page = handling.accept(late, unit=land_unit, deadline=date(2025, 6, 5), today=date(2025, 6, 1))
+    page.answer = "<p>Trả lời.</p>"
+    page.answered_on = date(2025, 6, 11)  # 10 days after it was asked, 6 past the deadline
+    page.save_revision().publish()
+    sending("Năm trước", date(2024, 6, 1))  # outside the period
+    import_lines([record(slug="nhap", asked_on="2025-06-02", answered_on="2025-06-06")])  # Phòng Tư pháp, 4 days
+
+    with django_assert_num_queries(2):
+        figures = questions_section(date(2025, 6, 1), date(2025, 6, 30), today)
+    assert dict(figures.summary) == {
+        "Câu hỏi, phản ánh, kiến nghị tiếp nhận": 3,
+        "Không tiếp nhận": 1,
+        "Câu trả lời đã đăng": 2,
+        "Trả lời trễ hạn": 1,
+        "Quá hạn chưa trả lời": 1,
+        "Thời gian trả lời trung bình (ngày)": "7,0",
+    }
+    assert dict(figures.table("Hỏi đáp tiếp nhận theo loại").rows) == {"Hỏi đáp": 2, "Phản ánh": 1}
+    assert figures.table("Hỏi đáp theo đơn vị trả lời").rows == [
+        ["Phòng Tài nguyên và Môi trường", 2, 1, 1, 1, "10,0"],
+        ["Phòng Tư pháp", 0, 1, 0, 0, "4,0"],
+    ]
