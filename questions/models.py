@@ -17,11 +17,11 @@ The handling is in ``questions.handling`` (plain functions).
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -187,8 +187,20 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
         return self.render(request)
 
 
+class AnswerForm(WagtailAdminPageForm):
+    """The page editor's form: an answer page is saved, submitted and published with its answer."""
+
+    def clean(self):
+        data = super().clean()
+        if not strip_tags(data.get("answer") or "").strip():
+            self.add_error("answer", _("Hãy viết nội dung trả lời."))
+        return data
+
+
 class QuestionPage(Page):
     """A published question and its answer (only what may be public: no contact data)."""
+
+    base_form_class = AnswerForm
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.QUESTION)
     field = models.ForeignKey(
@@ -269,11 +281,6 @@ class QuestionPage(Page):
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        super().clean()
-        if self.live and not strip_tags(self.answer or "").strip():
-            raise ValidationError({"answer": _("Hãy viết nội dung trả lời trước khi xuất bản.")})
 
     def save(self, *args, **kwargs):
         if self.live and not self.answered_on:  # published: answered today unless a date was given
