@@ -64,13 +64,14 @@ def receive_comment(page, request):
         return HttpResponseRedirect(page.url or "/")
     if rate_limited(request, RATE_NAME):
         return too_many_requests(request, RATE_NAME)
+    today = timezone.localdate()
     form = CommentForm(request.POST)
     try:
-        if not page.is_open_on(timezone.localdate()):
-            raise DraftNotOpen(page.status_on(timezone.localdate()))
+        if not page.is_open_on(today):  # refused before the form is read: nothing to correct
+            raise DraftNotOpen(page.status_on(today))
         if not form.is_valid():
             return _render(page, request, form=form, status=400)
-        record_comment(page, form.cleaned_data, timezone.localdate())
+        record_comment(page, form.cleaned_data, today)
     except DraftNotOpen as refused:
         return _render(page, request, refusal=str(refused.message), status=403)
     messages.success(
