@@ -182,7 +182,10 @@ class DraftPage(RoutablePageMixin, Page):
 
     @property
     def approved_comments(self):
-        """The approved comments, oldest first (what the public sees of them: ``PUBLIC_FIELDS``)."""
+        """The approved comments, oldest first (what the public sees of them: ``PUBLIC_FIELDS``);
+        none for a page not saved yet (a preview before the first save)."""
+        if self.pk is None:
+            return DraftComment.objects.none()
         return self.comments.filter(status=CommentStatus.APPROVED).order_by("submitted_at", "pk")
 
     @cached_property

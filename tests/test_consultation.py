@@ -13,7 +13,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from consultation.comments import DraftNotOpen, moderate, record_comment
-from consultation.models import CommentStatus, DraftComment
+from consultation.models import CommentStatus, DraftComment, DraftPage
 from search import service
 from search.service import SearchQuery
 from tests import consultation_factories as cf
@@ -331,3 +331,23 @@ def test_the_feed_lists_drafts_with_their_period_and_status_today(client):
     assert urlsplit(first.link).path == opened.url
     assert "Nội dung góp ý không vào bản tin" not in response.content.decode()
     assert '/feeds/drafts.rss"' in client.get(opened.url).content.decode()  # announced by every page
+
+
+def test_the_preview_of_a_new_draft_renders():
+    open_draft()  # a sibling, so the new page's path follows it
+    index = cf.draft_index()
+    page = DraftPage(
+        title="Dự thảo đang soạn",
+        slug="du-thao-dang-soan",
+        summary="Dự thảo Nghị quyết về phí tham quan",
+        drafting_unit=factories.agency(),
+        opens_on=TODAY,
+        closes_on=TODAY + 10 * D,
+    )
+    page.depth = index.depth + 1
+    page.path = index.get_last_child()._inc_path()
+    page.set_url_path(index)
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dự thảo Nghị quyết về phí tham quan" in html and "Chưa có góp ý nào được công khai." in html
