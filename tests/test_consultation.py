@@ -351,3 +351,14 @@ def test_the_preview_of_a_new_draft_renders():
     assert response.status_code == 200
     html = response.content.decode()
     assert "Dự thảo Nghị quyết về phí tham quan" in html and "Chưa có góp ý nào được công khai." in html
+
+
+def test_comments_are_not_a_content_type_of_the_api():
+    """A snippet with ``api_fields`` would be served by ``/api/v3/snippets/…`` with every field,
+    email and phone included: comments must never get any (the detail's ``approved_comments`` is
+    the only way a comment reaches the API)."""
+    from wagtail.api import APIField
+    from wagtail.api.v3.registry import registry
+
+    assert not APIField.get_fields_for_model(DraftComment)
+    assert not registry.has(DraftComment._meta.label)

@@ -57,6 +57,8 @@ def test_the_listing_shows_comments_newest_first_with_filters_and_the_pending_co
     pending = client.get(LIST_URL, {"status": "pending"}).content.decode()
     assert "Góp ý gửi sau" in pending and "Góp ý dự thảo khác" not in pending
     assert older.status == newer.status == CommentStatus.PENDING
+    found = client.get(LIST_URL, {"q": "gửi trước"}).content.decode()
+    assert "Góp ý gửi trước" in found and "Góp ý gửi sau" not in found
 
     menu = client.get("/admin/").content.decode()  # the sidebar comes as JSON (non-ASCII escaped)
     assert json.dumps("Góp ý dự thảo (2)")[1:-1] in menu
