@@ -37,6 +37,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from consultation.demo import seed_drafts
+from consultation.models import DraftComment, DraftPage
 from directives.importing import get_or_create_named, import_directive, import_task
 from directives.models import (
     Agency,
@@ -101,6 +103,7 @@ def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
         (f"tasks by status on {today:%d/%m/%Y}", partial(task_status_counts, today)),
         ("royalties", seed_royalties),
         ("questions and answers", partial(seed_questions, today)),
+        ("drafts for public comment", partial(seed_drafts, today)),
     ]
     counts: dict[str, Counter] = {}
     # Search and reference indexing run once per object, after the transaction commits.
@@ -134,6 +137,8 @@ def summary() -> dict[str, int]:
         "royalty records": Royalty.objects.count(),
         "questions answered": QuestionPage.objects.live().count(),
         "questions in handling": Question.objects.exclude(page__live=True).count(),
+        "drafts for comment": DraftPage.objects.count(),
+        "comments on drafts": DraftComment.objects.count(),
     }
 
 

@@ -79,8 +79,8 @@ class Figures:
 
 #: The queries of the whole report: news 3 (categories, articles, album photos), directives 3
 #: (directives by kind, documents by type, tasks by unit and status), questions 2 (sendings received,
-#: answers published); fixed whatever the data.
-QUERIES = 8
+#: answers published), drafts 2 (drafts opened, comments received); fixed whatever the data.
+QUERIES = 10
 
 
 def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_num_queries):
@@ -210,6 +210,9 @@ def test_the_report_spends_the_same_queries_whatever_the_data(django_assert_num_
         "Trả lời trễ hạn": 0,
         "Quá hạn chưa trả lời": 0,
         "Thời gian trả lời trung bình (ngày)": "—",
+        "Dự thảo đưa lấy ý kiến": 0,
+        "Góp ý nhận được": 0,
+        "Góp ý đã duyệt, công khai": 0,
     }
     some_content(1)
     with django_assert_num_queries(QUERIES):
@@ -273,6 +276,7 @@ def test_an_empty_period_says_so_instead_of_drawing(editor_client):
     assert html.count("Không có số liệu trong khoảng thời gian này.") == 6
     assert "Không có nhiệm vụ được giao trong khoảng thời gian này." in html
     assert "Không có câu hỏi nào trong khoảng thời gian này." in html
+    assert "Không có góp ý nào trong khoảng thời gian này." in html
     assert "<rect" not in html
 
 
@@ -293,6 +297,7 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         "Nhiệm vụ theo đơn vị chủ trì",
         "Hỏi đáp tiếp nhận theo loại",
         "Hỏi đáp theo đơn vị trả lời",
+        "Góp ý theo dự thảo",
     ]
     summary = list(book["Tổng hợp"].iter_rows(values_only=True))
     assert summary[0] == ("Báo cáo hoạt động Cổng thông tin điện tử", "Từ 01/01/2025 đến 31/12/2025")
@@ -312,6 +317,10 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         ("Trả lời trễ hạn", 0),
         ("Quá hạn chưa trả lời", 0),
         ("Thời gian trả lời trung bình (ngày)", "—"),
+        ("Lấy ý kiến dự thảo", None),
+        ("Dự thảo đưa lấy ý kiến", 0),
+        ("Góp ý nhận được", 0),
+        ("Góp ý đã duyệt, công khai", 0),
     ]
     units = book["Nhiệm vụ theo đơn vị chủ trì"]
     header = [c.value for c in units[2]]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "home",
     "directives",
     "news",
+    "consultation",
     "editorial",
     "reports",
     "questions",
