@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
 TEST_WORKERS ?= 2
 
-.PHONY: postgres es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-search-speed bench-api bench-failover eval-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: postgres redis test-redis es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-search-speed bench-api bench-failover eval-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,7 @@ check: setup
 
 ## test: lint, checks and the test suite (SQLite, or DATABASE_URL if set)
 test: lint check
-	$(BIN)/pytest -m "not e2e and not live_search" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e and not live_search and not redis" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## test-fuzz: schemathesis against /api/v3/openapi.json alone (also part of `make test`); FUZZ_EXAMPLES=200 for a longer run
 test-fuzz: setup
@@ -66,6 +66,15 @@ test-fuzz: setup
 ## test-e2e: browser tests (Playwright + Debian's /usr/bin/chromium, headless); skipped without chromium
 test-e2e: setup
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+## test-redis: the citizens' forms' shared rate counts in a real Redis (installed from Debian and started by .ci/redis)
+test-redis: setup
+	bash .ci/redis
+	REDIS_TEST_URL=redis://127.0.0.1:6379 $(BIN)/pytest -m redis tests/test_rate_limit_redis.py $(PYTEST_ARGS)
+
+## redis: install (Debian) and start a local Redis on 127.0.0.1:6379
+redis:
+	bash .ci/redis
 
 ## test-live-search: the search suite against a real engine (SEARCH_URL, SEARCH_ENGINE: see `make es`)
 test-live-search: setup

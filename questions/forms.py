@@ -27,7 +27,11 @@ class SendForm(HoneypotForm, forms.ModelForm):
     class Meta:
         model = Question
         fields = ["kind", "field", "title", "body", "name", "email", "phone", "address", "attachment", "publish_name"]
-        labels = {"body": _("Nội dung câu hỏi, phản ánh, kiến nghị")}
+        labels = {
+            "body": _("Nội dung câu hỏi, phản ánh, kiến nghị"),
+            "publish_name": _("Đồng ý công bố họ tên cùng câu trả lời"),
+        }
+        help_texts = {"publish_name": _("Nếu không đánh dấu, câu trả lời ghi người hỏi là “Công dân”.")}
         widgets = {
             "body": forms.Textarea(attrs={"rows": 8, "maxlength": 8000}),
             "title": forms.TextInput(attrs={"maxlength": 255}),

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
 from portal.pagination import paginate
-from portal.submissions import normalise_tracking_code, rate_limited, too_many_requests
+from portal.submissions import normalise_tracking_code, rate_limited, retention_days, too_many_requests
 
 from . import handling
 from .forms import SendForm
@@ -62,6 +62,7 @@ def send(request, index):
         "form": form,
         "sent": sent,
         "track_url": index.url + index.reverse_subpage("track"),
+        "retention_days": retention_days(),
     }
     return TemplateResponse(request, "questions/send.html", context, status=status)
 

@@ -322,15 +322,36 @@ def test_an_answer_is_published_only_through_the_review_workflow_then_everything
     assert "Đã trả lời" in tracked and page.url in tracked
 
 
-def test_an_answer_cannot_be_published_empty(section, land):
-    send_page = QuestionPage(title="Câu hỏi", slug="cau-hoi", question="Hỏi gì?", answer="", live=False)
-    section.add_child(instance=send_page)
-    revision = send_page.save_revision()
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError):
-        revision.publish()
-    assert not QuestionPage.objects.get(pk=send_page.pk).live
+def test_the_page_editor_refuses_an_empty_answer(section, land, people, client):
+    page = handling.accept(
+        Question.objects.create(code="HD-TEST-0001", title="Câu hỏi", body="Hỏi gì?", name="A"),
+        unit=f.agency("Phòng Tư pháp", ""),
+        deadline=timezone.localdate(),
+    )
+    client.force_login(people["chief"])
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    form = client.get(url).context["form"]
+    data = {name: field.value() for name, field in ((n, form[n]) for n in form.fields) if field.value() is not None}
+    empty = {
+        "blocks": [
+            {
+                "key": "a",
+                "type": "unstyled",
+                "text": " ",
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+                "data": {},
+            }
+        ],
+        "entityMap": {},
+    }
+    data.update({"answer": json.dumps(empty), "action-publish": "action-publish"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Hãy viết nội dung trả lời." in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live
 
 
 def test_overdue_answers_show_on_the_dashboard(client, section, land, people):

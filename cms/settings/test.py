@@ -7,7 +7,8 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    # local memory, or the Redis of RATELIMIT_CACHE_URL (tests/test_rate_limit_redis.py)
+    "ratelimit": CACHES["ratelimit"],  # noqa: F405
 }
 # Tests run in transactions that never commit, so the content version (replaced on commit) does
 # not follow their changes: kept responses would be stale. tests/test_http_caching.py turns it on.
