@@ -4,8 +4,10 @@
   opened to set its status (its text is read-only: editors moderate, they do not rewrite); approve,
   reject or mark as spam one or several at once (bulk actions). The menu shows how many wait.
   Nobody adds a comment here: they come from the public form.
-- Email and phone appear (list, form, export) only for users with
-  ``consultation.view_commenter_contact`` (Decree 13/2023/NĐ-CP: restrict who sees contact data).
+- Email and phone appear (a comment's page, the export) only for users with
+  ``consultation.view_commenter_contact`` (Decree 13/2023/NĐ-CP: restrict who sees contact data),
+  and each such viewing or export is logged (``consultation.view_contact``,
+  ``consultation.export_contact``).
 - ``export_comments``: the XLSX of a draft's comments for the drafting unit (``consultation.export``).
 """
 
@@ -20,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
@@ -81,6 +84,12 @@ class CommentIndexView(IndexView):
 
 
 class CommentEditView(EditView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if can_see_contact(request.user) and (self.object.email or self.object.phone):
+            log(self.object, "consultation.view_contact", user=request.user)  # Decree 13/2023: access logged
+        return response
+
     def save_instance(self):
         instance = self.form.instance
         if "status" in self.form.changed_data:
@@ -114,7 +123,9 @@ class DraftCommentViewSet(SnippetViewSet):
     menu_name = "draft-comments"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["__str__", "draft", "name", "organisation", "email", "phone", "submitted_at", "status"]
+    # No contact data in the list: a moderator with the permission sees it on a comment's own page,
+    # where each viewing is logged.
+    list_display = ["__str__", "draft", "name", "organisation", "submitted_at", "status"]
     list_filter = ["draft", "status"]
     ordering = ["-submitted_at", "-pk"]
     list_per_page = 50
@@ -212,7 +223,10 @@ def export_comments(request, draft_id: int):
         raise PermissionDenied
     draft = get_object_or_404(DraftPage.objects.select_related("drafting_unit"), pk=draft_id)
     today = timezone.localdate()
-    response = HttpResponse(comments_xlsx(draft, include_contact=can_see_contact(user), today=today))
+    contact = can_see_contact(user)
+    response = HttpResponse(comments_xlsx(draft, include_contact=contact, today=today))
+    if contact:
+        log(draft, "consultation.export_contact", user=user)
     response["Content-Type"] = CONTENT_TYPE
     response["Content-Disposition"] = content_disposition_header(True, export_filename(draft, today))
     response["Cache-Control"] = "no-store"

@@ -42,3 +42,15 @@ def draft_comment_buttons(page, user, view_name, next_url=None):
         icon_name="download",
         priority=81,
     )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "consultation.view_contact", _("Xem thông tin liên hệ người góp ý"), _("Xem thông tin liên hệ người góp ý")
+    )
+    actions.register_action(
+        "consultation.export_contact",
+        _("Xuất góp ý kèm thông tin liên hệ"),
+        _("Xuất góp ý kèm thông tin liên hệ"),
+    )

@@ -8,6 +8,7 @@ received ─ refuse(reason) → refused (không tiếp nhận; the sender is tol
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,8 @@ from portal.submissions import new_tracking_code, retention_days
 from portal.text import slug as ascii_slug
 
 from .models import Kind, Question, QuestionIndexPage, QuestionPage, Status
+
+logger = logging.getLogger(__name__)
 
 CODE_PREFIX = {Kind.QUESTION: "HD", Kind.FEEDBACK: "PA", Kind.PETITION: "KN"}
 
@@ -55,7 +58,16 @@ def submit(question: Question, *, track_url: str) -> Question:
 
 
 def _mail(subject: str, body: str, to: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
+    """Send one message to a sender, once the change is committed. A mail server that fails is
+    logged and does not undo or fail the change: the sending is stored, and its code shown."""
+
+    def send():
+        try:
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
+        except Exception:
+            logger.exception("questions: could not e-mail %r", subject)
+
+    transaction.on_commit(send)
 
 
 def section() -> QuestionIndexPage | None:
@@ -122,9 +134,7 @@ def refuse(question: Question, *, reason: str, user=None, notify: bool = True) -
             "code": question.code,
             "reason": reason,
         }
-        transaction.on_commit(
-            lambda: _mail(_("Không tiếp nhận: %(code)s") % {"code": question.code}, body, question.email)
-        )
+        _mail(_("Không tiếp nhận: %(code)s") % {"code": question.code}, body, question.email)
     return question
 
 
@@ -148,8 +158,7 @@ def answered(page: QuestionPage) -> Question | None:
             "code": question.code,
             "url": page.full_url or page.url or "",
         }
-        email = question.email
-        transaction.on_commit(lambda: _mail(_("Đã trả lời: %(code)s") % {"code": question.code}, body, email))
+        _mail(_("Đã trả lời: %(code)s") % {"code": question.code}, body, question.email)
     return question
 
 

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from consultation.export import comments_workbook, comments_xlsx, text_cell
 from consultation.models import CommentStatus, DraftComment
@@ -74,10 +75,16 @@ def test_contact_data_only_for_users_with_the_permission(client, draft):
         assert comment.name in html, url
         assert EMAIL not in html and PHONE not in html, url
 
-    client.force_login(moderator("duoc-xem", contact=True))
-    for url in (LIST_URL, edit_url):
-        html = client.get(url).content.decode()
-        assert EMAIL in html and PHONE in html, url
+    assert not ModelLogEntry.objects.filter(action="consultation.view_contact").exists()
+
+    allowed = moderator("duoc-xem", contact=True)
+    client.force_login(allowed)
+    html = client.get(LIST_URL).content.decode()
+    assert comment.name in html and EMAIL not in html and PHONE not in html  # never in the list
+    html = client.get(edit_url).content.decode()
+    assert EMAIL in html and PHONE in html
+    logged = ModelLogEntry.objects.get(action="consultation.view_contact")
+    assert logged.user == allowed and logged.object_id == str(comment.pk)
 
 
 def test_an_editor_moderates_one_comment_and_its_text_stays_as_written(client, draft):
@@ -198,10 +205,13 @@ def test_contact_columns_only_with_the_permission(client, draft):
     header, row = _rows(load_workbook(io.BytesIO(response.content))["Góp ý"])
     assert "Thư điện tử" not in header and EMAIL not in row and PHONE not in row
 
-    client.force_login(moderator("duoc-xem", contact=True))
+    assert not PageLogEntry.objects.filter(action="consultation.export_contact").exists()
+    allowed = moderator("duoc-xem", contact=True)
+    client.force_login(allowed)
     header, row = _rows(load_workbook(io.BytesIO(client.get(url).content))["Góp ý"])
     assert header[3:5] == ["Thư điện tử", "Điện thoại"]
     assert row[3:5] == [EMAIL, PHONE]
+    assert PageLogEntry.objects.get(action="consultation.export_contact").user == allowed
 
 
 def test_the_workbook_is_built_without_the_admin(draft):

@@ -113,8 +113,11 @@ def test_the_form_states_its_purpose_carries_a_trap_and_a_csrf_token_and_is_neve
     assert "Đất đai" in html  # the fields to choose from
 
 
-def test_a_sending_is_stored_received_with_a_code_shown_and_emailed_and_nothing_is_public(client, section, land):
-    response = send(client, section, form_data(land))
+def test_a_sending_is_stored_received_with_a_code_shown_and_emailed_and_nothing_is_public(
+    client, section, land, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, section, form_data(land))
     assert response.status_code == 302
     question = Question.objects.get()
     assert question.status == Status.RECEIVED and question.email == EMAIL
@@ -127,6 +130,19 @@ def test_a_sending_is_stored_received_with_a_code_shown_and_emailed_and_nothing_
     everything = public_outputs(client, section)
     assert "tách thửa" not in everything.lower() and "tach-thua" not in everything
     assert json.loads(client.get("/api/v3/questions/").content)["count"] == 0
+
+
+def test_a_mail_server_that_fails_loses_nothing_and_the_code_is_still_shown(
+    client, section, land, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens there
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, section, form_data(land))
+    assert response.status_code == 302
+    question = Question.objects.get()
+    assert question.code in client.get(response.url).content.decode()
+    assert any("could not e-mail" in record.message for record in caplog.records)
 
 
 def test_the_sending_is_checked_field_by_field_and_nothing_is_stored_when_wrong(client, section, land):

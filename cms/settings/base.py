@@ -219,8 +219,9 @@ HTTP_RESPONSE_CACHE_ALIAS = "http_responses" if int(os.environ.get("HTTP_RESPONS
 
 # Citizens' forms (portal/submissions.py: questions, feedback, comments on drafts): sendings
 # allowed per client address and form (django-ratelimit rates, "N/s|m|h|d"), counted in the
-# "ratelimit" cache — shared by every process only when RATELIMIT_CACHE_URL names a Redis server
-# (redis://host:6379/1); without it each process counts on its own (docs/deployment.md).
+# "ratelimit" cache: Redis when RATELIMIT_CACHE_URL is set (redis://host:6379/1: every process of
+# every host counts together, atomically); otherwise files in RATELIMIT_CACHE_DIR, shared by the
+# processes of one host (docs/citizens.md).
 CITIZEN_FORM_RATES = {
     "default": os.environ.get("CITIZEN_FORM_RATE", "5/h"),
     "question": os.environ.get("CITIZEN_QUESTION_RATE", "5/h"),
@@ -242,9 +243,13 @@ if os.environ.get("RATELIMIT_CACHE_URL"):
         "LOCATION": os.environ["RATELIMIT_CACHE_URL"],
     }
 else:
-    CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("RATELIMIT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "portal-cms-ratelimit")),
+    }
 # django-ratelimit asks for memcached or its own Redis client: Django's Redis cache increments
-# atomically too (W001), and the local-memory fallback is the documented single-process default.
+# atomically too (W001); the files' count is not atomic (E003): two sendings at the same instant
+# may count once — the one-host default, documented.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 HTTP_RESPONSE_CACHE_MAX_BYTES = 256 * 1024
 

@@ -1,5 +1,7 @@
 """Tests: fast and deterministic (bakerydemo's habits)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -7,8 +9,11 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # local memory, or the Redis of RATELIMIT_CACHE_URL (tests/test_rate_limit_redis.py)
-    "ratelimit": CACHES["ratelimit"],  # noqa: F405
+    # local memory (each test worker its own), or the Redis of RATELIMIT_CACHE_URL
+    # (tests/test_rate_limit_redis.py)
+    "ratelimit": CACHES["ratelimit"]  # noqa: F405
+    if os.environ.get("RATELIMIT_CACHE_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
 }
 # Tests run in transactions that never commit, so the content version (replaced on commit) does
 # not follow their changes: kept responses would be stale. tests/test_http_caching.py turns it on.
