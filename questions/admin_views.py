@@ -5,7 +5,7 @@ for the roles that may see it (each viewing logged), the attachment."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 
 from directives.models import Agency
 from portal.pagination import paginate
+from portal.submissions import normalise_tracking_code
 
 from . import handling
 from .models import Kind, Question, Status, default_deadline
@@ -66,6 +67,10 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
         else:
             rows = Question.objects.filter(status=status).select_related("unit", "field")
             rows = rows.order_by("submitted_at" if status == Status.RECEIVED else "-submitted_at")
+        words = (self.request.GET.get("q") or "").strip()[:200]
+        if words:
+            code = normalise_tracking_code(words)
+            rows = rows.filter(Q(code=code) | Q(title__icontains=words) | Q(body__icontains=words))
         tabs = [(code, label, counts.get(code, 0)) for code, label in Status.choices]
         tabs.append(("overdue", _("Quá hạn trả lời"), handling.overdue(today).count()))
         return super().get_context_data(

@@ -84,18 +84,29 @@ def send(client, section, data, **extra):
 
 
 def public_outputs(client, section) -> str:
-    """Everything public about Q&A: the section, the API listing, the feed, the sitemap, search."""
+    """Everything public about Q&A: the section, the API listings, the feed, the sitemap, search,
+    suggestions — JSON decoded, so that no text hides behind \\u escapes."""
+
+    def text(url, params=None) -> str:
+        response = client.get(url, params or {})
+        if response["Content-Type"].startswith("application/json"):
+            return json.dumps(json.loads(response.content), ensure_ascii=False)
+        return response.content.decode()
+
     parts = [
-        client.get(section.url).content.decode(),
-        client.get("/api/v3/questions/").content.decode(),
-        client.get("/feeds/questions.rss").content.decode(),
-        client.get("/sitemap.xml").content.decode(),
-        client.get("/api/v3/search/", {"q": "tach thua dat o"}).content.decode(),
-        client.get("/tim-kiem/", {"q": "tach thua"}).content.decode(),
+        text(section.url),
+        text("/api/v3/questions/"),
+        text("/feeds/questions.rss"),
+        text("/sitemap.xml"),
+        text("/api/v3/search/", {"q": "tach thua dat o"}),
+        text("/tim-kiem/", {"q": "tach thua"}),
+        text("/api/v3/search/suggest/", {"q": "thu tuc tach"}),
+        text("/api/v3/pages/", {"type": "questions.QuestionPage"}),
+        text("/api/v3/pages/", {"search": "tách thửa"}),
     ]
     for page in QuestionPage.objects.live():
-        parts.append(client.get(page.url).content.decode())
-        parts.append(client.get(f"/api/v3/pages/{page.pk}/").content.decode())
+        parts.append(text(page.url))
+        parts.append(text(f"/api/v3/pages/{page.pk}/"))
     return "\n".join(parts)
 
 
@@ -529,3 +540,16 @@ def test_the_report_counts_received_answered_late_and_overdue_per_unit_with_the_
         ["Phòng Tài nguyên và Môi trường", 2, 1, 1, 1, "10,0"],
         ["Phòng Tư pháp", 0, 1, 0, 0, "4,0"],
     ]
+
+
+def test_the_queue_finds_a_sending_by_its_code_or_its_words(client, section, land, people):
+    send(client, section, form_data(land))
+    send(client, section, form_data(land, title="Cấp lại thẻ bảo hiểm y tế", body="Bị mất thẻ."))
+    first, second = Question.objects.order_by("pk")
+    client.force_login(people["editor"])
+    queue = reverse("questions_admin:queue")
+    found = client.get(queue, {"q": f" {first.code.lower()} "}).content.decode()
+    assert first.title in found and second.title not in found
+    found = client.get(queue, {"q": "bảo hiểm"}).content.decode()
+    assert second.title in found and first.title not in found
+    assert "Không có mục nào." in client.get(queue, {"q": "không có từ này"}).content.decode()
