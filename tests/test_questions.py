@@ -553,3 +553,19 @@ def test_the_queue_finds_a_sending_by_its_code_or_its_words(client, section, lan
     found = client.get(queue, {"q": "bảo hiểm"}).content.decode()
     assert second.title in found and first.title not in found
     assert "Không có mục nào." in client.get(queue, {"q": "không có từ này"}).content.decode()
+
+
+def test_the_public_list_reads_the_same_queries_for_more_answers(client, section):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    import_lines([record(slug="mot")])
+    client.get(section.url)  # warm caches (site, content types)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(section.url).status_code == 200
+    lines = [record(slug=f"q{i}", title=f"Câu hỏi {i}", field=f"Lĩnh vực {i}", unit=f"Đơn vị {i}") for i in range(8)]
+    import_lines(lines)
+    with CaptureQueriesContext(connection) as nine:
+        html = client.get(section.url).content.decode()
+    assert html.count('class="qa-item"') == 9
+    assert len(nine.captured_queries) == len(one.captured_queries)
