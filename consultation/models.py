@@ -45,6 +45,8 @@ class DraftIndexPage(SectionPage):
     """ "Lấy ý kiến dự thảo văn bản" (``/lay-y-kien/``): the drafts, open ones first, then those not
     yet open, then closed ones, newest first; ``?trang_thai=dang-lay-y-kien|da-ket-thuc|chua-mo``."""
 
+    menu_group = "citizens"
+
     subpage_types = ["consultation.DraftPage"]
     max_count_per_parent = 1
     listing_name = "drafts"

@@ -7,8 +7,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Trang chủ và cấu hình cổng")
 
     def ready(self):
+        from django.urls import path
+
         from portal.feeds import set_authority_name
+        from portal.urls import register_urls
 
         from .models import AuthorityProfile
+        from .views import html_site_map
 
         set_authority_name(lambda site: AuthorityProfile.for_site(site).authority_name)
+        register_urls(path("so-do-trang/", html_site_map, name="html-site-map"))

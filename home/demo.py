@@ -65,7 +65,7 @@ from questions.demo import seed_questions
 from questions.models import Question, QuestionPage
 
 from . import demo_data as data
-from .models import AdministrativeLevel, AuthorityProfile
+from .models import AdministrativeLevel, AuthorityProfile, WebLink
 
 # Tag on generated images and documents, so editors can find (and remove) them.
 DEMO_TAG = "dữ liệu mẫu"
@@ -89,6 +89,7 @@ def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
     stages = [
         ("authority profile and home page", seed_authority),
         ("agencies", seed_agencies),
+        ("links to other agencies", seed_web_links),
         ("document types", seed_document_types),
         ("news", seed_news),
         ("news pictures", seed_news_pictures),
@@ -190,6 +191,22 @@ def _upsert_named(model, name: str, fields: dict) -> str:
         obj.save()
         return "updated"
     return "unchanged"
+
+
+def seed_web_links() -> Counter:
+    counts = Counter()
+    for order, link in enumerate(data.WEB_LINKS):
+        fields = {"name": link["name"], "group": link["group"], "sort_order": (order + 1) * 10}
+        obj = WebLink.objects.filter(url=link["url"]).first()
+        if obj is None:
+            WebLink.objects.create(url=link["url"], **fields)
+            counts["created"] += 1
+        elif assign(obj, fields):
+            obj.save()
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts
 
 
 def seed_agencies() -> Counter:

@@ -30,6 +30,32 @@ class AdministrativeLevel(models.Model):
 register_snippet(AdministrativeLevel)
 
 
+class WebLink(models.Model):
+    """Liên kết website: another agency's portal (the Government portal, the National Public Service
+    Portal, the province…), listed in the footer and on the HTML site map."""
+
+    name = models.CharField(_("tên"), max_length=200)
+    url = models.URLField(_("địa chỉ"), max_length=500)
+    group = models.CharField(
+        _("nhóm"), max_length=100, blank=True, help_text=_("Ví dụ: Cơ quan Trung ương, Cơ quan của tỉnh.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("group"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = _("liên kết website")
+        verbose_name_plural = _("liên kết website")
+        ordering = ["sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["url"], name="weblink_url_unique")]
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(WebLink)
+
+
 @register_setting(icon="site")
 class AuthorityProfile(BaseSiteSetting):
     """Thông tin cơ quan chủ quản: shown in the header, footer and contact pages."""

@@ -43,6 +43,8 @@ def thumbnails() -> models.Prefetch:
 class NewsIndexPage(SectionPage):
     """A news category (chuyên mục), e.g. "Văn hóa - Xã hội"."""
 
+    menu_group = "news"
+
     subpage_types = ["news.NewsPage"]
     listing_name = "news_items"
     per_page = 20

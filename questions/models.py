@@ -142,6 +142,8 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
     """The section ``/hoi-dap/``: the published questions and answers, the form
     (``gui-cau-hoi/``) and the tracking page (``tra-cuu/``)."""
 
+    menu_group = "citizens"
+
     subpage_types = ["questions.QuestionPage"]
     max_count = 1
     listing_name = "questions"

@@ -394,3 +394,49 @@ def test_long_listings_are_paginated(client):
     second = client.get(category.url, {"page": 2}).content.decode()
     assert "Tin phân trang 00" in second and "Tin phân trang 20" not in second
     assert client.get(category.url, {"page": "abc"}).status_code == 200
+
+
+def test_the_menu_groups_sections_and_marks_the_current_group(client):
+    from consultation.models import DraftIndexPage
+    from questions.models import QuestionIndexPage
+
+    documents = f.legal_index()
+    news = f.news_index("Văn hóa - Xã hội")
+    other_news = f.news_index("Kinh tế")
+    questions = f.section(QuestionIndexPage, "Hỏi đáp", "hoi-dap")
+    drafts = f.section(DraftIndexPage, "Lấy ý kiến dự thảo", "lay-y-kien")
+
+    _, html = get(client, news)
+    nav = html.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    assert '<summary class="menu-toggle">Danh mục</summary>' in nav
+
+    def group(label):
+        start = nav.index(f"<summary>{label}</summary>")
+        return nav[nav.rindex("<details", 0, start) : nav.index("</details>", start)]
+
+    news_group = group("Tin tức – Sự kiện")
+    assert news.url in news_group and other_news.url in news_group and "data-current" in news_group
+    assert documents.url in group("Văn bản – Chỉ đạo điều hành")
+    citizens = group("Hỏi đáp – Góp ý")
+    assert questions.url in citizens and drafts.url in citizens and "data-current" not in citizens
+    # groups in their order, whatever the order of the pages
+    assert nav.index("Tin tức – Sự kiện") < nav.index("Văn bản – Chỉ đạo điều hành") < nav.index("Hỏi đáp – Góp ý")
+
+
+def test_the_html_site_map_lists_sections_grouped_feeds_and_links(client, django_assert_num_queries):
+    from home.models import WebLink
+
+    documents = f.legal_index()
+    news = f.news_index("Văn hóa - Xã hội")
+    f.news("Tin không thuộc sơ đồ", category=news)
+    WebLink.objects.create(name="Cổng Dịch vụ công quốc gia", url="https://dichvucong.gov.vn/", group="Trung ương")
+    response = client.get("/so-do-trang/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    main = html.split('<main id="main"', 1)[1]
+    assert f'<a href="{news.url}">Văn hóa - Xã hội</a>' in main and f'<a href="{documents.url}">' in main
+    assert main.index("Tin tức – Sự kiện") < main.index("Văn bản – Chỉ đạo điều hành")
+    assert "Tin không thuộc sơ đồ" not in main  # items are in /sitemap.xml, not here
+    assert "https://dichvucong.gov.vn/" in main and '<a href="/sitemap.xml">' in main
+    assert 'href="/so-do-trang/"' in html  # the footer links to it on every page
+    assert "https://dichvucong.gov.vn/" in html.split('<footer class="site-footer">', 1)[1]

@@ -37,6 +37,8 @@ class DirectiveKind(models.TextChoices):
 class DirectiveIndexPage(SectionPage):
     """Thông tin chỉ đạo, điều hành."""
 
+    menu_group = "documents"
+
     subpage_types = ["directives.DirectivePage"]
     max_count_per_parent = 1
     listing_name = "directives"

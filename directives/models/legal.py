@@ -29,6 +29,8 @@ from .taxonomy import Agency, DocumentType, Field
 class LegalDocumentIndexPage(SectionPage):
     """Hệ thống văn bản: the list of legal documents."""
 
+    menu_group = "documents"
+
     subpage_types = ["directives.LegalDocumentPage"]
     max_count_per_parent = 1
     listing_name = "documents"

@@ -34,6 +34,8 @@ class ManualState(models.TextChoices):
 class TaskIndexPage(SectionPage):
     """Theo dõi thực hiện nhiệm vụ: the public tracking table (directives/public.py)."""
 
+    menu_group = "documents"
+
     subpage_types = ["directives.TaskPage"]
     max_count_per_parent = 1
 

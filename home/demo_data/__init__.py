@@ -81,6 +81,7 @@ HOME = {"title": PORTAL_NAME, "intro": _portal["home_intro"]}
 # The authority's own agency: the directing leaders belong to it.
 UBND_HUYEN = AUTHORITY["authority_name"]
 AGENCIES = _portal["agencies"]
+WEB_LINKS = _portal["web_links"]
 # Quyết định and Nghị quyết are administrative unless they carry a normative number (with
 # a year); the flag is the type's usual nature.
 DOCUMENT_TYPES = _portal["document_types"]
