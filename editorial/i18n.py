@@ -99,7 +99,7 @@ def django_coverage() -> list[Coverage]:
 PROJECT_PO = PROJECT_LOCALE / LANGUAGE / "LC_MESSAGES" / "django.po"
 
 
-def _makemessages() -> None:
+def _makemessages(languages=None) -> None:
     """makemessages for this project into locale/vi (LOCALE_PATHS narrowed to locale/: it writes a
     file's strings into the first locale path whose parent holds the file, so it would otherwise
     rewrite locale_admin/ too)."""
@@ -108,7 +108,9 @@ def _makemessages() -> None:
     saved = list(settings.LOCALE_PATHS)
     settings.LOCALE_PATHS = [PROJECT_LOCALE]
     try:
-        call_command("makemessages", locale=[LANGUAGE], ignore_patterns=IGNORE, verbosity=0, no_obsolete=True)
+        call_command(
+            "makemessages", locale=list(languages or [LANGUAGE]), ignore_patterns=IGNORE, verbosity=0, no_obsolete=True
+        )
     finally:
         settings.LOCALE_PATHS = saved
 
@@ -140,11 +142,13 @@ def project_coverage() -> Coverage:
 
 
 def update_project_catalogue() -> int:
-    """makemessages into locale/vi, new strings translated as written (the code is Vietnamese),
-    then compile both catalogues; returns how many strings were added."""
+    """makemessages into locale/vi, new strings translated as written (the code is Vietnamese), and
+    into locale/en (the English pages' words, translated by hand: docs/english.md; a string left
+    empty shows in Vietnamese), then compile the catalogues; returns how many strings were added
+    to locale/vi."""
     import polib
 
-    _makemessages()
+    _makemessages([LANGUAGE, "en"])
     po = polib.pofile(str(PROJECT_PO))
     added = 0
     for entry in po:
@@ -160,8 +164,43 @@ def update_project_catalogue() -> int:
     po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
     po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     po.save()
+    update_english_catalogue()
     compile_catalogues()
     return added
+
+
+ENGLISH_PO = PROJECT_LOCALE / "en" / "LC_MESSAGES" / "django.po"
+#: The English of the words the /en/ pages show (docs/english.md): {Vietnamese message id: English}.
+ENGLISH_STRINGS = PROJECT_LOCALE / "en" / "public_strings.json"
+
+
+def update_english_catalogue() -> int:
+    """Write the translations of ``ENGLISH_STRINGS`` into locale/en (after makemessages); returns
+    how many message ids have English. The others stay empty: they show in Vietnamese."""
+    import json
+
+    import polib
+
+    if not ENGLISH_PO.exists():
+        return 0
+    english = json.loads(ENGLISH_STRINGS.read_text(encoding="utf-8"))
+    po = polib.pofile(str(ENGLISH_PO))
+    done = 0
+    for entry in po:
+        if entry.msgid in english and not entry.msgid_plural:
+            entry.msgstr = english[entry.msgid]
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+        done += bool(entry.msgstr)
+    po.metadata.update(
+        {
+            "Language": "en",
+            "Plural-Forms": "nplurals=2; plural=(n != 1);",
+            "Content-Type": "text/plain; charset=UTF-8",
+        }
+    )
+    po.save()
+    return done
 
 
 def compile_catalogues() -> None:

@@ -65,6 +65,7 @@ from questions.demo import seed_questions
 from questions.models import Question, QuestionPage
 
 from . import demo_data as data
+from .english import seed_english
 from .models import AdministrativeLevel, AuthorityProfile, WebLink
 
 # Tag on generated images and documents, so editors can find (and remove) them.
@@ -105,6 +106,7 @@ def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
         ("royalties", seed_royalties),
         ("questions and answers", partial(seed_questions, today)),
         ("drafts for public comment", partial(seed_drafts, today)),
+        ("English pages (/en/)", seed_english),
     ]
     counts: dict[str, Counter] = {}
     # Search and reference indexing run once per object, after the transaction commits.

@@ -63,6 +63,12 @@ class AuthorityProfile(BaseSiteSetting):
     authority_name = models.CharField(
         _("tên cơ quan"), max_length=255, blank=True, help_text=_("Ví dụ: Ủy ban nhân dân huyện Vĩnh Tường.")
     )
+    authority_name_en = models.CharField(
+        _("tên cơ quan bằng tiếng Anh"),
+        max_length=255,
+        blank=True,
+        help_text=_("Hiển thị trên các trang tiếng Anh (/en/). Ví dụ: Vinh Tuong District People's Committee."),
+    )
     administrative_level = models.ForeignKey(
         AdministrativeLevel,
         verbose_name=_("cấp hành chính"),
@@ -86,7 +92,7 @@ class AuthorityProfile(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("authority_name"), FieldPanel("administrative_level")],
+            [FieldPanel("authority_name"), FieldPanel("authority_name_en"), FieldPanel("administrative_level")],
             heading=_("Cơ quan"),
         ),
         MultiFieldPanel(

@@ -4,6 +4,7 @@ author, and the photos published with them, by publication date. Three queries."
 from collections import Counter
 from datetime import date
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from portal.reporting import ReportSection, ReportTable, ranked_rows
@@ -26,7 +27,10 @@ def news_section(start: date, end: date, today: date) -> ReportSection:
     """Live news published in [start, end]: by category (its index page), by author (the byline,
     else the owner's name), and the photos (lead image, album photos and body images, each image
     once per article)."""
-    news = NewsPage.objects.live().filter(published_on__gte=start, published_on__lte=end)
+    # the portal's own articles: their English translations (/en/) are not counted again
+    news = NewsPage.objects.live().filter(
+        published_on__gte=start, published_on__lte=end, locale__language_code=settings.LANGUAGE_CODE
+    )
     categories = {p.path: p.title for p in NewsIndexPage.objects.only("path", "title")}
     by_category: Counter = Counter()
     by_author: Counter = Counter()

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "wagtail_headless_preview",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -136,7 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Tiếng Việt"))]
+WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -169,7 +171,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Cổng Thông tin điện tử")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Translatable pages (docs/english.md): the Vietnamese tree is the site; an English tree (a translation
+# of the home page and the pages chosen for it) is served under /en/ (cms/urls.py: i18n_patterns).
+WAGTAIL_I18N_ENABLED = True
 # The login form with a Vietnamese label on the password field (editorial/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 # No avatars fetched from gravatar.com: the admin works offline and tells no third party who edits.

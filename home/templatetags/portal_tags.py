@@ -2,10 +2,11 @@
 
 from django import template
 from django.conf import settings
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import AuthorityProfile
 from portal.menu import group_of
+from portal.text import nfc
 
 register = template.Library()
 
@@ -15,6 +16,63 @@ def _site(context) -> Site | None:
     return Site.find_for_request(request) if request is not None else None
 
 
+def _home(context):
+    """The home page of the page being shown: the site's root page, or its translation in the
+    page's language (an English page's home is the English home, /en/)."""
+    site = _site(context)
+    if site is None:
+        return None
+    root = site.root_page
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id and locale_id != root.locale_id:
+        return root.get_translation_or_none(page.locale) or root
+    return root
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context) -> str:
+    """The ``lang`` of the document: the page's language, else the language of the request."""
+    from django.utils import translation
+
+    page = context.get("page")
+    locale = getattr(page, "locale", None) if getattr(page, "locale_id", None) else None
+    return locale.language_code if locale else (translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@register.inclusion_tag("home/includes/language_switch.html", takes_context=True)
+def language_switch(context) -> dict:
+    """Links to the page in the other languages: its live translations, else the home page in
+    that language (when there is one)."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    site = _site(context)
+    if site is None:
+        return {"links": []}
+    page = context.get("page")
+    request = context.get("request")
+    current = getattr(page, "locale_id", None) or site.root_page.locale_id
+    links = []
+    translations = {}
+    if getattr(page, "pk", None) and getattr(page, "translation_key", None):
+        for other in Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live().public():
+            translations[other.locale_id] = other
+    for locale in Locale.objects.exclude(pk=current).order_by("language_code"):
+        target = translations.get(locale.pk) or site.root_page.get_translation_or_none(locale)
+        if target is None or not target.live:
+            continue
+        links.append(
+            {
+                "code": locale.language_code,
+                "name": nfc(translation.get_language_info(locale.language_code)["name_local"]),
+                "url": target.get_url(request),
+                "same_page": locale.pk in translations,
+            }
+        )
+    return {"links": links}
+
+
 @register.simple_tag(takes_context=True)
 def portal_name(context) -> str:
     """The authority's name (site setting), else the site's name, else WAGTAIL_SITE_NAME."""
@@ -22,6 +80,8 @@ def portal_name(context) -> str:
     if site is None:
         return settings.WAGTAIL_SITE_NAME
     profile = AuthorityProfile.for_request(context["request"])
+    if page_language(context) == "en" and profile.authority_name_en:
+        return profile.authority_name_en
     return profile.authority_name or site.site_name or settings.WAGTAIL_SITE_NAME
 
 
@@ -30,11 +90,10 @@ def site_navigation(context) -> dict:
     """The home page and its live, public children, grouped by their menu group
     (``portal.menu``: a group is a disclosure, a page of no group an item); the current section
     and its group are marked."""
-    site = _site(context)
+    home = _home(context)
     page = context.get("page")
-    if site is None:
+    if home is None:
         return {"home": None, "entries": []}
-    home = site.root_page
     entries: list[dict] = []
     groups: dict[str, dict] = {}
     for child in home.get_children().live().public().order_by("path"):
@@ -63,11 +122,11 @@ def site_navigation(context) -> dict:
 def breadcrumb(context) -> dict:
     """Ancestors of the current page from the site's home page down; empty on the home page."""
     page = context.get("page")
-    site = _site(context)
-    if page is None or site is None or not page.path or page.depth <= site.root_page.depth:
+    home = _home(context)
+    if page is None or home is None or not page.path or page.depth <= home.depth:
         return {"ancestors": [], "page": None}
-    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth, path__startswith=site.root_page.path)
-    return {"ancestors": ancestors, "page": page, "home_depth": site.root_page.depth}
+    ancestors = page.get_ancestors().filter(depth__gte=home.depth, path__startswith=home.path)
+    return {"ancestors": ancestors, "page": page, "home_depth": home.depth}
 
 
 @register.simple_tag

@@ -20,6 +20,8 @@ from ..filters import in_period
 from .errors import bad_request_doc
 
 DateOrder = Literal["-date", "date"]
+#: The content languages (settings.WAGTAIL_CONTENT_LANGUAGES).
+Locale = Literal["vi", "en"]
 #: Largest id a filter accepts: larger numbers cannot be a primary key and would overflow the database.
 MAX_ID = 2**31 - 1
 
@@ -46,6 +48,11 @@ class ListingQuery(Schema):
     )
     date_to: date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
     order: DateOrder = Field("-date", description="`-date`: newest first (default); `date`: oldest first.")
+    locale: Locale = Field(
+        "vi",
+        description="The pages' language: `vi` (default: the portal's own pages) or `en` (their English "
+        "translations, under /en/). Each item's `meta.locale` says it too.",
+    )
 
     @model_validator(mode="after")
     def period_in_order(self):
@@ -54,6 +61,7 @@ class ListingQuery(Schema):
         return self
 
     def filter(self, queryset: QuerySet, today: date) -> QuerySet:
+        queryset = queryset.filter(locale__language_code=self.locale)
         return in_period(queryset, queryset.model.api_date_field, self.date_from, self.date_to)
 
     def order_queryset(self, queryset: QuerySet) -> QuerySet:
