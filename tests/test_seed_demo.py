@@ -14,7 +14,7 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 from directives.models import (
     Agency,
@@ -196,11 +196,11 @@ def test_document_types_keep_their_flags(seeded):
 
 
 def test_news_in_several_categories_over_the_years(seeded):
-    news = NewsPage.objects.all()
+    news = NewsPage.objects.filter(locale__language_code="vi")  # the English translations: test_english_demo
     assert news.count() >= 20
     categories = {page.category for page in news}
     assert len(categories) >= 4
-    assert NewsIndexPage.objects.count() == len(categories)
+    assert NewsIndexPage.objects.filter(locale__language_code="vi").count() == len(categories)
     years = {page.published_on.year for page in news}
     assert {2019, 2025} <= years
     for page in news:
@@ -474,3 +474,15 @@ def test_the_demo_has_answered_questions_and_sendings_in_each_state(seeded):
     states = sorted(Question.objects.values_list("status", flat=True))
     assert states == sorted([Status.RECEIVED, Status.RECEIVED, Status.PROCESSING, Status.REFUSED])
     assert Question.objects.get(status=Status.PROCESSING).is_overdue(timezone.localdate())
+
+
+def test_the_english_demo_translates_the_home_page_a_category_and_three_articles(seeded, client):
+    english = NewsPage.objects.filter(locale__language_code="en").live()
+    assert english.count() == 3
+    for page in english:
+        original = page.get_translation(Locale.objects.get(language_code="vi"))
+        assert original.live and page.title != original.title
+        response = client.get(page.url)
+        assert response.status_code == 200 and '<html lang="en">' in response.content.decode()
+    home = client.get("/en/").content.decode()
+    assert "Vinh Tuong District People&#x27;s Committee" in home and "News and events" in home
