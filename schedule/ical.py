@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event, vDuration, vText
 
 from .models import Status
 from .weeks import week_window
@@ -90,7 +90,7 @@ def calendar(entries, *, name: str, description: str = "", week_url=None) -> byt
         document.add("x-wr-caldesc", vText(description))
     document.add("x-wr-timezone", vText(ZONE))
     document.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    document.add("x-published-ttl", REFRESH)
+    document.add("x-published-ttl", vDuration(REFRESH))
     for entry in entries:
         document.add_component(event(entry, week_url(entry) if week_url else ""))
     document.add_missing_timezones(first_date=date(2000, 1, 1), last_date=date(2100, 1, 1))

@@ -117,7 +117,8 @@ def week(request, index):
     try:
         context = week_context(index, request, today)
     except BadParameter as exc:
-        response = index.render(request, context_overrides={"error": str(exc), "this_week_url": index.url})
+        context = {"error": str(exc), "this_week_url": week_url(index, Week.of(today))}
+        response = index.render(request, context_overrides=context)
         response.status_code = exc.status
         return response
     return index.render(request, context_overrides=context)

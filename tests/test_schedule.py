@@ -249,7 +249,9 @@ def test_bad_parameters_are_answered_with_a_vietnamese_message(client, today, pa
     index = sf.schedule_index()
     response = client.get(index.url, params)
     assert response.status_code == status
-    assert message in response.content.decode()
+    html = response.content.decode()
+    assert message in html
+    assert 'href="/lich-cong-tac/?tuan=2025-W23">Xem lịch công tác tuần hiện tại' in html
 
 
 @pytest.mark.django_db
@@ -293,7 +295,8 @@ def test_the_editors_default_week_is_shown_and_named(client, today):
     html = client.get(index.url).content.decode()
     assert "Tuần 20 năm 2025 (từ 12/05/2025 đến 18/05/2025)" in html
     assert "Ngày sinh Chủ tịch Hồ Chí Minh" in html
-    assert "Đang xem lịch tuần 20/2025 (12/05 – 18/05/2025), không phải tuần hiện tại" in html
+    assert "Đang xem lịch tuần 20/2025 (12/05 – 18/05/2025), không phải tuần hiện tại." in html
+    assert "Tuần hiện tại là tuần 23/2025 (02/06 – 08/06/2025)." in html
     assert "?tuan=2025-W23" in html
     assert "Tuần 23 năm 2025" in client.get(index.url, {"tuan": "2025-W23"}).content.decode()
 
@@ -368,10 +371,13 @@ def test_the_whole_calendar_parses_with_stable_uids_and_the_right_fields(client,
     sf.entry(date(2025, 8, 4), content="Quá xa, sau cửa sổ 8 tuần")
     sf.entry(date(2025, 4, 7), content="Đầu cửa sổ")
 
-    document = _calendar(client.get(index.url + "lich.ics"))
+    response = client.get(index.url + "lich.ics")
+    document = _calendar(response)
     assert document["VERSION"] == "2.0" and document["PRODID"]
     assert "Lịch công tác" in str(document["X-WR-CALNAME"])
     assert [tz["TZID"] for tz in document.walk("VTIMEZONE")] == ["Asia/Ho_Chi_Minh"]
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in response.content
+    assert b"X-PUBLISHED-TTL:PT1H\r\n" in response.content
     events = {str(e["UID"]): e for e in document.walk("VEVENT")}
     assert set(events) == {
         str(meeting.uid),
