@@ -81,13 +81,13 @@ def _shift(day: date, days: int) -> date:
         return date.max if days > 0 else date.min
 
 
-class LeaderRef(Schema):
+class ScheduleLeader(Schema):
     id: int
     name: str
     position: str
 
 
-class UnitRef(Schema):
+class ScheduleUnit(Schema):
     id: int
     name: str
 
@@ -98,11 +98,11 @@ class ScheduleEntryItem(Schema):
     date: date
     start: time
     end: time | None
-    leaders: list[LeaderRef]
+    leaders: list[ScheduleLeader]
     content: str
     place: str
     participants: str = Field(description="Thành phần: who takes part.")
-    preparing_unit: UnitRef | None = Field(description="Đơn vị chuẩn bị.")
+    preparing_unit: ScheduleUnit | None = Field(description="Đơn vị chuẩn bị.")
     status: StatusCode
     status_label: str
     change_note: str = Field(description="What changed (shown after “Điều chỉnh:”), empty if nothing did.")

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.pages import SectionPage
@@ -41,6 +42,7 @@ class ScheduleIndexPage(RoutablePageMixin, SectionPage):
     )
 
     content_panels = SectionPage.content_panels + [FieldPanel("default_week")]
+    api_fields = SectionPage.api_fields + [APIField("default_week")]
     subpage_types = []
     max_count = 1
 

@@ -289,3 +289,24 @@ def test_the_demo_seed_is_realistic_dated_before_july_2025_and_idempotent():
     assert "created" not in second and "updated" not in second
     assert {(e.pk, e.sequence, e.updated_at) for e in ScheduleEntry.objects.all()} == counts
     assert index.get_latest_revision().pk == ScheduleIndexPage.objects.get().get_latest_revision().pk
+
+
+def test_the_app_registered_its_record_type_router_feeds_and_report_section():
+    from django.urls import reverse
+
+    from portal.api.registry import routers
+    from portal.importing import handlers
+    from portal.reporting import report_sections
+    from schedule.importing import import_schedule_entry
+
+    assert handlers()["schedule_entry"] is import_schedule_entry
+    assert "/schedule/" in {prefix for prefix, _router in routers()}
+    assert "schedule" in [section.key for section in report_sections()]
+    assert reverse("schedule-calendar", args=["lich-cong-tac"]) == "/lich-cong-tac/lich.ics"
+    assert reverse("schedule-leader-calendar", args=["lich-cong-tac", 7]) == "/lich-cong-tac/lanh-dao/7/lich.ics"
+
+
+def test_the_section_page_gives_its_default_week_to_a_headless_front_end(client):
+    index = sf.schedule_index(default_week=date(2025, 6, 4))
+    detail = client.get(f"/api/v3/pages/{index.pk}/").json()
+    assert detail["default_week"] == "2025-06-04" and detail["meta"]["type"] == "schedule.ScheduleIndexPage"
