@@ -1,6 +1,6 @@
 """The editors' side of the work schedule (menu "Lịch công tác"): every entry, newest week first,
 filtered by week, leader, status and publication; an edit that moves a published entry marks it
-changed (``schedule.changes.record_edit``)."""
+changed (``schedule.changes.record_edit``); a copy starts planned and unpublished."""
 
 import django_filters
 from django.utils import timezone
@@ -9,12 +9,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CopyView, EditView, SnippetViewSet
 
 from directives.models import Official
 
 from .changes import record_edit, snapshot
-from .models import ScheduleEntry
+from .models import ScheduleEntry, Status
 from .weeks import Week
 
 
@@ -50,6 +50,16 @@ class ScheduleEntryEditView(EditView):
         return super().save_instance()
 
 
+class ScheduleEntryCopyView(CopyView):
+    """A copy (next week's meeting, say) starts as planned, without the original's change note, and
+    unpublished until the editor has set its date and checked it."""
+
+    def get_initial_form_instance(self):
+        entry = super().get_initial_form_instance()
+        entry.status, entry.change_note, entry.changed_at, entry.published = Status.SCHEDULED, "", None, False
+        return entry
+
+
 class ScheduleEntryViewSet(SnippetViewSet):
     model = ScheduleEntry
     icon = "date"
@@ -70,6 +80,7 @@ class ScheduleEntryViewSet(SnippetViewSet):
     list_per_page = 50
     search_fields = ["content", "place", "participants"]
     edit_view_class = ScheduleEntryEditView
+    copy_view_class = ScheduleEntryCopyView
     inspect_view_enabled = False
 
     def get_queryset(self, request):

@@ -493,3 +493,15 @@ def test_an_editor_moving_a_published_entry_in_the_admin_marks_it_changed(admin_
     listing = reverse("wagtailsnippets_schedule_scheduleentry:list")
     assert "Họp UBND huyện" in admin_client.get(listing, {"week": "2025-06-02", "leader": huy.pk}).content.decode()
     assert "Họp UBND huyện" not in admin_client.get(listing, {"week": "2025-06-09"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_copied_entry_starts_planned_unpublished_and_without_the_note(admin_client):
+    huy = sf.chairman()
+    meeting = sf.entry(
+        date(2025, 6, 5), "14:00", content="Họp UBND huyện", leaders=[huy], status=Status.CHANGED, change_note="Lùi giờ"
+    )
+    html = admin_client.get(reverse("wagtailsnippets_schedule_scheduleentry:copy", args=[meeting.pk])).content.decode()
+    assert "Họp UBND huyện" in html and "Lùi giờ" not in html
+    assert 'value="scheduled" checked' in html or '<option value="scheduled" selected>' in html
+    assert 'name="published"' in html and 'name="published" checked' not in html
