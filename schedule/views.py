@@ -43,7 +43,7 @@ def chosen_leader(value: str | None) -> Official | None:
     value = (value or "").strip()
     if not value:
         return None
-    if not value.isdigit() or len(value) > 10:
+    if not (value.isascii() and value.isdigit()) or len(value) > 10:
         raise BadParameter(
             _("Tham số lãnh đạo (lanh_dao) phải là mã số của một lãnh đạo, không phải “%(value)s”.")
             % {"value": value[:20]}

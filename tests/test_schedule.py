@@ -243,6 +243,7 @@ def test_a_chosen_week_and_a_leader_filter(client, today):
         ({"tuan": "2025-W60"}, 400, "Tham số tuần (tuan): Năm 2025 không có tuần 60"),
         ({"tuan": "tuan-nay"}, 400, "Tham số tuần (tuan): Tuần “tuan-nay” không đúng dạng"),
         ({"lanh_dao": "abc"}, 400, "Tham số lãnh đạo (lanh_dao) phải là mã số"),
+        ({"lanh_dao": "²"}, 400, "Tham số lãnh đạo (lanh_dao) phải là mã số"),  # a digit to isdigit(), not to int()
         ({"lanh_dao": "99999"}, 404, "Không có lãnh đạo mã số 99999 (tham số lanh_dao)"),
     ],
 )
