@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 #: the previous and next week of any accepted week inside Python's dates.
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
-_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE | re.ASCII)
 
 
 class BadWeek(ValueError):
