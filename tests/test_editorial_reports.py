@@ -79,8 +79,9 @@ class Figures:
 
 #: The queries of the whole report: news 3 (categories, articles, album photos), directives 3
 #: (directives by kind, documents by type, tasks by unit and status), questions 2 (sendings received,
-#: answers published), drafts 2 (drafts opened, comments received); fixed whatever the data.
-QUERIES = 10
+#: answers published), drafts 2 (drafts opened, comments received), work schedule 1 (entries with their
+#: leaders); fixed whatever the data.
+QUERIES = 11
 
 
 def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_num_queries):
@@ -210,6 +211,9 @@ def test_the_report_spends_the_same_queries_whatever_the_data(django_assert_num_
         "Trả lời trễ hạn": 0,
         "Quá hạn chưa trả lời": 0,
         "Thời gian trả lời trung bình (ngày)": "—",
+        "Lịch công tác đã công bố": 0,
+        "Lịch có điều chỉnh": 0,
+        "Lịch hủy, hoãn": 0,
         "Dự thảo đưa lấy ý kiến": 0,
         "Góp ý nhận được": 0,
         "Góp ý đã duyệt, công khai": 0,
@@ -295,6 +299,7 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         "Văn bản theo loại",
         "Nhiệm vụ theo trạng thái",
         "Nhiệm vụ theo đơn vị chủ trì",
+        "Lịch công tác theo lãnh đạo",
         "Hỏi đáp tiếp nhận theo loại",
         "Hỏi đáp theo đơn vị trả lời",
         "Góp ý theo dự thảo",
@@ -310,6 +315,10 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         ("Ý kiến chỉ đạo, điều hành", 2),
         ("Văn bản", 2),
         ("Nhiệm vụ được giao", 3),
+        ("Lịch công tác của lãnh đạo", None),
+        ("Lịch công tác đã công bố", 0),
+        ("Lịch có điều chỉnh", 0),
+        ("Lịch hủy, hoãn", 0),
         ("Hỏi đáp, phản ánh, kiến nghị", None),
         ("Câu hỏi, phản ánh, kiến nghị tiếp nhận", 0),
         ("Không tiếp nhận", 0),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "editorial",
     "reports",
     "questions",
+    "schedule",
     "search.apps.SearchConfig",
     "portal",
     "wagtail.api.v3",
