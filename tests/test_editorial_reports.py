@@ -79,8 +79,9 @@ class Figures:
 
 #: The queries of the whole report: news 3 (categories, articles, album photos), directives 3
 #: (directives by kind, documents by type, tasks by unit and status), questions 2 (sendings received,
-#: answers published), drafts 2 (drafts opened, comments received); fixed whatever the data.
-QUERIES = 10
+#: answers published), drafts 2 (drafts opened, comments received), procedures 1 (the catalogue by level,
+#: online level and field); fixed whatever the data.
+QUERIES = 11
 
 
 def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_num_queries):
@@ -213,6 +214,11 @@ def test_the_report_spends_the_same_queries_whatever_the_data(django_assert_num_
         "Dự thảo đưa lấy ý kiến": 0,
         "Góp ý nhận được": 0,
         "Góp ý đã duyệt, công khai": 0,
+        "Thủ tục hành chính công khai": 0,
+        "Thủ tục công bố trong kỳ": 0,
+        "Dịch vụ công trực tuyến toàn trình": 0,
+        "Dịch vụ công trực tuyến một phần": 0,
+        "Tỷ lệ thủ tục có dịch vụ công trực tuyến": "—",
     }
     some_content(1)
     with django_assert_num_queries(QUERIES):
@@ -273,8 +279,9 @@ def test_an_empty_period_says_so_instead_of_drawing(editor_client):
         reverse("editorial_activity_report"), {"date_from": "01/01/2001", "date_to": "31/12/2001"}
     )
     html = response.content.decode()
-    assert html.count("Không có số liệu trong khoảng thời gian này.") == 6
+    assert html.count("Không có số liệu trong khoảng thời gian này.") == 8
     assert "Không có nhiệm vụ được giao trong khoảng thời gian này." in html
+    assert "Chưa có thủ tục hành chính nào được công khai." in html
     assert "Không có câu hỏi nào trong khoảng thời gian này." in html
     assert "Không có góp ý nào trong khoảng thời gian này." in html
     assert "<rect" not in html
@@ -295,6 +302,9 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         "Văn bản theo loại",
         "Nhiệm vụ theo trạng thái",
         "Nhiệm vụ theo đơn vị chủ trì",
+        "TTHC theo cấp",
+        "TTHC theo mức độ DVC",
+        "TTHC theo lĩnh vực",
         "Hỏi đáp tiếp nhận theo loại",
         "Hỏi đáp theo đơn vị trả lời",
         "Góp ý theo dự thảo",
@@ -310,6 +320,12 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         ("Ý kiến chỉ đạo, điều hành", 2),
         ("Văn bản", 2),
         ("Nhiệm vụ được giao", 3),
+        ("Thủ tục hành chính", None),
+        ("Thủ tục hành chính công khai", 0),
+        ("Thủ tục công bố trong kỳ", 0),
+        ("Dịch vụ công trực tuyến toàn trình", 0),
+        ("Dịch vụ công trực tuyến một phần", 0),
+        ("Tỷ lệ thủ tục có dịch vụ công trực tuyến", "—"),
         ("Hỏi đáp, phản ánh, kiến nghị", None),
         ("Câu hỏi, phản ánh, kiến nghị tiếp nhận", 0),
         ("Không tiếp nhận", 0),
