@@ -214,7 +214,8 @@ def _read_rows(rows: list[tuple], index: int, titles: tuple, keys: list) -> Shee
 def _in_column_terms(message: str) -> str:
     """A handler's message with record keys named as the spreadsheet's columns."""
     for key, title in TITLES.items():
-        message = message.replace(f"'{key}'", f"'{title}'").replace(f"{key}[", f"{title}[")
+        message = message.replace(f"'{key}'", f"'{title}'")
+        message = re.sub(rf"(?<![\w']){key}(?=[\[:])", f"'{title}'", message)
     return message
 
 
