@@ -165,15 +165,17 @@ def _replace_rows(page: ProcedurePage, existing, steps, dossier, legal_basis) ->
     changed = False
     old_steps = [row.text for row in page.steps.all()] if existing else []
     if old_steps != steps:
-        page.steps = [ProcedureStep(text=text) for text in steps]
+        page.steps = [ProcedureStep(text=text, sort_order=i) for i, text in enumerate(steps)]
         changed = True
 
     old_dossier = list(page.dossier.all()) if existing else []
     if [(r.name, r.originals, r.copies, r.required) for r in old_dossier] != dossier:
         forms = {row.name: row.form_id for row in old_dossier if row.form_id}
         page.dossier = [
-            DossierItem(name=name, originals=originals, copies=copies, required=required, form_id=forms.get(name))
-            for name, originals, copies, required in dossier
+            DossierItem(
+                name=name, originals=originals, copies=copies, required=required, form_id=forms.get(name), sort_order=i
+            )
+            for i, (name, originals, copies, required) in enumerate(dossier)
         ]
         changed = True
 
@@ -181,7 +183,9 @@ def _replace_rows(page: ProcedurePage, existing, steps, dossier, legal_basis) ->
     wanted = [(citation, number or citation_number(citation)) for citation, number in legal_basis]
     if [(row.citation, row.number) for row in old_bases] != wanted:
         chosen = {row.citation: row.document_id for row in old_bases if row.document_id}
-        rows = [LegalBasis(citation=c, number=n, document_id=chosen.get(c)) for c, n in wanted]
+        rows = [
+            LegalBasis(citation=c, number=n, document_id=chosen.get(c), sort_order=i) for i, (c, n) in enumerate(wanted)
+        ]
         link_legal_bases(rows)
         page.legal_bases = rows
         changed = True

@@ -40,9 +40,11 @@ def procedure(title: str | None = None, *, code: str | None = None, live: bool =
         live=live,
         **fields,
     )
-    page.steps = [ProcedureStep(text=text) for text in steps]
-    page.dossier = [DossierItem(name=a, originals=b, copies=c, required=d) for a, b, c, d in dossier]
-    page.legal_bases = [LegalBasis(citation=citation) for citation in bases]
+    page.steps = [ProcedureStep(text=text, sort_order=i) for i, text in enumerate(steps)]
+    page.dossier = [
+        DossierItem(name=a, originals=b, copies=c, required=d, sort_order=i) for i, (a, b, c, d) in enumerate(dossier)
+    ]
+    page.legal_bases = [LegalBasis(citation=citation, sort_order=i) for i, citation in enumerate(bases)]
     return factories._add(section(), page)
 
 

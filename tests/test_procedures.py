@@ -446,3 +446,15 @@ def test_the_handler_is_the_registered_record_type():
     assert handlers()["procedure"] is import_procedure
     assert Agency.objects.count() == 0  # nothing imported by looking
     assert json.loads(pf.line())["type"] == "procedure"
+
+
+def test_the_example_line_of_the_import_format_imports():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "import-format.md").read_text(encoding="utf-8")
+    section = text[text.index("## `procedure`") :]
+    example = section[section.index("```json\n") + len("```json\n") : section.index("\n```", section.index("```json"))]
+    report = import_lines([example])
+    assert (report.created, report.errors) == (1, [])
+    page = ProcedurePage.objects.get(code="1.001193")
+    assert page.dossier.count() == 3 and not page.dossier.last().required and page.online_level == "toan_trinh"
