@@ -9,7 +9,7 @@ whatever the number of procedures.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet
@@ -170,7 +170,3 @@ def listing_context(index, request) -> dict:
         "filtered": not chosen.is_empty(),
         "total": page.paginator.count,
     }
-
-
-def without(chosen: ProcedureFilter, name: str) -> ProcedureFilter:
-    return replace(chosen, **{name: None})

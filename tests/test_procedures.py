@@ -458,3 +458,57 @@ def test_the_example_line_of_the_import_format_imports():
     assert (report.created, report.errors) == (1, [])
     page = ProcedurePage.objects.get(code="1.001193")
     assert page.dossier.count() == 3 and not page.dossier.last().required and page.online_level == "toan_trinh"
+
+
+# --- the page editor -------------------------------------------------------------------------------------
+
+
+def editor_form(field, agency, **values) -> dict:
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    data = {
+        "title": "Thủ tục đăng ký khai tử",
+        "slug": "thu-tuc-dang-ky-khai-tu",
+        "code": "1.000656",
+        "field": field.pk,
+        "level": "xa",
+        "agency": agency.pk,
+        "announced_on": "05/02/2024",
+        "channel_in_person": "on",
+        "channel_online": "on",
+        "online_level": "toan_trinh",
+        "service_url": "https://dichvucong.gov.vn/p/home/dvc-trang-chu.html",
+        "processing_time": "Ngay trong ngày tiếp nhận hồ sơ",
+        "steps": inline_formset([{"text": "Nộp hồ sơ."}, {"text": "Nhận Trích lục khai tử."}]),
+        "dossier": inline_formset(
+            [{"name": "Tờ khai đăng ký khai tử", "originals": 1, "copies": 0, "required": "on", "form": ""}]
+        ),
+        "legal_bases": inline_formset(
+            [{"citation": "Luật Hộ tịch số 60/2014/QH13 ngày 20/11/2014", "number": "", "document": ""}]
+        ),
+        "action-publish": "publish",
+    }
+    data.update(values)
+    return nested_form_data(data)
+
+
+def test_an_editor_adds_a_procedure_and_its_legal_basis_links_itself(admin_client):
+    law = factories.legal_document("60/2014/QH13", summary="Luật Hộ tịch", issued_on=date(2014, 11, 20))
+    section = pf.section()
+    field, agency = pf.field(), factories.agency("Ủy ban nhân dân xã, thị trấn", "UBND")
+    add = f"/admin/pages/add/procedures/procedurepage/{section.pk}/"
+    assert admin_client.get(add).status_code == 200
+
+    bad = admin_client.post(add, editor_form(field, agency, code="1-000656", service_url=""))
+    assert bad.status_code == 200 and not ProcedurePage.objects.exists()
+    html = bad.content.decode()
+    assert "Mã thủ tục" in html and "cần địa chỉ nộp hồ sơ trực tuyến" in html
+
+    response = admin_client.post(add, editor_form(field, agency))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ProcedurePage.objects.get(code="1.000656")
+    assert page.live and page.processing_days == 0 and page.channels == ["truc_tiep", "truc_tuyen"]
+    assert [s.text for s in page.steps.all()] == ["Nộp hồ sơ.", "Nhận Trích lục khai tử."]
+    basis = page.legal_bases.get()
+    assert (basis.number, basis.document_id) == ("60/2014/QH13", law.pk)
+    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
