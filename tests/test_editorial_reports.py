@@ -80,8 +80,8 @@ class Figures:
 #: The queries of the whole report: news 3 (categories, articles, album photos), directives 3
 #: (directives by kind, documents by type, tasks by unit and status), questions 2 (sendings received,
 #: answers published), drafts 2 (drafts opened, comments received), work schedule 1 (entries with their
-#: leaders); fixed whatever the data.
-QUERIES = 11
+#: leaders), procedures 1 (the catalogue by level, online level and field); fixed whatever the data.
+QUERIES = 12
 
 
 def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_num_queries):
@@ -217,6 +217,11 @@ def test_the_report_spends_the_same_queries_whatever_the_data(django_assert_num_
         "Dự thảo đưa lấy ý kiến": 0,
         "Góp ý nhận được": 0,
         "Góp ý đã duyệt, công khai": 0,
+        "Thủ tục hành chính công khai": 0,
+        "Thủ tục công bố trong kỳ": 0,
+        "Dịch vụ công trực tuyến toàn trình": 0,
+        "Dịch vụ công trực tuyến một phần": 0,
+        "Tỷ lệ thủ tục có dịch vụ công trực tuyến": "—",
     }
     some_content(1)
     with django_assert_num_queries(QUERIES):
@@ -277,8 +282,9 @@ def test_an_empty_period_says_so_instead_of_drawing(editor_client):
         reverse("editorial_activity_report"), {"date_from": "01/01/2001", "date_to": "31/12/2001"}
     )
     html = response.content.decode()
-    assert html.count("Không có số liệu trong khoảng thời gian này.") == 6
+    assert html.count("Không có số liệu trong khoảng thời gian này.") == 8
     assert "Không có nhiệm vụ được giao trong khoảng thời gian này." in html
+    assert "Chưa có thủ tục hành chính nào được công khai." in html
     assert "Không có câu hỏi nào trong khoảng thời gian này." in html
     assert "Không có góp ý nào trong khoảng thời gian này." in html
     assert "<rect" not in html
@@ -299,6 +305,9 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         "Văn bản theo loại",
         "Nhiệm vụ theo trạng thái",
         "Nhiệm vụ theo đơn vị chủ trì",
+        "TTHC theo cấp",
+        "TTHC theo mức độ DVC",
+        "TTHC theo lĩnh vực",
         "Lịch công tác theo lãnh đạo",
         "Hỏi đáp tiếp nhận theo loại",
         "Hỏi đáp theo đơn vị trả lời",
@@ -315,6 +324,12 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         ("Ý kiến chỉ đạo, điều hành", 2),
         ("Văn bản", 2),
         ("Nhiệm vụ được giao", 3),
+        ("Thủ tục hành chính", None),
+        ("Thủ tục hành chính công khai", 0),
+        ("Thủ tục công bố trong kỳ", 0),
+        ("Dịch vụ công trực tuyến toàn trình", 0),
+        ("Dịch vụ công trực tuyến một phần", 0),
+        ("Tỷ lệ thủ tục có dịch vụ công trực tuyến", "—"),
         ("Lịch công tác của lãnh đạo", None),
         ("Lịch công tác đã công bố", 0),
         ("Lịch có điều chỉnh", 0),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "reports",
     "questions",
     "schedule",
+    "procedures",
     "search.apps.SearchConfig",
     "portal",
     "wagtail.api.v3",
