@@ -7,8 +7,15 @@ class HomeConfig(AppConfig):
     verbose_name = _("Trang chủ và cấu hình cổng")
 
     def ready(self):
+        from portal.authority import AuthorityContact, set_authority_contact
         from portal.feeds import set_authority_name
 
         from .models import AuthorityProfile
 
         set_authority_name(lambda site: AuthorityProfile.for_site(site).authority_name)
+
+        def contact(site) -> AuthorityContact:
+            profile = AuthorityProfile.for_site(site)
+            return AuthorityContact(profile.authority_name, profile.address, profile.phone, profile.email)
+
+        set_authority_contact(contact)
