@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "editorial",
     "reports",
     "questions",
+    "organisation",
     "search.apps.SearchConfig",
     "portal",
     "wagtail.api.v3",
