@@ -375,3 +375,27 @@ def test_the_stated_layers_put_organisation_above_directives_and_below_reports()
 
     order = layer_order()
     assert order.index("directives") < order.index("organisation") < order.index("reports")
+
+
+# --- registrations and search ------------------------------------------------------------------------
+
+
+def test_the_app_registers_its_record_types_router_search_document_and_leader_links():
+    from portal.api.registry import routers
+    from portal.importing import handlers
+    from portal.links import public_url
+    from search.registry import registry
+
+    assert {"unit", "leader"} <= set(handlers())
+    assert "/organisation/" in {prefix for prefix, _router in routers()}
+    assert registry.documents()["introduction"].model.__name__ == "IntroductionPage"
+    assert public_url(None) is None and public_url(f.agency()) is None  # agencies have no page of their own
+
+
+def test_a_search_without_marks_finds_the_introduction(organisation):
+    from search import service
+    from search.service import SearchQuery
+
+    page = of.introduction(functions="<p>Ủy ban nhân dân huyện thực hiện chức năng quản lý nhà nước ở địa phương.</p>")
+    result = service.search(SearchQuery(q="chuc nang quan ly nha nuoc", types=["introduction"]))
+    assert [hit.page.pk for hit in result.results] == [page.pk]
