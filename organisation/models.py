@@ -89,11 +89,9 @@ class IntroductionPage(RoutablePageMixin, SectionPage):
         """The authority's leaders with the URL of each one's page (the API's ``leaders``)."""
         from portal.api.fields import images_with_renditions
 
-        from .links import leader_path
-
         base = self.url
         return [
-            (official, leader_path(self, official.pk) if base else None)
+            (official, base + self.reverse_subpage("leader", args=[official.pk]) if base else None)
             for official in leaders(photos=images_with_renditions())
         ]
 
@@ -103,16 +101,11 @@ class IntroductionPage(RoutablePageMixin, SectionPage):
     def autocomplete_folded(self) -> str:
         return folded_text(self.title)
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import introduction_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(introduction_context(self))
-        return context
-
     @path("")
     def index_view(self, request):
-        return self.render(request)
+        from .views import introduction_context
+
+        return self.render(request, context_overrides=introduction_context(self))
 
     @path("lanh-dao/<int:official_id>/", name="leader")
     def leader_view(self, request, official_id: int):

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from directives.models import Agency, UnitKind
+from directives.models import Agency, Official, UnitKind
 from organisation import structure
 from organisation.contact import map_links
 from organisation.links import leader_url
@@ -399,3 +399,57 @@ def test_a_search_without_marks_finds_the_introduction(organisation):
     page = of.introduction(functions="<p>Ủy ban nhân dân huyện thực hiện chức năng quản lý nhà nước ở địa phương.</p>")
     result = service.search(SearchQuery(q="chuc nang quan ly nha nuoc", types=["introduction"]))
     assert [hit.page.pk for hit in result.results] == [page.pk]
+
+
+# --- the admin ---------------------------------------------------------------------------------------
+
+
+def test_editors_enter_a_unit_and_a_leader_in_the_taxonomy_forms(admin_client):
+    top = of.authority()
+    response = admin_client.get("/admin/snippets/directives/agency/add/")
+    assert response.status_code == 200 and "Liên hệ công khai" in response.content.decode()
+    response = admin_client.post(
+        "/admin/snippets/directives/agency/add/",
+        {
+            "name": "Phòng Y tế",
+            "short_code": "YT",
+            "parent": top.pk,
+            "kind": "specialised_agency",
+            "display_order": 9,
+            "address": "Khu hành chính huyện",
+            "phone": "0211 3838 276",
+            "email": "phongyte@vinhtuong.vinhphuc.gov.vn",
+            "website": "",
+            "functions": "Tham mưu về y tế.",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    unit = Agency.objects.get(name="Phòng Y tế")
+    assert (unit.kind, unit.parent, unit.phone) == ("specialised_agency", top, "0211 3838 276")
+    photo = f.image("Chân dung")
+    response = admin_client.post(
+        "/admin/snippets/directives/official/add/",
+        {
+            "name": "Trần Thị Thanh Hà",
+            "position": "Phó Chủ tịch UBND huyện",
+            "agency": top.pk,
+            "phone": "0211 3838 202",
+            "email": "ttha@vinhtuong.vinhphuc.gov.vn",
+            "photo": photo.pk,
+            "is_authority_leader": "on",
+            "display_order": 2,
+            "biography": "Phụ trách khối văn hóa - xã hội.",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    leader = Official.objects.get(name="Trần Thị Thanh Hà")
+    assert (leader.photo, leader.is_authority_leader, leader.display_order) == (photo, True, 2)
+    assert "Trần Thị Thanh Hà" in admin_client.get("/admin/snippets/directives/official/").content.decode()
+
+
+def test_the_introduction_previews_with_its_chart(organisation, chairman):
+    page = of.introduction()
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "org-tree" in html and "Nguyễn Quang Huy" in html
