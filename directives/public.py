@@ -1,4 +1,5 @@
-"""The public tracking page, "Theo dõi thực hiện nhiệm vụ" (domain.md §4): form, summary, table.
+"""The public listings: the tracking page, "Theo dõi thực hiện nhiệm vụ" (domain.md §4): form,
+summary, table; and the directives of one leader (``directive_listing_context``).
 
 ``TaskIndexPage.get_context`` calls ``tracking_context``. The form reads the same GET
 parameters as the API (``unit``, ``status`` repeated, ``from``, ``to``); a bad value is
@@ -8,6 +9,7 @@ The statistics come from ``directives.tracking.task_stats`` and the table from
 depend on the number of tasks.
 """
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
@@ -16,9 +18,10 @@ from django import forms
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from portal.api.listings import MAX_ID
 from portal.pagination import paginate
 
-from .models import Agency, TaskPage
+from .models import Agency, Official, TaskPage
 from .status import DONE, TaskStatus
 from .tracking import TaskFilter, UnitStats, task_stats
 
@@ -194,4 +197,33 @@ def tracking_context(index_page, request, today: date) -> dict:
         "tasks": page_obj,
         "page_obj": page_obj,
         "today": today,
+    }
+
+
+# --- the directives of one leader ---------------------------------------------------------------
+
+_ID = re.compile(r"[0-9]{1,10}", re.ASCII)
+
+
+def directive_listing_context(index_page, request) -> dict:
+    """Context of the directives page: one page of directives, newest first; with ``?leader=<id>``
+    only those the leader directed (``leader``: the ``Official``). A ``leader`` that names no leader
+    is reported in ``filter_errors`` (the page is then answered 400) and the full list is shown."""
+    directives = index_page.directives()
+    raw = request.GET.get("leader", "").strip()
+    leader, errors = None, []
+    if raw:
+        if _ID.fullmatch(raw) and int(raw) <= MAX_ID:
+            leader = Official.objects.filter(pk=int(raw)).first()
+        if leader is None:
+            errors.append(_("Lãnh đạo chỉ đạo (leader): “%(value)s” không có trong danh sách.") % {"value": raw[:50]})
+        else:
+            directives = directives.filter(directing_leader=leader)
+    page_obj = paginate(request, directives, index_page.per_page)
+    return {
+        "directives": page_obj,
+        "page_obj": page_obj,
+        "leader": leader,
+        "filter_errors": errors,
+        "page_query_prefix": f"leader={leader.pk}&" if leader else "",
     }

@@ -12,7 +12,8 @@ from .models import Agency, DocumentType, Field, Official
 class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "group"
-    list_display = ["name", "short_code", "parent"]
+    list_display = ["name", "short_code", "parent", "kind", "display_order"]
+    list_filter = ["kind"]
     search_fields = ["name", "short_code"]
 
 
@@ -32,7 +33,8 @@ class FieldViewSet(SnippetViewSet):
 class OfficialViewSet(SnippetViewSet):
     model = Official
     icon = "user"
-    list_display = ["name", "position", "agency", "phone", "email"]
+    list_display = ["name", "position", "agency", "phone", "email", "is_authority_leader", "display_order"]
+    list_filter = ["is_authority_leader"]
     search_fields = ["name", "position"]
 
 

@@ -9,6 +9,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.urls import path
 
+        from portal.authority import AuthorityContact, set_authority_contact
         from portal.feeds import set_authority_name
         from portal.urls import register_urls
 
@@ -17,3 +18,9 @@ class HomeConfig(AppConfig):
 
         set_authority_name(lambda site: AuthorityProfile.for_site(site).authority_name)
         register_urls(path("so-do-trang/", html_site_map, name="html-site-map"))
+
+        def contact(site) -> AuthorityContact:
+            profile = AuthorityProfile.for_site(site)
+            return AuthorityContact(profile.authority_name, profile.address, profile.phone, profile.email)
+
+        set_authority_contact(contact)

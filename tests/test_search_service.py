@@ -12,7 +12,7 @@ from directives.models import Field
 from directives.validity import validity_expression, validity_status
 from search import service
 from search.service import SearchError, SearchQuery, snippet
-from tests import consultation_factories, factories, procedures_factories
+from tests import consultation_factories, factories, organisation_factories, procedures_factories
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 1)
@@ -334,6 +334,7 @@ def test_every_type_indexes_its_title_inside_its_body_text():
         "question": factories.question_page(title),
         "draft": consultation_factories.draft(title, opens_on=date(2026, 5, 1), closes_on=date(2026, 5, 31)),
         "procedure": procedures_factories.procedure(title),
+        "introduction": organisation_factories.introduction(title=title),
     }
     assert set(pages) == set(service.TYPES)
     for code, page in pages.items():

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "questions",
     "schedule",
     "procedures",
+    "organisation",
     "search.apps.SearchConfig",
     "portal",
     "wagtail.api.v3",

@@ -10,7 +10,7 @@ choices): LegalDocumentIndexPage, LegalDocumentPage, DirectiveIndexPage, Directi
 TaskIndexPage, TaskPage. The ``isort: split`` markers keep the import sorter from reordering them.
 """
 
-from .taxonomy import Agency, DocumentType, Field, Official
+from .taxonomy import Agency, DocumentType, Field, Official, UnitKind
 
 # isort: split
 from .legal import (
@@ -47,4 +47,5 @@ __all__ = [
     "TaskIndexPage",
     "TaskPage",
     "TaskProgressReport",
+    "UnitKind",
 ]

@@ -35,7 +35,8 @@ class DirectiveKind(models.TextChoices):
 
 
 class DirectiveIndexPage(SectionPage):
-    """Thông tin chỉ đạo, điều hành."""
+    """Thông tin chỉ đạo, điều hành: the directives, newest first; ``?leader=<id>`` lists one leader's
+    (``directives.public.directive_listing_context``; a bad value is answered 400 with the page)."""
 
     menu_group = "documents"
 
@@ -46,7 +47,7 @@ class DirectiveIndexPage(SectionPage):
     class Meta:
         verbose_name = _("danh mục chỉ đạo, điều hành")
 
-    def listing(self):
+    def directives(self):
         return (
             DirectivePage.objects.child_of(self)
             .live()
@@ -54,6 +55,22 @@ class DirectiveIndexPage(SectionPage):
             .select_related("directing_leader")
             .order_by("-issued_on", "-pk")
         )
+
+    def listing(self):
+        return None  # get_context lists the directives with the reader's filter
+
+    def get_context(self, request, *args, **kwargs):
+        from ..public import directive_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directive_listing_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", None) and response.context_data.get("filter_errors"):
+            response.status_code = 400
+        return response
 
 
 class DirectivePage(NumberedDocument, Page):
