@@ -125,7 +125,17 @@ def test_search_returns_the_documented_shape(client, portal):
         "date": "2023-04-03",
         "snippet": "Phê duyệt quy hoạch sử dụng đất đến năm 2030 huyện <mark>Vĩnh Tường</mark>",
     }
-    assert set(body["facets"]) == {"type", "document_type", "issuing_body", "field", "status", "year", "unit"}
+    assert set(body["facets"]) == {
+        "type",
+        "document_type",
+        "issuing_body",
+        "field",
+        "status",
+        "year",
+        "unit",
+        "project_kind",
+        "project_status",
+    }
     assert body["facets"]["field"] == [{"id": portal["qd959"].fields.get().pk, "name": "Đất đai", "count": 1}]
 
 
