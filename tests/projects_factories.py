@@ -42,7 +42,8 @@ def project(
     fields.setdefault("status", "dang-thuc-hien")
     fields.setdefault("total_investment", Decimal(12_500_000_000))
     fields.setdefault("summary", f"Cải tạo, nâng cấp tuyến đường dài 2,{n} km, mặt đường bê tông xi măng.")
-    page = ProjectPage(title=title or f"Dự án số {n}", slug=f"du-an-{n}", live=live, **fields)
+    fields.setdefault("slug", f"du-an-{n}")
+    page = ProjectPage(title=title or f"Dự án số {n}", live=live, **fields)
     for i in range(files):
         document = factories.document_file(f"Dự án {n} – tài liệu {i + 1}", f"du-an-{n}-{i + 1}.pdf")
         page.files.add(ProjectFile(document=document, label=f"Tài liệu {i + 1}"))
@@ -82,6 +83,7 @@ def statistics_page(title: str | None = None, *, live: bool = True, tables=(POPU
     fields.setdefault("publishing_unit", factories.agency("Phòng Tài chính - Kế hoạch", "TCKH"))
     fields.setdefault("year", 2024)
     fields.setdefault("published_on", date(2025, 3, 20))
-    page = StatisticsPage(title=title or f"Số liệu thống kê số {n}", slug=f"thong-ke-{n}", live=live, **fields)
+    fields.setdefault("slug", f"thong-ke-{n}")
+    page = StatisticsPage(title=title or f"Số liệu thống kê số {n}", live=live, **fields)
     page.body = list(tables)
     return factories._add(statistics_index(), page)
