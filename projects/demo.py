@@ -59,7 +59,7 @@ DECISIONS = [
         "thị trấn Thổ Tang",
         "issued_on": "2023-06-20",
         "status": "con_hieu_luc",
-        "signer": "Đỗ Văn Khánh",
+        "signer": "Phạm Văn Lợi",
         "signer_title": "Phó Chủ tịch UBND huyện",
         "fields": ["Đầu tư", "Xây dựng - Giao thông"],
         "body": "Phê duyệt dự án cải tạo, nâng cấp 3,2 km đường tỉnh ĐT.304 đoạn qua thị trấn Thổ Tang: nền đường "
@@ -72,14 +72,14 @@ DECISIONS = [
         "number": "2310/QĐ-UBND",
         "document_type": "Quyết định",
         "issuing_body": UBND,
-        "summary": "Phê duyệt báo cáo kinh tế - kỹ thuật đầu tư xây dựng công trình: Nhà lớp học 3 tầng 12 phòng "
+        "summary": "Phê duyệt báo cáo kinh tế - kỹ thuật đầu tư xây dựng công trình: Nhà lớp học 03 tầng 12 phòng "
         "Trường Tiểu học Tân Tiến",
         "issued_on": "2023-09-06",
         "status": "con_hieu_luc",
-        "signer": "Trần Thị Thanh Hà",
+        "signer": "Phạm Văn Lợi",
         "signer_title": "Phó Chủ tịch UBND huyện",
         "fields": ["Đầu tư", "Giáo dục - Đào tạo"],
-        "body": "Phê duyệt báo cáo kinh tế - kỹ thuật xây dựng nhà lớp học 3 tầng 12 phòng, diện tích sàn "
+        "body": "Phê duyệt báo cáo kinh tế - kỹ thuật xây dựng nhà lớp học 03 tầng 12 phòng, diện tích sàn "
         "1.450 m², cùng hạ tầng kỹ thuật đồng bộ.\n\n"
         "Tổng mức đầu tư 14.200.000.000 đồng; nguồn vốn: ngân sách huyện hỗ trợ 60%, ngân sách xã 40%. "
         "(Văn bản mẫu của cổng trình diễn.)",
@@ -93,7 +93,7 @@ DECISIONS = [
         "nâng cấp đường tỉnh ĐT.304 đoạn qua thị trấn Thổ Tang",
         "issued_on": "2024-05-10",
         "status": "con_hieu_luc",
-        "signer": "Đỗ Văn Khánh",
+        "signer": "Phạm Văn Lợi",
         "signer_title": "Phó Chủ tịch UBND huyện",
         "fields": ["Đầu tư", "Xây dựng - Giao thông"],
         "body": "Phê duyệt nhà thầu trúng thầu Gói thầu số 05 với giá trúng thầu 41.873.000.000 đồng, loại hợp "
@@ -109,7 +109,7 @@ DECISIONS = [
         "trường trung học cơ sở năm 2024",
         "issued_on": "2024-06-25",
         "status": "con_hieu_luc",
-        "signer": "Trần Thị Thanh Hà",
+        "signer": "Phạm Văn Lợi",
         "signer_title": "Phó Chủ tịch UBND huyện",
         "fields": ["Giáo dục - Đào tạo", "Tài chính - Ngân sách"],
         "body": "Phê duyệt kế hoạch lựa chọn nhà thầu gói thầu mua sắm 210 bộ máy tính và thiết bị mạng cho phòng "
