@@ -80,8 +80,9 @@ class Figures:
 #: The queries of the whole report: news 3 (categories, articles, album photos), directives 3
 #: (directives by kind, documents by type, tasks by unit and status), questions 2 (sendings received,
 #: answers published), drafts 2 (drafts opened, comments received), work schedule 1 (entries with their
-#: leaders), procedures 1 (the catalogue by level, online level and field); fixed whatever the data.
-QUERIES = 12
+#: leaders), procedures 1 (the catalogue by level, online level and field), projects 2 (projects
+#: approved, statistics pages published); fixed whatever the data.
+QUERIES = 14
 
 
 def test_on_the_demo_portal_the_report_equals_direct_counts(django_assert_num_queries):
@@ -222,6 +223,10 @@ def test_the_report_spends_the_same_queries_whatever_the_data(django_assert_num_
         "Dịch vụ công trực tuyến toàn trình": 0,
         "Dịch vụ công trực tuyến một phần": 0,
         "Tỷ lệ thủ tục có dịch vụ công trực tuyến": "—",
+        "Dự án, gói thầu, kết quả đấu thầu công bố": 0,
+        "Tổng mức đầu tư của dự án công bố (tỷ đồng)": "0",
+        "Giá trúng thầu, giá hợp đồng công bố (tỷ đồng)": "0",
+        "Trang thống kê công bố": 0,
     }
     some_content(1)
     with django_assert_num_queries(QUERIES):
@@ -282,11 +287,12 @@ def test_an_empty_period_says_so_instead_of_drawing(editor_client):
         reverse("editorial_activity_report"), {"date_from": "01/01/2001", "date_to": "31/12/2001"}
     )
     html = response.content.decode()
-    assert html.count("Không có số liệu trong khoảng thời gian này.") == 8
+    assert html.count("Không có số liệu trong khoảng thời gian này.") == 9
     assert "Không có nhiệm vụ được giao trong khoảng thời gian này." in html
     assert "Chưa có thủ tục hành chính nào được công khai." in html
     assert "Không có câu hỏi nào trong khoảng thời gian này." in html
     assert "Không có góp ý nào trong khoảng thời gian này." in html
+    assert "Không có dự án nào được phê duyệt trong khoảng thời gian này." in html
     assert "<rect" not in html
 
 
@@ -312,6 +318,8 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         "Hỏi đáp tiếp nhận theo loại",
         "Hỏi đáp theo đơn vị trả lời",
         "Góp ý theo dự thảo",
+        "Dự án theo tình trạng",
+        "Dự án theo loại",
     ]
     summary = list(book["Tổng hợp"].iter_rows(values_only=True))
     assert summary[0] == ("Báo cáo hoạt động Cổng thông tin điện tử", "Từ 01/01/2025 đến 31/12/2025")
@@ -345,6 +353,11 @@ def test_the_xlsx_file_has_a_summary_sheet_and_a_sheet_per_table(editor_client):
         ("Dự thảo đưa lấy ý kiến", 0),
         ("Góp ý nhận được", 0),
         ("Góp ý đã duyệt, công khai", 0),
+        ("Dự án đầu tư, đấu thầu và thống kê", None),
+        ("Dự án, gói thầu, kết quả đấu thầu công bố", 0),
+        ("Tổng mức đầu tư của dự án công bố (tỷ đồng)", "0"),
+        ("Giá trúng thầu, giá hợp đồng công bố (tỷ đồng)", "0"),
+        ("Trang thống kê công bố", 0),
     ]
     units = book["Nhiệm vụ theo đơn vị chủ trì"]
     header = [c.value for c in units[2]]

@@ -134,6 +134,7 @@ def test_search_returns_the_documented_shape(client, portal):
         "year",
         "unit",
         *("agency", "level", "online_level"),  # procedures/
+        *("project_kind", "project_status"),  # projects/
     }
     assert body["facets"]["field"] == [{"id": portal["qd959"].fields.get().pk, "name": "Đất đai", "count": 1}]
 
