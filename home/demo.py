@@ -57,12 +57,16 @@ from directives.tracking import task_stats
 from editorial import royalties
 from editorial.models import Genre, Royalty, RoyaltyScheme, RoyaltyShare
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
+from organisation.demo import seed_organisation
 from portal.importing import assign, home_page, import_lines, text_to_html, validate_page
 from portal.tasks import deferred_tasks
 from portal.text import nfc, strip_marks
 from portal.text import slug as ascii_slug
+from procedures.demo import seed_procedures
+from projects.demo import seed_projects
 from questions.demo import seed_questions
 from questions.models import Question, QuestionPage
+from schedule.demo import seed_schedule
 
 from . import demo_data as data
 from .english import seed_english
@@ -98,6 +102,8 @@ def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
         ("relations linked by number", seed_relation_links),
         ("legal document files", seed_attachments),
         ("officials", seed_officials),
+        ("introduction, organisation and contacts", partial(seed_organisation, today)),
+        ("leaders' work schedule", partial(seed_schedule, today)),
         ("directives", partial(seed_directives, today)),
         ("directive meetings", partial(seed_directive_meetings, today)),
         ("tasks", partial(seed_tasks, today)),
@@ -106,6 +112,8 @@ def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
         ("royalties", seed_royalties),
         ("questions and answers", partial(seed_questions, today)),
         ("drafts for public comment", partial(seed_drafts, today)),
+        ("administrative procedures", partial(seed_procedures, today)),
+        ("projects, bidding and statistics", partial(seed_projects, today)),
         ("English pages (/en/)", seed_english),
     ]
     counts: dict[str, Counter] = {}

@@ -36,6 +36,8 @@ from .structure import leaders, units
 class IntroductionPage(RoutablePageMixin, SectionPage):
     """Giới thiệu: functions and duties, history, organisation chart, leaders, directory of units."""
 
+    menu_group = "institution"
+
     functions = RichTextField(_("chức năng, nhiệm vụ, quyền hạn"), blank=True)
     history = RichTextField(_("lịch sử hình thành và phát triển"), blank=True)
     organisation_note = RichTextField(
@@ -116,6 +118,8 @@ class IntroductionPage(RoutablePageMixin, SectionPage):
 
 class ContactPage(SectionPage):
     """Liên hệ: the authority's contact (its profile), working hours, a map link, the units' contacts."""
+
+    menu_group = "institution"
 
     working_hours = models.TextField(
         _("thời gian làm việc"),

@@ -32,6 +32,8 @@ class ProcedureIndexPage(SectionPage):
     """Thủ tục hành chính: the catalogue, filtered by field, agency, level and online level
     (``procedures.catalogue``)."""
 
+    menu_group = "services"
+
     subpage_types = ["procedures.ProcedurePage"]
     max_count = 1
     listing_name = "procedures"

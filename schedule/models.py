@@ -31,6 +31,8 @@ class ScheduleIndexPage(RoutablePageMixin, SectionPage):
     registers (``schedule.urls``): Wagtail serves pages only at paths of words and slashes, and
     ``lich.ics`` has a dot. ``schedule.views`` draws them all."""
 
+    menu_group = "institution"
+
     default_week = models.DateField(
         _("tuần hiển thị mặc định"),
         null=True,

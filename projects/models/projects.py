@@ -76,6 +76,8 @@ class ProjectIndexPage(SectionPage):
     """ "Dự án đầu tư, đấu thầu, mua sắm công" (``/du-an-dau-thau/``): the projects, newest decision
     first, filtered by kind, status, investor and year (``projects.public``)."""
 
+    menu_group = "projects"
+
     subpage_types = ["projects.ProjectPage"]
     max_count_per_parent = 1
     listing_name = "projects"

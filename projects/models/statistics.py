@@ -35,6 +35,8 @@ class PeriodKind(models.TextChoices):
 class StatisticsIndexPage(SectionPage):
     """ "Thông tin thống kê" (``/thong-ke/``): the statistics pages, latest period first."""
 
+    menu_group = "projects"
+
     subpage_types = ["projects.StatisticsPage"]
     max_count_per_parent = 1
     listing_name = "reports"
