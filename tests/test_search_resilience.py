@@ -69,11 +69,26 @@ def engine_refusing(settings):
 @pytest.fixture
 def engine_hung(settings):
     """An engine that accepts connections and never answers (as a process stopped with SIGSTOP):
-    a socket that listens and never accepts; the kernel completes the connections."""
+    a socket that listens and never accepts; the kernel completes the connections, which
+    ``connections_made`` then counts (each request a connection: one that timed out is dropped)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen(64)
-        yield configure(settings, f"http://127.0.0.1:{sock.getsockname()[1]}", retry_after=30)
+        configure(settings, f"http://127.0.0.1:{sock.getsockname()[1]}", retry_after=30)
+        yield sock
+
+
+def connections_made(sock) -> int:
+    """How many connections reached the hung engine since the last call (accepted and closed)."""
+    sock.setblocking(False)
+    made = 0
+    while True:
+        try:
+            connection, _address = sock.accept()
+        except BlockingIOError:
+            return made
+        connection.close()
+        made += 1
 
 
 class EngineBack:
@@ -408,14 +423,15 @@ def test_a_hung_engine_is_waited_for_once_then_not_asked_again(engine_hung, clie
     """Without the mark, each request to a hung engine waits SEARCH_TIMEOUT (1 s here): creating
     and publishing a page would wait once per save (three times), and every search once."""
     took, page = timed(factories.news, TITLE, lead="Đường mới nối hai xã")
-    assert 1.0 <= took < 2.5, f"{took:.2f}s: one wait of SEARCH_TIMEOUT, not one per save"
+    assert took >= 1.0  # the one wait of SEARCH_TIMEOUT
+    assert connections_made(engine_hung) == 1  # not one per save: counted, not timed
     row = pending_for(page)
     assert row.attempts >= 2  # the saves after the first were recorded without asking the engine
     assert row.last_error.startswith("EngineDown: the engine did not answer")
     assert resilience.engine_down("default") > 0
 
-    took, response = timed(client.get, "/api/v3/search/", {"q": "vinh tuong"})
-    assert took < 0.9, f"{took:.2f}s: the engine is not asked while marked down"
+    response = client.get("/api/v3/search/", {"q": "vinh tuong"})
+    assert connections_made(engine_hung) == 0  # the engine is not asked while marked down
     assert response[BACKEND_HEADER] == FALLBACK_HEADER_VALUE
     assert [hit["id"] for hit in response.json()["results"]] == [page.pk]
 

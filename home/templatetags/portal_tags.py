@@ -30,44 +30,62 @@ def _home(context):
     return root
 
 
+_LOCALE_CODES: dict[int, str] = {}
+
+
+def locale_code(locale_id: int) -> str | None:
+    """The language code of a locale id, from an in-process map of the (few, rarely added)
+    locales, read again when an id is unknown: no query per page."""
+    if locale_id not in _LOCALE_CODES:
+        from wagtail.models import Locale
+
+        _LOCALE_CODES.clear()
+        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LOCALE_CODES.get(locale_id)
+
+
 @register.simple_tag(takes_context=True)
 def page_language(context) -> str:
     """The ``lang`` of the document: the page's language, else the language of the request."""
     from django.utils import translation
 
     page = context.get("page")
-    locale = getattr(page, "locale", None) if getattr(page, "locale_id", None) else None
-    return locale.language_code if locale else (translation.get_language() or settings.LANGUAGE_CODE)
+    code = locale_code(page.locale_id) if getattr(page, "locale_id", None) else None
+    return code or translation.get_language() or settings.LANGUAGE_CODE
 
 
 @register.inclusion_tag("home/includes/language_switch.html", takes_context=True)
 def language_switch(context) -> dict:
     """Links to the page in the other languages: its live translations, else the home page in
-    that language (when there is one)."""
+    that language (when there is one). Two queries: the translations of the page and of the home
+    page, and their view restrictions."""
     from django.utils import translation
-    from wagtail.models import Locale
 
     site = _site(context)
     if site is None:
         return {"links": []}
     page = context.get("page")
     request = context.get("request")
-    current = getattr(page, "locale_id", None) or site.root_page.locale_id
+    root = site.root_page
+    current = getattr(page, "locale_id", None) or root.locale_id
+    keys = {root.translation_key}
+    page_key = getattr(page, "translation_key", None) if getattr(page, "pk", None) else None
+    if page_key:
+        keys.add(page_key)
+    candidates = Page.objects.filter(translation_key__in=keys).exclude(locale_id=current).live().public()
+    of_page, of_home = {}, {}
+    for other in candidates:
+        (of_page if other.translation_key == page_key else of_home)[other.locale_id] = other
     links = []
-    translations = {}
-    if getattr(page, "pk", None) and getattr(page, "translation_key", None):
-        for other in Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live().public():
-            translations[other.locale_id] = other
-    for locale in Locale.objects.exclude(pk=current).order_by("language_code"):
-        target = translations.get(locale.pk) or site.root_page.get_translation_or_none(locale)
-        if target is None or not target.live:
-            continue
+    for locale_id in sorted(set(of_page) | set(of_home), key=lambda pk: locale_code(pk) or ""):
+        target = of_page.get(locale_id) or of_home[locale_id]
+        code = locale_code(locale_id)
         links.append(
             {
-                "code": locale.language_code,
-                "name": nfc(translation.get_language_info(locale.language_code)["name_local"]),
+                "code": code,
+                "name": nfc(translation.get_language_info(code)["name_local"]),
                 "url": target.get_url(request),
-                "same_page": locale.pk in translations,
+                "same_page": locale_id in of_page,
             }
         )
     return {"links": links}
