@@ -143,4 +143,14 @@ class HomePage(Page):
             .order_by("-issued_on", "-pk")[:8]
         )
         context["categories"] = NewsIndexPage.objects.child_of(self).live().public()
+        # every section of the portal, grouped as in the menu (introduction, procedures, the leaders'
+        # schedule, questions, drafts for comment, projects and statistics…)
+        from .sitemap_page import site_map
+
+        context["section_groups"] = site_map(self)["groups"]
+        from questions.models import QuestionPage
+
+        context["latest_answers"] = (
+            QuestionPage.objects.descendant_of(self).live().public().order_by("-answered_on", "-pk")[:5]
+        )
         return context

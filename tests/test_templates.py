@@ -440,3 +440,21 @@ def test_the_html_site_map_lists_sections_grouped_feeds_and_links(client, django
     assert "https://dichvucong.gov.vn/" in main and '<a href="/sitemap.xml">' in main
     assert 'href="/so-do-trang/"' in html  # the footer links to it on every page
     assert "https://dichvucong.gov.vn/" in html.split('<footer class="site-footer">', 1)[1]
+
+
+def test_the_home_page_shows_every_section_grouped_and_the_latest_answers(client):
+    from questions.models import QuestionIndexPage
+
+    documents = f.legal_index()
+    news = f.news_index("Kinh tế")
+    questions = f.section(QuestionIndexPage, "Hỏi đáp", "hoi-dap")
+    answer = f.question_page("Cấp đổi giấy chứng nhận quyền sử dụng đất")
+    html = client.get("/").content.decode()
+    block = html.split('aria-labelledby="sections-title"', 1)[1].split("</section>", 1)[0]
+    for page in (documents, news, questions):
+        assert f'href="{page.url}"' in block
+    assert (
+        block.index("Tin tức – Sự kiện") < block.index("Văn bản – Chỉ đạo điều hành") < block.index("Hỏi đáp – Góp ý")
+    )
+    answers = html.split('aria-labelledby="latest-answers-title"', 1)[1].split("</section>", 1)[0]
+    assert f'href="{answer.url}"' in answers
