@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from portal.demo_files import pdf_bytes, wrap
 from portal.text import strip_marks
 
 from .importing import draft_index, import_draft
@@ -176,7 +177,7 @@ def _demo_pdf(page: DraftPage, counts: Counter):
             "UY BAN NHAN DAN HUYEN VINH TUONG",
             "",
             "DU THAO",
-            *_wrap(strip_marks(page.summary).replace("–", "-"), 80),
+            *wrap(strip_marks(page.summary).replace("–", "-"), 80),
             "",
             "Ban du thao dang tai de lay y kien (ban demo, tao tu dong).",
         ]
@@ -191,44 +192,3 @@ def _demo_pdf(page: DraftPage, counts: Counter):
     document.tags.add(DEMO_TAG)
     counts["PDF files created"] += 1
     return document
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line] if line else lines
-
-
-def pdf_bytes(lines: list[str]) -> bytes:
-    """A minimal valid one-page PDF showing ``lines`` (ASCII, Helvetica)."""
-
-    def literal(text: str) -> str:
-        ascii_text = text.encode("ascii", "replace").decode("ascii")
-        return ascii_text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    stream = "\n".join(["BT", "/F1 12 Tf", "16 TL", "56 780 Td", *(f"({literal(x)}) Tj T*" for x in lines), "ET"])
-    stream_bytes = stream.encode("ascii")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(stream_bytes) + stream_bytes + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref_at = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
-    return bytes(out)

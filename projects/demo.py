@@ -23,6 +23,7 @@ from wagtail.documents import get_document_model
 
 from directives.importing import get_or_create_named, import_legal_document
 from directives.models import Agency
+from portal.demo_files import pdf_bytes, wrap
 from portal.importing import ensure_section
 from portal.text import strip_marks
 
@@ -527,9 +528,9 @@ def _demo_pdf(page: ProjectPage, counts: Counter):
         "UY BAN NHAN DAN HUYEN VINH TUONG",
         "",
         strip_marks(_file_label(page)).upper(),
-        *_wrap(strip_marks(page.title).replace("–", "-"), 80),
+        *wrap(strip_marks(page.title).replace("–", "-"), 80),
         "",
-        *_wrap(strip_marks(page.summary).replace("–", "-"), 80),
+        *wrap(strip_marks(page.summary).replace("–", "-"), 80),
         "",
         "Tai lieu mau cua cong thong tin trinh dien (tao tu dong).",
     ]
@@ -544,45 +545,3 @@ def _demo_pdf(page: ProjectPage, counts: Counter):
     document.tags.add(DEMO_TAG)
     counts["PDF files created"] += 1
     return document
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line] if line else lines
-
-
-def pdf_bytes(lines: list[str]) -> bytes:
-    """A minimal valid one-page PDF showing ``lines`` (ASCII, Helvetica), its cross-reference table
-    pointing at each object."""
-
-    def literal(text: str) -> str:
-        ascii_text = text.encode("ascii", "replace").decode("ascii")
-        return ascii_text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    stream = "\n".join(["BT", "/F1 12 Tf", "16 TL", "56 780 Td", *(f"({literal(x)}) Tj T*" for x in lines), "ET"])
-    stream_bytes = stream.encode("ascii")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(stream_bytes) + stream_bytes + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref_at = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
-    return bytes(out)
