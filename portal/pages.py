@@ -24,6 +24,9 @@ class SectionPage(Page):
     parent_page_types = [settings.PORTAL_ROOT_PAGE_MODEL]
     api_fields = [APIField("intro")]
     listing_name = "items"
+    #: the status of a page whose request had a filter it could not read (None: 200, as the task
+    #: tracking page answers)
+    filter_errors_status: int | None = None
     per_page = 30
 
     class Meta:
@@ -38,3 +41,16 @@ class SectionPage(Page):
 
     def listing(self):
         return None
+
+    def serve(self, request, *args, **kwargs):
+        """The page; with ``filter_errors_status`` set, when its listing could not read a filter of
+        the request (``filter_errors`` in the context: the page says which and lists without it),
+        the answer has that status (400)."""
+        response = super().serve(request, *args, **kwargs)
+        if (
+            self.filter_errors_status
+            and getattr(response, "context_data", None)
+            and response.context_data.get("filter_errors")
+        ):
+            response.status_code = self.filter_errors_status
+        return response

@@ -32,6 +32,8 @@ class ProcedureIndexPage(SectionPage):
     """Thủ tục hành chính: the catalogue, filtered by field, agency, level and online level
     (``procedures.catalogue``)."""
 
+    filter_errors_status = 400  # a filter that cannot be read: said on the page, dropped
+
     menu_group = "services"
 
     subpage_types = ["procedures.ProcedurePage"]
@@ -55,12 +57,6 @@ class ProcedureIndexPage(SectionPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if getattr(response, "context_data", None) and response.context_data.get("filter_errors"):
-            response.status_code = 400  # a filter that cannot be read: said on the page, dropped
-        return response
 
 
 def service_url_problem(url: str) -> str | None:

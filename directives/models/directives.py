@@ -38,6 +38,8 @@ class DirectiveIndexPage(SectionPage):
     """Thông tin chỉ đạo, điều hành: the directives, newest first; ``?leader=<id>`` lists one leader's
     (``directives.public.directive_listing_context``; a bad value is answered 400 with the page)."""
 
+    filter_errors_status = 400  # a filter that cannot be read: said on the page, dropped
+
     menu_group = "documents"
 
     subpage_types = ["directives.DirectivePage"]
@@ -65,12 +67,6 @@ class DirectiveIndexPage(SectionPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(directive_listing_context(self, request))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if getattr(response, "context_data", None) and response.context_data.get("filter_errors"):
-            response.status_code = 400
-        return response
 
 
 class DirectivePage(NumberedDocument, Page):

@@ -76,6 +76,8 @@ class ProjectIndexPage(SectionPage):
     """ "Dự án đầu tư, đấu thầu, mua sắm công" (``/du-an-dau-thau/``): the projects, newest decision
     first, filtered by kind, status, investor and year (``projects.public``)."""
 
+    filter_errors_status = 400  # a filter that cannot be read: said on the page, dropped
+
     menu_group = "projects"
 
     subpage_types = ["projects.ProjectPage"]
@@ -105,13 +107,6 @@ class ProjectIndexPage(SectionPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(project_listing_context(self, request))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        """The page; a filter value that cannot be read answers 400 with the message naming it."""
-        response = super().serve(request, *args, **kwargs)
-        if getattr(response, "context_data", None) and response.context_data.get("filter_errors"):
-            response.status_code = 400
-        return response
 
 
 class ProjectPage(Page):

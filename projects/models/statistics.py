@@ -35,6 +35,8 @@ class PeriodKind(models.TextChoices):
 class StatisticsIndexPage(SectionPage):
     """ "Thông tin thống kê" (``/thong-ke/``): the statistics pages, latest period first."""
 
+    filter_errors_status = 400  # a filter that cannot be read: said on the page, dropped
+
     menu_group = "projects"
 
     subpage_types = ["projects.StatisticsPage"]
@@ -65,12 +67,6 @@ class StatisticsIndexPage(SectionPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(statistics_listing_context(self, request))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if getattr(response, "context_data", None) and response.context_data.get("filter_errors"):
-            response.status_code = 400
-        return response
 
 
 class StatisticsPage(Page):
