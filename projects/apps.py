@@ -27,8 +27,10 @@ class ProjectsConfig(AppConfig):
         from .public import statistics_csv
         from .reporting import projects_section
         from .search import DOCUMENTS, FACETS, FILTERS
+        from .statistics_importing import import_statistics
 
         register_record_type("project", import_project)
+        register_record_type("statistics", import_statistics)
         search.register(documents=DOCUMENTS, filters=FILTERS, facets=FACETS)
         register_router("/projects/", projects_router)
         register_router("/statistics/", statistics_router)

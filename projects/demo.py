@@ -8,8 +8,8 @@ seeds' and not read: no date here depends on the day of the seed.
 Idempotent: a second run creates and changes nothing. Projects go through the ``project`` import
 handler (the same code path as ``import_content``; identity by slug); the district decisions they
 link to through the ``legal_document`` handler (identity by number, issuer and year); the generated
-PDF files are found again by title; statistics pages by slug (created when missing, never
-overwritten: editors may have corrected them). The figures, the contractors' names and the
+PDF files are found again by title; statistics pages by slug (created through the ``statistics``
+import handler when missing, never overwritten: editors may have corrected them). The figures, the contractors' names and the
 decisions' numbers are illustrations, said so on each page (a note, the files' tag "dữ liệu mẫu").
 """
 
@@ -21,14 +21,14 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from directives.importing import get_or_create_named, import_legal_document
-from directives.models import Agency
+from directives.importing import import_legal_document
 from portal.demo_files import pdf_bytes, wrap
 from portal.importing import ensure_section
 from portal.text import strip_marks
 
 from .importing import import_project, projects_index
 from .models import ProjectFile, ProjectPage, StatisticsIndexPage, StatisticsPage
+from .statistics_importing import import_statistics
 
 # The tag of the demo's generated documents (home.demo.DEMO_TAG): editors find and remove them by it.
 DEMO_TAG = "dữ liệu mẫu"
@@ -317,20 +317,16 @@ PROJECTS = [
 # --- statistics pages ----------------------------------------------------------------------------
 
 
-def _table(caption: str, columns: list[tuple[str, str]], rows: list[list], unit: str = "", source: str = ""):
-    """One statistics table as stream data: ``columns`` (heading, "text"|"number"), ``rows`` of values."""
-    return (
-        "table",
-        {
-            "table": {
-                "caption": caption,
-                "columns": [{"type": kind, "heading": heading} for heading, kind in columns],
-                "rows": [{"values": [None if v is None else str(v) for v in row]} for row in rows],
-            },
-            "unit": unit,
-            "source": source,
-        },
-    )
+def _table(caption: str, columns: list[tuple[str, str]], rows: list[list], unit: str = "", source: str = "") -> dict:
+    """One table of a ``statistics`` record: ``columns`` (heading, "text"|"number"), ``rows`` of values
+    (numbers written as a machine writes them, "101.7")."""
+    return {
+        "caption": caption,
+        "columns": [{"heading": heading, "type": kind} for heading, kind in columns],
+        "rows": [[v if v is None or isinstance(v, int | str) else str(v) for v in row] for row in rows],
+        "unit": unit,
+        "source": source,
+    }
 
 
 D = Decimal
@@ -355,8 +351,8 @@ STATISTICS = [
         "year": 2024,
         "publishing_unit": "Phòng Tài chính - Kế hoạch",
         "published_on": date(2025, 1, 10),
-        "intro": "<p>Kết quả thực hiện các chỉ tiêu kinh tế – xã hội chủ yếu năm 2024 theo Nghị quyết của HĐND "
-        "huyện, số liệu ước thực hiện cả năm tại Báo cáo của UBND huyện trình kỳ họp cuối năm.</p>",
+        "intro": "Kết quả thực hiện các chỉ tiêu kinh tế – xã hội chủ yếu năm 2024 theo Nghị quyết của HĐND "
+        "huyện, số liệu ước thực hiện cả năm tại Báo cáo của UBND huyện trình kỳ họp cuối năm.",
         "tables": [
             _table(
                 "Chỉ tiêu kinh tế – xã hội chủ yếu năm 2024",
@@ -383,8 +379,8 @@ STATISTICS = [
         "year": 2024,
         "publishing_unit": "Phòng Tài chính - Kế hoạch",
         "published_on": date(2025, 2, 14),
-        "intro": "<p>Kết quả thu ngân sách nhà nước trên địa bàn và chi ngân sách địa phương năm 2024 so với dự "
-        "toán HĐND huyện giao. Số liệu sơ bộ, chưa quyết toán.</p>",
+        "intro": "Kết quả thu ngân sách nhà nước trên địa bàn và chi ngân sách địa phương năm 2024 so với dự "
+        "toán HĐND huyện giao. Số liệu sơ bộ, chưa quyết toán.",
         "tables": [
             _table(
                 "Thu ngân sách nhà nước trên địa bàn năm 2024",
@@ -422,8 +418,8 @@ STATISTICS = [
         "year": 2024,
         "publishing_unit": "Văn phòng HĐND và UBND",
         "published_on": date(2025, 3, 20),
-        "intro": "<p>Diện tích, dân số trung bình và mật độ dân số năm 2024 của các thị trấn và một số xã của "
-        "huyện Vĩnh Tường.</p>",
+        "intro": "Diện tích, dân số trung bình và mật độ dân số năm 2024 của các thị trấn và một số xã của "
+        "huyện Vĩnh Tường.",
         "tables": [
             _table(
                 "Diện tích, dân số trung bình và mật độ dân số năm 2024 (trích)",
@@ -501,21 +497,19 @@ def seed_statistics() -> Counter:
         if StatisticsPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
             counts["statistics pages unchanged"] += 1
             continue
-        page = StatisticsPage(
-            title=spec["title"],
-            slug=spec["slug"],
-            period_kind=spec["period_kind"],
-            year=spec["year"],
-            publishing_unit=get_or_create_named(Agency, spec["publishing_unit"]),
-            published_on=spec["published_on"],
-            intro=spec["intro"],
-            note=DEMO_NOTE,
-        )
-        page.body = spec["tables"]
-        index.add_child(instance=page)
-        page.save_revision().publish()
+        import_statistics(statistics_record(spec))
         counts["statistics pages created"] += 1
     return counts
+
+
+def statistics_record(spec: dict) -> dict:
+    """A ``statistics`` import record (docs/import-format.md) of one demo page."""
+    return {
+        "type": "statistics",
+        **{key: value for key, value in spec.items() if key != "published_on"},
+        "published_on": spec["published_on"].isoformat(),
+        "note": DEMO_NOTE,
+    }
 
 
 def _demo_pdf(page: ProjectPage, counts: Counter):
