@@ -3,7 +3,8 @@
 Idempotent: a second run with the same ``today`` creates and changes nothing (drafts by slug,
 through the ``draft`` import handler, the same code path as ``import_content``; the PDF by its
 title; comments by draft, name and content). Dates are relative to ``today``, so one draft is
-always open (closing in three weeks) and one closed. The PDF is generated here, without network.
+open on ``today`` (its last day for comments) and one closed; the demo portal passes the district's
+last day, 30 June 2025, so both are closed when the portal is visited later. The PDF is generated here, without network.
 """
 
 import hashlib
@@ -34,10 +35,11 @@ def _records(today: date) -> list[dict]:
             "slug": ROAD_SLUG,
             "title": "Lấy ý kiến dự thảo Quyết định quy định mức hỗ trợ bảo trì đường giao thông nông thôn",
             "summary": "Dự thảo Quyết định của UBND huyện Vĩnh Tường ban hành Quy định mức hỗ trợ kinh phí "
-            "duy tu, bảo trì đường giao thông nông thôn trên địa bàn huyện giai đoạn 2026 – 2030",
+            "duy tu, bảo trì đường giao thông nông thôn trên địa bàn huyện",
             "drafting_unit": "Phòng Kinh tế và Hạ tầng",
-            "opens_on": (today - timedelta(days=9)).isoformat(),
-            "closes_on": (today + timedelta(days=21)).isoformat(),
+            # Open until ``today`` included: on the demo's day, the district's last, comments still came in.
+            "opens_on": (today - timedelta(days=30)).isoformat(),
+            "closes_on": today.isoformat(),
             "body": "Thực hiện Luật Ban hành văn bản quy phạm pháp luật và Nghị định số 42/2022/NĐ-CP, "
             "UBND huyện Vĩnh Tường đăng tải toàn văn dự thảo Quyết định để lấy ý kiến của cơ quan, tổ chức "
             "và Nhân dân.\n\n"

@@ -16,20 +16,29 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from portal.submissions import rate_limited, too_many_requests
+from portal.submissions import closed_authority_day, rate_limited, too_many_requests
 
 from .comments import DraftNotOpen, record_comment
 from .forms import PURPOSE, CommentForm
 from .status import DraftStatus
 
 RATE_NAME = "comment"
+
+
+def archive_refusal(closed_on) -> str:
+    return _(
+        "Cơ quan đã kết thúc hoạt động từ ngày %(day)s; cổng lưu trữ không nhận góp ý mới. Góp ý chưa được lưu."
+    ) % {"day": closed_on.strftime("%d/%m/%Y")}
+
+
 FORM_ANCHOR = "gop-y"
 
 
 def _render(page, request, *, form=None, refusal: str = "", status: int = 200) -> TemplateResponse:
     today = timezone.localdate()
     draft_status = page.status_on(today)
-    is_open = draft_status == DraftStatus.OPEN
+    # An archive portal (the authority has closed) takes no comments, whatever the draft's dates say.
+    is_open = draft_status == DraftStatus.OPEN and closed_authority_day(request) is None
     if is_open and form is None:
         form = CommentForm()
     approved = list(page.approved_comments.only("pk", "draft_id", "name", "organisation", "submitted_at", "content"))
@@ -69,6 +78,9 @@ def receive_comment(page, request):
     try:
         if not page.is_open_on(today):  # refused before the form is read: nothing to correct
             raise DraftNotOpen(page.status_on(today))
+        closed_on = closed_authority_day(request)
+        if closed_on is not None:
+            return _render(page, request, refusal=str(archive_refusal(closed_on)), status=403)
         if not form.is_valid():
             return _render(page, request, form=form, status=400)
         record_comment(page, form.cleaned_data, today)

@@ -126,15 +126,26 @@ class TaskQuery(Schema):
     status: list[StatusCode] = Field([], description="One or more status codes (repeat the parameter).")
     from_: date | None = Field(None, alias="from", description="Assigned on or after (YYYY-MM-DD).")
     to: date | None = Field(None, description="Assigned on or before (YYYY-MM-DD).")
+    as_of: date | None = Field(
+        None,
+        description="Statuses as they stood at the end of this past day (YYYY-MM-DD): only the tasks assigned "
+        "by then, a task completed later counted as not done. Default: today. The public tracking page of "
+        "an archive portal (an authority that has closed) shows its closing day by default; the API "
+        "answers today unless asked.",
+    )
 
     @model_validator(mode="after")
     def period_in_order(self):
         if self.from_ and self.to and self.from_ > self.to:
             raise ValueError("'from' must not be after 'to'")
+        if self.as_of and self.as_of > timezone.localdate():
+            raise ValueError("'as_of' must not be after today")
         return self
 
     def as_filter(self) -> TaskFilter:
-        return TaskFilter(unit=self.unit, statuses=tuple(self.status), date_from=self.from_, date_to=self.to)
+        return TaskFilter(
+            unit=self.unit, statuses=tuple(self.status), date_from=self.from_, date_to=self.to, as_of=self.as_of
+        )
 
 
 TASK_ORDERS = {
@@ -214,6 +225,7 @@ class UnitStatsOut(Schema):
 
 class StatsOut(Schema):
     today: date
+    as_of: date = Field(description="The day the statuses are given on: `as_of` when asked, else today.")
     due_soon_days: int
     units: list[UnitStatsOut]
     overall: UnitStatsOut
@@ -252,5 +264,6 @@ def stats(request: HttpRequest, query: TaskQuery = Query(...)):  # noqa: B008
     from .status import due_soon_days
 
     today = timezone.localdate()
-    result = task_stats(public_tasks(), today, query.as_filter())
-    return {"today": today, "due_soon_days": due_soon_days(), **result.as_dict()}
+    task_filter = query.as_filter()
+    result = task_stats(public_tasks(), today, task_filter)
+    return {"today": today, "as_of": task_filter.day(today), "due_soon_days": due_soon_days(), **result.as_dict()}

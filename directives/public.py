@@ -16,9 +16,11 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.api.listings import MAX_ID
+from portal.authority import authority_for_request
 from portal.pagination import paginate
 
 from .models import Agency, Official, TaskPage
@@ -77,12 +79,22 @@ class TaskFilterForm(forms.Form):
         self.fields["to"] = forms.DateField(
             label=_("Đến ngày"), required=False, widget=DateInput(), error_messages=date_error
         )
+        self.fields["as_of"] = forms.DateField(
+            label=_("Tình trạng tính đến ngày"),
+            required=False,
+            widget=DateInput(),
+            error_messages=date_error,
+            help_text=_("Để trống: tình trạng hôm nay."),
+        )
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("from"), cleaned.get("to")
         if start and end and start > end:
             self.add_error("to", _("Ngày kết thúc phải sau ngày bắt đầu; bỏ qua ngày kết thúc."))
+        as_of = cleaned.get("as_of")
+        if as_of and as_of > timezone.localdate():
+            self.add_error("as_of", _("Không xem được tình trạng của một ngày chưa đến; hiển thị tình trạng hôm nay."))
         return cleaned
 
     def task_filter(self) -> TaskFilter:
@@ -97,6 +109,7 @@ class TaskFilterForm(forms.Form):
             statuses=tuple(data.get("status") or ()),
             date_from=data.get("from"),
             date_to=data.get("to"),
+            as_of=data.get("as_of"),
         )
 
     def error_messages(self) -> list[str]:
@@ -119,6 +132,8 @@ def querystring(task_filter: TaskFilter) -> str:
         params.append(("from", task_filter.date_from.isoformat()))
     if task_filter.date_to:
         params.append(("to", task_filter.date_to.isoformat()))
+    if task_filter.as_of:
+        params.append(("as_of", task_filter.as_of.isoformat()))
     return urlencode(params)
 
 
@@ -176,19 +191,28 @@ def tracking_context(index_page, request, today: date) -> dict:
     units = Agency.objects.filter(pk__in=tasks.values("lead_unit_id")).order_by("name")
     form = TaskFilterForm(request.GET or None, units=units)
     task_filter = form.task_filter()
+    # An archive portal (the authority has closed) shows the tasks as they stood on its last day,
+    # unless the reader asks for another day.
+    closing_day = authority_for_request(request).reference_day(today)
+    default = TaskFilter(as_of=closing_day if closing_day < today else None)
+    if task_filter.as_of is None:
+        task_filter = replace(task_filter, as_of=default.as_of)
+    day = task_filter.day(today)
 
     stats = task_stats(tasks, today, task_filter)
     listing = task_filter.apply(tasks, today).select_related("lead_unit", "source_directive").order_by(*listing_order())
     page_obj = paginate(request, listing, PER_PAGE)
     page_obj.object_list = list(page_obj.object_list)
     for task in page_obj.object_list:
-        task.days_overdue = (today - task.deadline).days if task.status == TaskStatus.OVERDUE else 0
+        task.days_overdue = (day - task.deadline).days if task.status == TaskStatus.OVERDUE else 0
 
     query = querystring(task_filter)
     return {
         "filter_form": form,
         "filter_errors": form.error_messages(),
-        "is_filtered": task_filter != TaskFilter(),
+        "is_filtered": task_filter != default,
+        "status_day": day,
+        "status_day_is_today": day == today,
         "filter_query": query,
         "page_query_prefix": f"{query}&" if query else "",
         "statuses": [(s.value, s.label) for s in TaskStatus],

@@ -35,14 +35,17 @@ def due_soon_days() -> int:
 def status(task, today: date, window: int | None = None) -> str:
     """The status code of ``task`` (anything with ``deadline`` and ``completed_on``) on ``today``.
 
-    - completed: on time if on or before the (current, possibly extended) deadline, or if
-      there was no deadline; late otherwise;
-    - not completed: no deadline → ``no_deadline``; past the deadline → ``overdue``; deadline
-      within ``window`` days (today included) → ``due_soon``; else ``in_progress_on_time``.
+    - completed (on or before ``today``): on time if on or before the (current, possibly extended)
+      deadline, or if there was no deadline; late otherwise;
+    - not completed by ``today``: no deadline → ``no_deadline``; past the deadline → ``overdue``;
+      deadline within ``window`` days (today included) → ``due_soon``; else ``in_progress_on_time``.
+
+    ``today`` may be a past day (the tracking page "as of" a day): a task completed after it was
+    still being worked on then.
     """
     window = due_soon_days() if window is None else window
     deadline, completed = task.deadline, task.completed_on
-    if completed is not None:
+    if completed is not None and completed <= today:
         if deadline is None or completed <= deadline:
             return TaskStatus.DONE_ON_TIME.value
         return TaskStatus.DONE_LATE.value
@@ -58,7 +61,7 @@ def status(task, today: date, window: int | None = None) -> str:
 def status_expression(today: date, window: int | None = None) -> Case:
     """The same rule as ``status()`` as a SQL expression: ``qs.annotate(status=...)``."""
     window = due_soon_days() if window is None else window
-    done = Q(completed_on__isnull=False)
+    done = Q(completed_on__isnull=False, completed_on__lte=today)
     return Case(
         When(done & (Q(deadline__isnull=True) | Q(completed_on__lte=F("deadline"))), then=Value("done_on_time")),
         When(done, then=Value("done_late")),

@@ -18,15 +18,25 @@ from .status import DONE, TaskStatus, status_expression
 
 @dataclass(frozen=True)
 class TaskFilter:
-    """What a reader asked for: lead unit, statuses, assigned-date period."""
+    """What a reader asked for: lead unit, statuses, assigned-date period, and the day the statuses
+    are given on (``as_of``, a past day; today when ``None``)."""
 
     unit: int | None = None
     statuses: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    as_of: date | None = None
+
+    def day(self, today: date) -> date:
+        """The day the statuses are computed on: ``as_of`` when it is before ``today``."""
+        return self.as_of if self.as_of is not None and self.as_of < today else today
 
     def apply(self, tasks: QuerySet, today: date) -> QuerySet:
-        tasks = with_status(tasks, today)
+        day = self.day(today)
+        if day < today:
+            # "As of" a past day: the tasks that had been assigned by then, with their status then.
+            tasks = tasks.filter(assigned_on__lte=day)
+        tasks = with_status(tasks, day)
         if self.unit is not None:
             tasks = by_lead_unit(tasks, self.unit)
         if self.statuses:
@@ -87,7 +97,7 @@ def task_stats(tasks: QuerySet, today: date, task_filter: TaskFilter | None = No
     statistics are about all statuses).
     """
     flt = task_filter or TaskFilter()
-    flt = TaskFilter(unit=flt.unit, date_from=flt.date_from, date_to=flt.date_to)
+    flt = TaskFilter(unit=flt.unit, date_from=flt.date_from, date_to=flt.date_to, as_of=flt.as_of)
     rows = (
         flt.apply(tasks, today)
         .order_by()

@@ -30,7 +30,6 @@ from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count, Min
-from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
@@ -83,14 +82,16 @@ class DemoDataError(CommandError):
 def seed(stdout=None, today: date | None = None) -> dict[str, Counter]:
     """Create or update the whole demo portal; returns the outcome counts of each stage.
 
-    ``today`` (default: the local date) anchors the relative dates of directives and tasks.
+    ``today`` (default: the demo's day, ``LAST_DAY``: the demo is the archive of a district whose
+    authority closed on 30 June 2025) anchors the relative dates of directives, tasks, questions and
+    drafts for comment.
     """
 
     def say(line: str) -> None:
         if stdout is not None:
             stdout.write(line + "\n")
 
-    today = today or timezone.localdate()
+    today = today or data.LAST_DAY
     stages = [
         ("authority profile and home page", seed_authority),
         ("agencies", seed_agencies),

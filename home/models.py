@@ -89,6 +89,16 @@ class AuthorityProfile(BaseSiteSetting):
         blank=True,
         help_text=_("Số giấy phép thiết lập trang thông tin điện tử, nếu có."),
     )
+    closed_on = models.DateField(
+        _("ngày kết thúc hoạt động"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Chỉ điền khi cơ quan đã kết thúc hoạt động (ví dụ chính quyền cấp huyện từ ngày 01/7/2025) và cổng "
+            "được giữ làm cổng lưu trữ: các trang hiển thị thông báo lưu trữ, tình hình thực hiện nhiệm vụ được "
+            "tính đến ngày này, cổng ngừng nhận câu hỏi và góp ý."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -103,6 +113,7 @@ class AuthorityProfile(BaseSiteSetting):
             [FieldPanel("editorial_board_head"), FieldPanel("license_note")],
             heading=_("Ban biên tập"),
         ),
+        FieldPanel("closed_on"),
     ]
 
     class Meta:

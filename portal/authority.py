@@ -10,6 +10,9 @@ contact page of ``organisation``) reads it with ``authority_contact(site)`` and 
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+
+from wagtail.models import Site
 
 
 @dataclass(frozen=True)
@@ -20,14 +23,27 @@ class AuthorityContact:
     address: str = ""
     phone: str = ""
     email: str = ""
+    #: The last day of an authority that no longer exists (a district after 1 July 2025): its portal
+    #: is then an archive; ``None`` for a working authority.
+    closed_on: date | None = None
+
+    def reference_day(self, today: date) -> date:
+        """The day figures derived from dates (task statuses) are given on: ``today``, or the
+        closing day of an authority that closed before it."""
+        return self.closed_on if self.closed_on and self.closed_on < today else today
+
+    def is_closed(self, today: date) -> bool:
+        """Whether the authority had closed by ``today`` (its portal takes no more submissions)."""
+        return self.closed_on is not None and self.closed_on < today
 
 
-#: ``site -> AuthorityContact``; set by the app that keeps the authority's profile.
+#: ``(site, request=None) -> AuthorityContact``; set by the app that keeps the authority's profile.
 _reader: Callable | None = None
 
 
 def set_authority_contact(function: Callable) -> None:
-    """Register ``function(site) -> AuthorityContact`` (from an ``AppConfig.ready()``)."""
+    """Register ``function(site, request=None) -> AuthorityContact`` (from an ``AppConfig.ready()``);
+    given the request, the reader may reuse what the request already read."""
     global _reader
     _reader = function
 
@@ -37,3 +53,11 @@ def authority_contact(site) -> AuthorityContact:
     if site is None or _reader is None:
         return AuthorityContact()
     return _reader(site)
+
+
+def authority_for_request(request) -> AuthorityContact:
+    """The contact of the authority owning the site that serves ``request`` (empty when unknown)."""
+    site = Site.find_for_request(request)
+    if site is None or _reader is None:
+        return AuthorityContact()
+    return _reader(site, request)

@@ -29,8 +29,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from .authority import authority_for_request
 
 HONEYPOT_FIELD = "website"
 
@@ -146,6 +149,13 @@ def form_rate(name: str) -> str:
     (``CITIZEN_FORM_RATES``; ``"default"`` for a form not named)."""
     rates = getattr(settings, "CITIZEN_FORM_RATES", {})
     return rates.get(name) or rates.get("default") or "5/h"
+
+
+def closed_authority_day(request):
+    """The closing day of the authority owning the site, when it closed before today (an archive
+    portal takes no submissions); ``None`` for a working authority."""
+    authority = authority_for_request(request)
+    return authority.closed_on if authority.is_closed(timezone.localdate()) else None
 
 
 def rate_limited(request, name: str) -> bool:

@@ -109,5 +109,8 @@ def seed_questions(today: date) -> Counter:
             Question.objects.filter(pk=question.pk).update(deadline=today - timedelta(days=days_ago - 15))
         elif state == "refused":
             handling.refuse(question, reason=REFUSAL, notify=False)
+        if state in ("overdue", "refused"):
+            # Handled the next working morning, as the demo's day has it (not on the day of the seed).
+            Question.objects.filter(pk=question.pk).update(handled_at=sent + timedelta(days=1))
         counts[f"sendings: {Status(Question.objects.get(pk=question.pk).status).label}"] += 1
     return counts

@@ -5,7 +5,13 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
 from portal.pagination import paginate
-from portal.submissions import normalise_tracking_code, rate_limited, retention_days, too_many_requests
+from portal.submissions import (
+    closed_authority_day,
+    normalise_tracking_code,
+    rate_limited,
+    retention_days,
+    too_many_requests,
+)
 
 from . import handling
 from .forms import SendForm
@@ -39,7 +45,14 @@ def listing_context(index, request) -> dict:
 
 @never_cache
 def send(request, index):
-    """``gui-cau-hoi/``: the form; a sending is stored, its tracking code shown (and e-mailed)."""
+    """``gui-cau-hoi/``: the form; a sending is stored, its tracking code shown (and e-mailed). The
+    portal of an authority that has closed (an archive) shows why it takes nothing, and a POST is
+    refused (403) before anything is read."""
+    closed_on = closed_authority_day(request)
+    if closed_on is not None:
+        context = {"page": index, "self": index, "closed_on": closed_on}
+        status = 403 if request.method == "POST" else 200
+        return TemplateResponse(request, "questions/send.html", context, status=status)
     if request.method == "POST":
         if rate_limited(request, "question"):
             return too_many_requests(request, "question")

@@ -155,6 +155,22 @@ def test_a_closed_or_not_yet_open_draft_refuses_comments(client):
     assert not DraftComment.objects.exists()
 
 
+def test_an_archive_portal_takes_no_comment_even_on_a_draft_still_open_by_its_dates(client):
+    from wagtail.models import Site
+
+    from home.models import AuthorityProfile
+
+    draft = open_draft()
+    profile = AuthorityProfile.for_site(Site.objects.get(is_default_site=True))
+    profile.closed_on = TODAY - D
+    profile.save()
+    page = client.get(draft.url).content.decode()
+    assert 'class="comment-form"' not in page
+    response = post(client, draft)
+    assert response.status_code == 403 and "cổng lưu trữ không nhận góp ý mới" in response.content.decode()
+    assert not DraftComment.objects.exists()
+
+
 def test_a_draft_closes_the_day_after_its_closing_date_without_a_job(client):
     draft = cf.draft(opens_on=TODAY - 10 * D, closes_on=TODAY)
     html = client.get(draft.url).content.decode()

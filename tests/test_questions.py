@@ -165,6 +165,30 @@ def test_the_sending_is_checked_field_by_field_and_nothing_is_stored_when_wrong(
     assert Question.objects.count() == 0
 
 
+def test_the_portal_of_an_authority_that_has_closed_takes_no_question(client, section, land):
+    """An archive portal (a district after 1 July 2025): the form is replaced by where to write now,
+    and a sending is refused (403) with nothing stored or mailed."""
+    from wagtail.models import Site
+
+    from home.models import AuthorityProfile
+
+    profile = AuthorityProfile.for_site(Site.objects.get(is_default_site=True))
+    profile.closed_on = timezone.localdate() - timedelta(days=1)
+    profile.save()
+    page = client.get(section.url + "gui-cau-hoi/")
+    html = page.content.decode()
+    assert page.status_code == 200 and 'class="citizen-form"' not in html
+    assert "không nhận câu hỏi" in html and profile.closed_on.strftime("%d/%m/%Y") in html
+    response = send(client, section, form_data(land))
+    assert response.status_code == 403 and "không nhận câu hỏi" in response.content.decode()
+    assert Question.objects.count() == 0 and not mail.outbox
+    # Closing on a day still to come changes nothing yet.
+    profile.closed_on = timezone.localdate()
+    profile.save()
+    assert send(client, section, form_data(land)).status_code == 302
+    assert Question.objects.count() == 1
+
+
 def test_a_robot_filling_the_trap_field_stores_nothing(client, section, land):
     response = send(client, section, form_data(land, website="http://spam.example"))
     assert response.status_code == 400

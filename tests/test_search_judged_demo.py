@@ -224,7 +224,7 @@ QUERIES = [
     # --- subjects of legal documents, with every spelling ---------------------------------------
     judged("document", "luat dat dai", doc("31/2024/QH15")),
     judged("document", "luật ÐẤT ĐAI", doc("31/2024/QH15")),  # Ð is U+00D0, not Đ
-    judged("document", "bang gia dat tinh phu tho", doc("68/2026/QĐ-UBND")),
+    judged("document", "bang gia dat tinh vinh phuc", doc("32/2025/QĐ-UBND")),
     judged("document", "cong tac van thu", doc("30/2020/NĐ-CP")),
     judged("document", "che do nhuan but", doc("18/2014/NĐ-CP"), doc("12/2019/NQ-HĐND")),
     judged("document", "Luật tiếp cận thông tin", doc("104/2016/QH13")),

@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
+from consultation.models import DraftPage
 from directives.models import (
     Agency,
     DirectiveKind,
@@ -25,6 +26,7 @@ from directives.models import (
     LegalDocumentRelation,
     ManualState,
     Official,
+    TaskIndexPage,
     TaskPage,
     TaskProgressReport,
 )
@@ -44,6 +46,8 @@ from home.demo import (
 from home.models import AuthorityProfile, HomePage
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 from portal.importing import home_page, import_lines
+from questions.models import Question, QuestionPage
+from schedule.models import ScheduleEntry
 
 # The day the demo data was written; "future" and "past" in the data are relative to it.
 WRITTEN_ON = date(2026, 11, 29)
@@ -93,7 +97,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Seed once, then again through the command; rolled back after the module."""
     media = tmp_path_factory.mktemp("seed-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        today = timezone.localdate()
+        today = demo_data.LAST_DAY  # the demo stands on the district's last day
         first_counts = seed()
         first = snapshot()
         output = io.StringIO()
@@ -239,9 +243,11 @@ def test_legal_documents_cover_every_status(seeded):
     documents = LegalDocumentPage.objects.all()
     assert documents.count() >= 30
     assert set(ValidityStatus.values) <= set(documents.values_list("status", flat=True))
+    # Stored as the archive had it on its last day; the status shown is computed for the day it is read.
     not_yet = documents.get(status=ValidityStatus.NOT_YET_IN_FORCE)
-    assert not_yet.effective_on > WRITTEN_ON
-    assert not_yet.status_on(WRITTEN_ON) == ValidityStatus.NOT_YET_IN_FORCE
+    assert not_yet.issued_on <= demo_data.LAST_DAY < not_yet.effective_on <= WRITTEN_ON
+    assert not_yet.status_on(demo_data.LAST_DAY) == ValidityStatus.NOT_YET_IN_FORCE
+    assert not_yet.status_on(WRITTEN_ON) == ValidityStatus.IN_FORCE
     expired = documents.filter(expires_on__lt=WRITTEN_ON)
     assert expired.exists()
     assert {d.status_on(WRITTEN_ON) for d in expired} == {ValidityStatus.EXPIRED}
@@ -355,6 +361,58 @@ def test_tasks_cover_every_status_today_across_many_units(seeded):
     # The command printed the same counts.
     labels = ", ".join(f"{TaskStatus(code).label} {n}" for code, n in stats.overall.counts.items())
     assert f"tasks by status on {seeded['today']:%d/%m/%Y}: {labels}" in seeded["output"]
+
+
+def test_the_demo_is_the_archive_of_a_district_and_nothing_is_dated_after_its_last_day(seeded):
+    """District-level authorities ended on 1 July 2025: the demo district publishes nothing later."""
+    last = demo_data.LAST_DAY
+    assert last == date(2025, 6, 30)
+    profile = AuthorityProfile.for_site(Site.objects.get(is_default_site=True))
+    assert profile.closed_on == last and "huyện" in profile.authority_name
+    dated = {
+        "news": NewsPage.objects.values_list("published_on", flat=True),
+        "legal documents": LegalDocumentPage.objects.values_list("issued_on", flat=True),
+        "directives": DirectivePage.objects.values_list("issued_on", flat=True),
+        "tasks assigned": TaskPage.objects.values_list("assigned_on", flat=True),
+        "tasks completed": TaskPage.objects.exclude(completed_on=None).values_list("completed_on", flat=True),
+        "progress reports": TaskProgressReport.objects.values_list("date", flat=True),
+        "questions sent": Question.objects.values_list("submitted_at__date", flat=True),
+        "questions handled": Question.objects.exclude(handled_at=None).values_list("handled_at__date", flat=True),
+        "questions asked": QuestionPage.objects.values_list("asked_on", flat=True),
+        "questions answered": QuestionPage.objects.exclude(answered_on=None).values_list("answered_on", flat=True),
+        "drafts open": DraftPage.objects.values_list("opens_on", flat=True),
+        "drafts close": DraftPage.objects.values_list("closes_on", flat=True),
+        "schedule": ScheduleEntry.objects.values_list("date", flat=True),
+    }
+    for what, days in dated.items():
+        days = list(days)
+        assert days, what
+        assert max(days) <= last, (what, max(days))
+    # Directives and their tasks come from the district's last year, not from the day of the seed.
+    assert min(DirectivePage.objects.values_list("issued_on", flat=True)) >= date(2024, 1, 1)
+
+
+def test_the_archive_portal_shows_its_notice_and_the_tasks_as_they_stood_on_its_last_day(seeded, client):
+    page = client.get("/")
+    assert page.status_code == 200
+    notice = re.search(r'<div class="archive-notice" role="note">(.*?)</div>', page.content.decode(), re.S)
+    assert notice and "30/06/2025" in notice.group(1) and "lưu trữ" in notice.group(1)
+    tracking = TaskIndexPage.objects.live().get()
+    response = client.get(tracking.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "tính đến ngày 30/06/2025" in html
+    stats = task_stats(TaskPage.objects.live().public(), demo_data.LAST_DAY)
+    total = sum(stats.overall.counts.values())
+    assert f"{total} nhiệm vụ" in html
+    # Every status is on the dashboard as of that day; as of today every open task is overdue.
+    assert all(n >= 2 for n in stats.overall.counts.values())
+    assert response.context["summary_overall"].total == total
+    for code, _label, n in response.context["summary_overall"].counts:
+        assert n == stats.overall.counts[code], code
+    today = client.get(tracking.url, {"as_of": timezone.localdate().isoformat()})
+    counts = {code: n for code, _label, n in today.context["summary_overall"].counts}
+    assert counts["due_soon"] == counts["in_progress_on_time"] == 0 and counts["overdue"] > 0
 
 
 def test_tasks_are_linked_to_directives_and_coordinating_units(seeded):

@@ -30,7 +30,10 @@ CASES = [
     ("done on the day of the deadline", TODAY - 3 * D, TODAY - 3 * D, S.DONE_ON_TIME),
     ("done a day late", TODAY - 3 * D, TODAY - 2 * D, S.DONE_LATE),
     ("done without a deadline", None, TODAY - D, S.DONE_ON_TIME),
-    ("done late, even if today is before the deadline again", TODAY + 9 * D, TODAY + 10 * D, S.DONE_LATE),
+    # The status "as of" a day (the tracking page of an archive): completed later means still open then.
+    ("completed after the day asked about, deadline later", TODAY + 9 * D, TODAY + 10 * D, S.IN_PROGRESS_ON_TIME),
+    ("completed after the day asked about, deadline passed", TODAY - 2 * D, TODAY + D, S.OVERDUE),
+    ("completed on the day asked about, late", TODAY - 2 * D, TODAY, S.DONE_LATE),
 ]
 
 

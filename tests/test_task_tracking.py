@@ -208,9 +208,28 @@ def test_stats_endpoint(client, hand_built):
     assert data["overall"]["total"] == 4 and data["due_soon_days"] == 3
 
 
+def test_stats_and_listing_as_of_a_past_day(client, hand_built):
+    """On 15/02/2026 only the January tasks existed; T1 was done, T2 and T3 (done in March) were open."""
+    stats = client.get("/api/v3/tasks/stats/", {"as_of": "2026-02-15"}).json()
+    assert stats["as_of"] == "2026-02-15" and stats["today"] == timezone.localdate().isoformat()
+    counts = stats["overall"]["counts"]
+    assert stats["overall"]["total"] == 3
+    assert counts["done_on_time"] == 1 and counts["in_progress_on_time"] == 2 and counts["done_late"] == 0
+    listing = client.get("/api/v3/tasks/", {"as_of": "2026-02-15"}).json()["items"]
+    assert {item["code"]: item["status"] for item in listing} == {
+        "T1": "done_on_time",
+        "T2": "in_progress_on_time",
+        "T3": "in_progress_on_time",
+    }
+    # Without as_of: today, every public task.
+    assert client.get("/api/v3/tasks/stats/").json()["overall"]["total"] == 7
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [
+        ({"as_of": "2999-01-01"}, "'as_of' must not be after today"),
+        ({"as_of": "15/02/2026"}, "as_of"),
         ({"unit": "abc"}, "unit"),
         ({"status": "late"}, "status"),
         ({"from": "29/11/2026"}, "from"),

@@ -312,6 +312,65 @@ def test_query_count_does_not_grow_with_the_number_of_tasks(client, units, djang
         assert client.get(filtered, HTTP_HOST="localhost").status_code == 200
 
 
+def test_as_of_a_past_day_shows_the_tasks_assigned_by_then_with_their_status_then(client, tracked):
+    """A-DUNGHAN (done 12 days ago, deadline 10 days ago) was still open and due soon 13 days ago; the
+    tasks assigned after the day asked about are left out; the day is named on the page."""
+    day = days(-13)
+    for task in tracked.values():  # all assigned well before, except B-QUAHAN (assigned "tomorrow")
+        task.assigned_on = day - timedelta(days=30)
+        task.save(update_fields=["assigned_on"])
+    late = tracked["B-QUAHAN"]
+    late.assigned_on = days(-12)
+    late.save(update_fields=["assigned_on"])
+    response, soup = get(client, f.task_index().url, {"as_of": day.isoformat()})
+    assert response.status_code == 200 and response.context["status_day"] == day
+    assert sorted(task_codes(soup)) == sorted(set(tracked) - {"B-QUAHAN"})
+    rows = summary(soup)
+    assert rows["Phòng Tài chính - Kế hoạch"] == {
+        "Đang thực hiện trong hạn": "4",  # A-QUAHAN, A-SAPDEN, A-TRONGHAN, A-DUNGHAN2 (done 3 days ago)
+        "Sắp đến hạn": "1",  # A-DUNGHAN: its deadline, 10 days ago, was 3 days ahead then
+        "Đang thực hiện quá hạn": "0",
+        "Không thời hạn": "0",
+        "Hoàn thành đúng hạn": "0",
+        "Hoàn thành quá hạn": "1",  # A-TRE: done 15 days ago, 5 days after its deadline
+        "Tổng số": "6",
+        "Tỷ lệ đúng hạn": f"0{NBSP}%",
+    }
+    assert list(rows) == ["Phòng Giáo dục và Đào tạo", "Phòng Tài chính - Kế hoạch", "Tổng cộng"]
+    assert rows["Phòng Giáo dục và Đào tạo"]["Tổng số"] == "1"  # B-KHONGHAN only
+    statuses = {t.code: t.status for t in response.context["tasks"]}
+    assert statuses["A-DUNGHAN"] == "due_soon" and statuses["A-TRE"] == "done_late"
+    assert statuses["A-QUAHAN"] == "in_progress_on_time"  # deadline 5 days ago: 8 days ahead then
+    assert f"tính đến ngày {day:%d/%m/%Y}" in soup.decode()
+    # The pages keep the day.
+    assert f"as_of={day.isoformat()}" in response.context["filter_query"]
+
+
+def test_as_of_a_day_to_come_is_refused_with_a_message_and_today_is_shown(client, tracked):
+    response, soup = get(client, f.task_index().url, {"as_of": days(5).isoformat()})
+    assert response.context["status_day"] == today()
+    assert any("chưa đến" in message for message in response.context["filter_errors"])
+    assert len(task_codes(soup)) == len(tracked)
+
+
+def test_an_archive_portal_shows_the_tasks_as_they_stood_on_its_closing_day(client, tracked):
+    from wagtail.models import Site
+
+    from home.models import AuthorityProfile
+
+    profile = AuthorityProfile.for_site(Site.objects.get(is_default_site=True))
+    profile.closed_on = days(-13)
+    profile.save()
+    response, soup = get(client, f.task_index().url)
+    assert response.context["status_day"] == days(-13)
+    assert {t.code: t.status for t in response.context["tasks"]}["A-DUNGHAN"] == "due_soon"
+    notice = soup.select_one(".archive-notice")
+    assert notice is not None and f"{days(-13):%d/%m/%Y}" in text(notice)
+    # The reader may still ask for today.
+    response, _ = get(client, f.task_index().url, {"as_of": today().isoformat()})
+    assert {t.code: t.status for t in response.context["tasks"]}["A-DUNGHAN"] == "done_on_time"
+
+
 # --- task page ----------------------------------------------------------------------------
 
 

@@ -24,23 +24,22 @@ The files (UTF-8):
   library), photo albums (slug → pictures with captions), and the legal documents that
   get a PDF "full text" (number, first issuing body).
 - ``tracking.json``: the directing leaders (officials of the authority) and the
-  directives and tasks, dated in DAY OFFSETS from the day the seed runs (0 = today,
-  -30 = thirty days ago; ``null`` = no date), which ``home.demo`` turns into import
-  records on the day it runs. A task's status is derived from today
-  (directives/status.py): to show every status on the demo's dashboard, open tasks need
-  deadlines in the past (overdue), within three days (due soon), later (on time) or none.
-  Consequences:
+  directives and tasks, dated in DAY OFFSETS from the demo's day (``LAST_DAY``, 0 = that
+  day, -30 = thirty days before; ``null`` = no date), which ``home.demo`` turns into import
+  records. The demo portal is the ARCHIVE of a district: district-level authorities ended
+  on 1 July 2025 (domain.md §0), so the demo stands on the district's last day, 30 June
+  2025, and the authority profile says so (``closed_on``): every page carries the archive
+  notice, the tracking page shows the tasks as they stood that day, and the citizen forms
+  take nothing new. A task's status is derived from a day (directives/status.py): to show
+  every status on the dashboard as of that day, open tasks have deadlines before it
+  (overdue), within three days (due soon), later (on time) or none. Consequences:
 
-  - running the seed again on the same day changes nothing;
-  - running it on a later day moves every date by as many days: those pages are updated
-    (a new revision each), and an open task's status keeps its meaning ("overdue" stays
-    overdue by the same number of days);
+  - running the seed again changes nothing;
+  - ``seed(today=...)`` (tests) anchors the offsets on another day: every date moves by as
+    many days (a new revision each) and an open task's status keeps its meaning as of that
+    day ("overdue" stays overdue by the same number of days);
   - a directive's identity includes its year (numbers restart every year), so a directive
-    whose date moves into another year is imported as a new page; reset the demo database
-    rather than re-seeding across a new year.
-
-  The tracking demo ignores that the district tier ended on 1 July 2025: it is dated now
-  so that the tracking features can be shown.
+    whose date moves into another year is imported as a new page.
 
   A directive entry is a ``directive`` record with ``issued`` (an offset) instead of
   ``issued_on``, and an optional ``meeting`` (``subject``, ``day``, ``place``) that the
@@ -76,7 +75,12 @@ def read_records(path: Path) -> list[dict]:
 
 _portal = read_json("portal.json")
 PORTAL_NAME = _portal["name"]
-AUTHORITY = _portal["authority"]
+AUTHORITY = {
+    **_portal["authority"],
+    "closed_on": date.fromisoformat(_portal["authority"]["closed_on"]) if _portal["authority"]["closed_on"] else None,
+}
+#: The demo's day: the last day of the district (its authority closed when the tier ended, 1 July 2025).
+LAST_DAY = AUTHORITY["closed_on"]
 HOME = {"title": PORTAL_NAME, "intro": _portal["home_intro"]}
 # The authority's own agency: the directing leaders belong to it.
 UBND_HUYEN = AUTHORITY["authority_name"]

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import AuthorityProfile
@@ -101,6 +102,18 @@ def portal_name(context) -> str:
     if page_language(context) == "en" and profile.authority_name_en:
         return profile.authority_name_en
     return profile.authority_name or site.site_name or settings.WAGTAIL_SITE_NAME
+
+
+@register.inclusion_tag("home/includes/archive_notice.html", takes_context=True)
+def archive_notice(context) -> dict:
+    """The notice every page of an archive portal carries: the authority closed on a given day
+    (``AuthorityProfile.closed_on``) and its portal is no longer updated."""
+    request = context.get("request")
+    if request is None or _site(context) is None:
+        return {"closed_on": None}
+    profile = AuthorityProfile.for_request(request)
+    closed = profile.closed_on if profile.closed_on and profile.closed_on < timezone.localdate() else None
+    return {"closed_on": closed, "authority": portal_name(context)}
 
 
 @register.inclusion_tag("home/includes/site_navigation.html", takes_context=True)
