@@ -9,8 +9,9 @@ Idempotent: a second run creates and changes nothing. Projects go through the ``
 handler (the same code path as ``import_content``; identity by slug); the district decisions they
 link to through the ``legal_document`` handler (identity by number, issuer and year); the generated
 PDF files are found again by title; statistics pages by slug (created through the ``statistics``
-import handler when missing, never overwritten: editors may have corrected them). The figures, the contractors' names and the
-decisions' numbers are illustrations, said so on each page (a note, the files' tag "dữ liệu mẫu").
+import handler when missing, never overwritten: editors may have corrected them). The figures, the
+contractors' names and the decisions' numbers are illustrations, said so on each page (a note, the
+files' tag "dữ liệu mẫu").
 """
 
 import hashlib

@@ -4,8 +4,9 @@ district, imported from ``demo_data.jsonl`` as ``import_content`` would, with en
 a place) and one cancelled.
 
 The dates are fixed, not relative to the day of the seed: district-level authorities ended on
-01/07/2025, so the demo authority has no schedule after June 2025. The section's page therefore
-shows an empty current week with a link to the latest week that has entries. Idempotent: each line
+01/07/2025, so the demo authority has no schedule after June 2025. The demo's authority profile
+carries its closing day (30/06/2025), so the section's page opens on that week (an archive portal,
+``schedule.views.week_context``); the current week is one link away. Idempotent: each line
 has a ``key``; a second run changes nothing.
 """
 

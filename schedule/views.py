@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from directives.models import Official
+from portal.authority import authority_for_request
 from portal.feeds import portal_name
 
 from . import ical
@@ -55,6 +56,8 @@ def chosen_leader(value: str | None) -> Official | None:
 
 
 def chosen_week(value: str | None, index, today) -> Week:
+    """The week of ``?tuan=``; without one, the editor's default week, else ``today``'s (for an archive
+    portal, the closing day's: see ``week_context``)."""
     if value is None or not value.strip():
         return default_week(today, index.default_week)
     try:
@@ -78,9 +81,10 @@ def calendar_url(index, leader: Official | None = None) -> str:
 
 
 def week_context(index, request, today) -> dict:
-    """What the week view draws; ``BadParameter`` for a parameter that cannot be read."""
+    """What the week view draws; ``BadParameter`` for a parameter that cannot be read. The portal of
+    an authority that has closed opens on the week of its last day."""
     leader = chosen_leader(request.GET.get(LEADER_PARAM))
-    week = chosen_week(request.GET.get(WEEK_PARAM), index, today)
+    week = chosen_week(request.GET.get(WEEK_PARAM), index, authority_for_request(request).reference_day(today))
     entries = list(entries_between(week.monday, week.sunday, leader.pk if leader else None))
     this_week = Week.of(today)
     earlier = later = None

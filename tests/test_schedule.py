@@ -304,6 +304,27 @@ def test_the_editors_default_week_is_shown_and_named(client, today):
 
 
 @pytest.mark.django_db
+def test_an_archive_portal_opens_on_the_week_of_its_last_day(client, today):
+    """The authority closed on 30/05/2025 (a Friday of week 22); today is in week 23."""
+    from wagtail.models import Site
+
+    from home.models import AuthorityProfile
+
+    index = sf.schedule_index()
+    sf.entry(date(2025, 5, 29), content="Họp bàn giao hồ sơ, tài liệu")
+    profile = AuthorityProfile.for_site(Site.objects.get(is_default_site=True))
+    profile.closed_on = date(2025, 5, 30)
+    profile.save()
+    html = client.get(index.url).content.decode()
+    assert "Tuần 22 năm 2025" in html and "Họp bàn giao hồ sơ, tài liệu" in html
+    assert "Tuần hiện tại là tuần 23/2025 (02/06 – 08/06/2025)." in html
+    # An editor's default week still wins.
+    index.default_week = date(2025, 5, 14)
+    index.save_revision().publish()
+    assert "Tuần 20 năm 2025" in client.get(index.url).content.decode()
+
+
+@pytest.mark.django_db
 def test_the_week_view_reads_the_same_queries_for_one_entry_or_many(client, today):
     index = sf.schedule_index()
     leaders = [sf.chairman(), sf.vice_chairman()]
