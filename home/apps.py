@@ -19,8 +19,8 @@ class HomeConfig(AppConfig):
         set_authority_name(lambda site: AuthorityProfile.for_site(site).authority_name)
         register_urls(path("so-do-trang/", html_site_map, name="html-site-map"))
 
-        def contact(site) -> AuthorityContact:
+        def contact(site, language: str) -> AuthorityContact:
             profile = AuthorityProfile.for_site(site)
-            return AuthorityContact(profile.authority_name, profile.address, profile.phone, profile.email)
+            return AuthorityContact(profile.name_in(language), profile.address, profile.phone, profile.email)
 
         set_authority_contact(contact)
