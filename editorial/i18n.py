@@ -171,7 +171,14 @@ def update_project_catalogue() -> int:
 
 ENGLISH_PO = PROJECT_LOCALE / "en" / "LC_MESSAGES" / "django.po"
 #: The English of the words the /en/ pages show (docs/english.md): {Vietnamese message id: English}.
+#: A message with a context (``pgettext``) is keyed ``"context|message id"``; a message with a
+#: plural (``ngettext``, ``blocktranslate count``) has a list, ``[singular, plural]``.
 ENGLISH_STRINGS = PROJECT_LOCALE / "en" / "public_strings.json"
+
+
+def english_key(entry) -> str:
+    """The key of a catalogue entry in ``ENGLISH_STRINGS``."""
+    return f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
 
 
 def update_english_catalogue() -> int:
@@ -187,11 +194,20 @@ def update_english_catalogue() -> int:
     po = polib.pofile(str(ENGLISH_PO))
     done = 0
     for entry in po:
-        if entry.msgid in english and not entry.msgid_plural:
-            entry.msgstr = english[entry.msgid]
+        key = english_key(entry)
+        value = english.get(key)
+        if value is not None:
+            if entry.msgid_plural:
+                if not (isinstance(value, list) and len(value) == 2):
+                    raise ValueError(f"{ENGLISH_STRINGS.name}: {key!r} has a plural: give [singular, plural]")
+                entry.msgstr_plural = {0: value[0], 1: value[1]}
+            elif isinstance(value, str):
+                entry.msgstr = value
+            else:
+                raise ValueError(f"{ENGLISH_STRINGS.name}: {key!r} has no plural: give one string")
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-        done += bool(entry.msgstr)
+        done += _translated(entry)
     po.metadata.update(
         {
             "Language": "en",

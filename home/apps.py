@@ -19,11 +19,11 @@ class HomeConfig(AppConfig):
         set_authority_name(lambda site: AuthorityProfile.for_site(site).authority_name)
         register_urls(path("so-do-trang/", html_site_map, name="html-site-map"))
 
-        def contact(site, request=None) -> AuthorityContact:
+        def contact(site, language: str, request=None) -> AuthorityContact:
             # Through the request, the profile the page's template reads too (one query per request).
             profile = AuthorityProfile.for_request(request) if request is not None else AuthorityProfile.for_site(site)
             return AuthorityContact(
-                profile.authority_name, profile.address, profile.phone, profile.email, profile.closed_on
+                profile.name_in(language), profile.address, profile.phone, profile.email, profile.closed_on
             )
 
         set_authority_contact(contact)

@@ -1,16 +1,21 @@
 """The English section of the demo portal (``/en/``, docs/english.md): Wagtail translations of the
-home page, a news category and a selection of news, from ``demo_data/english.json``. Idempotent:
-a page is saved and published again only when its English text differs."""
+home page, a news category and a selection of news, the introduction and the contact page, and
+the English words of the units and leaders (``name_en``, ``position_en``…), from
+``demo_data/english.json``. Idempotent: a page is saved and published again only when its English
+text differs, a unit or leader saved only when its English words do."""
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from wagtail.models import Locale, Site
 
+from directives.models import Agency, Official
 from news.importing import body_blocks
 from news.models import NewsIndexPage, NewsPage
-from portal.importing import home_page
+from organisation.models import ContactPage, IntroductionPage
+from portal.importing import assign, home_page
 
 from .models import AuthorityProfile
 
@@ -70,4 +75,41 @@ def seed_english() -> Counter:
         page, created = translation_of(original, locale)
         values = {"title": item["title"], "slug": item["slug"], "lead": item["lead"]}
         _publish_if_changed(page, values, created, counts, blocks=body_blocks(item["body"]))
+
+    seed_english_organisation(data, home, locale, counts)
     return counts
+
+
+#: The fields of the English introduction and contact pages that ``english.json`` gives.
+INTRODUCTION_FIELDS = ("title", "slug", "intro", "functions", "history", "organisation_note", "updated_on")
+CONTACT_FIELDS = ("title", "slug", "intro", "working_hours", "reception")
+
+
+def seed_english_organisation(data: dict, home, locale: Locale, counts: Counter) -> None:
+    """The English introduction and contact pages (translations of the Vietnamese ones, which
+    ``organisation.demo`` made) and the English words of the units and leaders."""
+    for model, source, fields in (
+        (IntroductionPage, data["introduction"], INTRODUCTION_FIELDS),
+        (ContactPage, data["contact"], CONTACT_FIELDS),
+    ):
+        page, created = translation_of(model.objects.child_of(home).get(), locale)
+        values = {name: source[name] for name in fields}
+        if "updated_on" in values:
+            values["updated_on"] = date.fromisoformat(values["updated_on"])
+        _publish_if_changed(page, values, created, counts)
+
+    for source in data["units"]:
+        unit = Agency.objects.get(name=source["name"])
+        _save_if_changed(unit, {"name_en": source["name_en"], "functions_en": source.get("functions_en", "")}, counts)
+    for source in data["leaders"]:
+        official = Official.objects.get(name=source["name"], position=source["position"])
+        values = {"position_en": source["position_en"], "biography_en": source.get("biography_en", "")}
+        _save_if_changed(official, values, counts)
+
+
+def _save_if_changed(row, values: dict, counts: Counter) -> None:
+    if assign(row, values):
+        row.save(update_fields=list(values))
+        counts["units and leaders translated"] += 1
+    else:
+        counts["units and leaders unchanged"] += 1

@@ -119,6 +119,13 @@ class AuthorityProfile(BaseSiteSetting):
     class Meta:
         verbose_name = _("thông tin cơ quan chủ quản")
 
+    def name_in(self, language: str) -> str:
+        """The authority's name in ``language``: the English one on English pages when it is set,
+        else the Vietnamese (empty when neither is)."""
+        if language == "en" and self.authority_name_en:
+            return self.authority_name_en
+        return self.authority_name
+
 
 class HomePage(Page):
     """Trang chủ: latest news and documents."""

@@ -1,7 +1,9 @@
 """``/api/v3/organisation/``: the units of the authority's organisation and its leaders, with their
 public contacts (official phone, e-mail and address: Decree 42/2022 asks the portal to publish
 them). Typed listings paginated like Wagtail's (``limit``, ``offset``; ``{"count", "items"}``), in
-a fixed number of queries whatever the number of items."""
+a fixed number of queries whatever the number of items. ``locale`` (``vi``, ``en``) chooses the
+language of their words (names of units, positions, functions, biographies, kinds) and of the
+leaders' pages; a word without a translation is given in Vietnamese."""
 
 from typing import Literal
 
@@ -15,7 +17,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from directives.models import UnitKind
 from portal.api.errors import bad_request_doc
 from portal.api.fields import images_with_renditions
-from portal.api.listings import MAX_ID
+from portal.api.listings import MAX_ID, Locale
 
 from .api_fields import LeaderOut, UnitOut, leader_out, unit_out
 from .links import leader_url
@@ -43,6 +45,15 @@ class Rows:
         return [self.build(row) for row in self.queryset[window]]
 
 
+def _locale_field():
+    return Field(
+        "vi",
+        description="The language of the words: `vi` (default) or `en` (the English names of units, "
+        "positions, functions and biographies where they have one, else the Vietnamese; the English "
+        "kinds' labels; the leaders' pages under the English introduction, where there is one).",
+    )
+
+
 class UnitQuery(Schema):
     kind: KindCode | None = Field(
         None,
@@ -50,6 +61,7 @@ class UnitQuery(Schema):
         "môn), `public_service_unit` (đơn vị sự nghiệp), `commune` (UBND cấp xã), `other`.",
     )
     parent: int | None = Field(None, ge=1, le=MAX_ID, description="Only the units directly under this unit (its id).")
+    locale: Locale = _locale_field()
 
     def filter(self, queryset: QuerySet) -> QuerySet:
         if self.kind:
@@ -66,6 +78,7 @@ class LeaderQuery(Schema):
         description="`true`: only the authority's leaders (shown on the introduction page); `false`: only "
         "the others (former leaders, heads of units). Absent: every leader.",
     )
+    locale: Locale = _locale_field()
 
     def filter(self, queryset: QuerySet) -> QuerySet:
         if self.unit is not None:
@@ -87,8 +100,8 @@ class LeaderQuery(Schema):
 def list_units(request: HttpRequest, query: UnitQuery = Query(...)):  # noqa: B008
     """Agencies that are units of the authority's organisation (those with a kind), in display order
     then by name: kind, parent unit (to draw the chart), office address, phone, e-mail, website and
-    functions. Filters: kind, parent."""
-    return Rows(query.filter(units()), unit_out)
+    functions, in the language `locale`. Filters: kind, parent."""
+    return Rows(query.filter(units()), lambda unit: unit_out(unit, query.locale))
 
 
 @router.get(
@@ -103,7 +116,11 @@ def list_units(request: HttpRequest, query: UnitQuery = Query(...)):  # noqa: B0
 def list_leaders(request: HttpRequest, query: LeaderQuery = Query(...)):  # noqa: B008
     """Leaders (officials), the authority's leaders first, then in display order and by name: position,
     unit, official phone and e-mail, portrait (two sizes), biography and `url`, their page on the site
-    (`/gioi-thieu/lanh-dao/<id>/`; null when the portal has no introduction page). Filters: unit,
+    (`/gioi-thieu/lanh-dao/<id>/`, under the English introduction with `locale=en` when there is one;
+    null when the portal has no introduction page), in the language `locale`. Filters: unit,
     authority_leaders."""
     queryset = query.filter(leaders(authority_only=False, photos=images_with_renditions()))
-    return Rows(queryset, lambda official: leader_out(official, leader_url(official, request)))
+    return Rows(
+        queryset,
+        lambda official: leader_out(official, leader_url(official, request, query.locale), query.locale),
+    )

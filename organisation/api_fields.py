@@ -7,7 +7,7 @@ from typing_extensions import TypedDict
 
 from portal.api.fields import ImageOut, ReadOnlyField, image_out
 
-from .structure import kind_label
+from .structure import kind_label, text_in
 
 
 class OrgUnitRef(TypedDict):
@@ -56,57 +56,62 @@ class MapLinkOut(TypedDict):
     url: str
 
 
-def unit_ref(agency) -> OrgUnitRef | None:
-    return {"id": agency.pk, "name": agency.name} if agency is not None else None
+def unit_ref(agency, language: str | None = None) -> OrgUnitRef | None:
+    return {"id": agency.pk, "name": text_in(agency, "name", language)} if agency is not None else None
 
 
-def unit_out(unit) -> UnitOut:
-    """A unit; its parent read from ``unit.parent`` (select it with the unit)."""
+def unit_out(unit, language: str | None = None) -> UnitOut:
+    """A unit, its words in ``language`` (its name and functions when it has them in that language,
+    else the Vietnamese; the kind's label); its parent read from ``unit.parent`` (select it with the
+    unit)."""
     return {
         "id": unit.pk,
-        "name": unit.name,
+        "name": text_in(unit, "name", language),
         "short_code": unit.short_code,
         "kind": unit.kind,
-        "kind_label": kind_label(unit.kind),
-        "parent": unit_ref(unit.parent) if unit.parent_id else None,
+        "kind_label": kind_label(unit.kind, language),
+        "parent": unit_ref(unit.parent, language) if unit.parent_id else None,
         "display_order": unit.display_order,
         "address": unit.address,
         "phone": unit.phone,
         "email": unit.email,
         "website": unit.website,
-        "functions": unit.functions,
+        "functions": text_in(unit, "functions", language),
     }
 
 
-def leader_out(official, url: str | None) -> LeaderOut:
-    """A leader; unit and photo read from the official (select or prefetch them with it)."""
+def leader_out(official, url: str | None, language: str | None = None) -> LeaderOut:
+    """A leader, their position, unit and biography in ``language`` (else in Vietnamese); unit and
+    photo read from the official (select or prefetch them with it)."""
     return {
         "id": official.pk,
         "name": official.name,
-        "position": official.position,
-        "unit": unit_ref(official.agency) if official.agency_id else None,
+        "position": text_in(official, "position", language),
+        "unit": unit_ref(official.agency, language) if official.agency_id else None,
         "is_authority_leader": official.is_authority_leader,
         "display_order": official.display_order,
         "phone": official.phone,
         "email": official.email,
         "photo": image_out(official.photo) if official.photo_id else None,
-        "biography": official.biography,
+        "biography": text_in(official, "biography", language),
         "url": url,
     }
 
 
 class UnitListField(ReadOnlyField):
-    """The units of the organisation, in display order."""
+    """The units of the organisation (``organisation.structure.UnitNode``s, in the page's language),
+    in display order."""
 
     def to_representation(self, value) -> list[UnitOut]:
-        return [unit_out(unit) for unit in value]
+        return [unit_out(node.unit, node.language) for node in value]
 
 
 class LeaderListField(ReadOnlyField):
-    """Leaders as ``(official, url)`` pairs, in display order."""
+    """Leaders (``organisation.structure.LeaderEntry``s: the official, the page's language, the URL
+    of their page), in display order."""
 
     def to_representation(self, value) -> list[LeaderOut]:
-        return [leader_out(official, url) for official, url in value]
+        return [leader_out(entry.official, entry.url, entry.language) for entry in value]
 
 
 class AuthorityField(ReadOnlyField):

@@ -29,7 +29,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from directives.models import Official
-from portal.importing import RecordError, assign, ensure_section, import_lines
+from portal.importing import RecordError, assign, ensure_section, home_page, import_lines
 from portal.text import slug as ascii_slug
 
 from .models import ContactPage, IntroductionPage
@@ -67,10 +67,11 @@ def seed_organisation(today: date) -> Counter:
 
 
 def _page(model, values: dict) -> str:
-    """The one page of ``model`` under the home page, created with ``values`` or brought up to date
-    (a new revision only when something differs)."""
+    """The one page of ``model`` under the home page in the portal's language (its translations are
+    ``home.english``'s), created with ``values`` or brought up to date (a new revision only when
+    something differs)."""
     fields = {k: v for k, v in values.items() if k not in ("title", "slug")}
-    existing = model.objects.first()
+    existing = model.objects.filter(locale_id=home_page().locale_id).first()
     page = existing or ensure_section(model, values["title"], values["slug"])
     if assign(page, fields):
         page.save_revision().publish()

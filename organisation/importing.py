@@ -28,6 +28,8 @@ UNIT = Spec(
         "email": str,
         "website": str,
         "functions": str,
+        "name_en": str,
+        "functions_en": str,
     },
 )
 LEADER = Spec(
@@ -39,6 +41,8 @@ LEADER = Spec(
         "phone": str,
         "email": str,
         "biography": str,
+        "position_en": str,
+        "biography_en": str,
     },
 )
 _PHONE = re.compile(r"[0-9+().\- ]+")
@@ -141,6 +145,10 @@ def import_unit(record: dict) -> str:
         values["short_code"] = _line(record, "short_code", Agency)
     if record.get("functions") is not None:
         values["functions"] = record["functions"].strip()
+    if record.get("name_en") is not None:
+        values["name_en"] = _line(record, "name_en", Agency)
+    if record.get("functions_en") is not None:
+        values["functions_en"] = record["functions_en"].strip()
 
     existing = _find_agency(name)
     if record.get("parent") is not None:
@@ -188,6 +196,10 @@ def import_leader(record: dict) -> str:
         values["is_authority_leader"] = record["authority_leader"]
     if record.get("biography") is not None:
         values["biography"] = record["biography"].strip()
+    if record.get("position_en") is not None:
+        values["position_en"] = _line(record, "position_en", Official)
+    if record.get("biography_en") is not None:
+        values["biography_en"] = record["biography_en"].strip()
     existing = Official.objects.filter(name__iexact=name, position__iexact=position).first()
     official = existing or Official(name=name, position=position)
     return _save(official, values, existing is not None)

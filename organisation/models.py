@@ -1,20 +1,21 @@
 """The institution's pages (Decree 42/2022, Art. 4: introduction, organisation, leaders, contacts).
 
-- ``IntroductionPage`` (``/gioi-thieu/``, one per portal): functions and duties, history, the
+- ``IntroductionPage`` (``/gioi-thieu/``, one per portal and language): functions and duties, history, the
   organisation chart and the directory of units (from the agencies with a kind), the authority's
   leaders (officials marked as such); each leader's page ``lanh-dao/<id>/`` lists the directives
   they directed and the tasks those directives assigned.
-- ``ContactPage`` (``/lien-he/``, one per portal): the authority's contact (its profile, read through
+- ``ContactPage`` (``/lien-he/``, one per portal and language): the authority's contact (its profile, read through
   ``portal.authority``), working hours, links to the place on a map, and the units' contacts.
 
 The organisation itself is data of the shared taxonomy (``directives.Agency``, ``directives.Official``);
-these pages only show it (``organisation.structure``).
+these pages only show it (``organisation.structure``), in the page's language: the English
+translation of a page (``/en/…``, docs/english.md) shows the units' and leaders' English words.
 """
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -30,7 +31,12 @@ from search.indexing import WrittenText, folded_text
 from .api_fields import AuthorityField, LeaderListField, MapLinkListField, UnitListField
 from .contact import MapLink
 from .contact import map_links as build_map_links
-from .structure import leaders, units
+from .structure import LeaderEntry, UnitNode, leaders, units
+
+
+def page_language(page) -> str:
+    """The language code of ``page`` (its locale's)."""
+    return page.locale.language_code
 
 
 class IntroductionPage(RoutablePageMixin, SectionPage):
@@ -57,7 +63,7 @@ class IntroductionPage(RoutablePageMixin, SectionPage):
         FieldPanel("updated_on"),
     ]
     subpage_types = []
-    max_count = 1
+    max_count_per_locale = 1
 
     search_fields = Page.search_fields + [
         WrittenText("intro"),
@@ -83,17 +89,20 @@ class IntroductionPage(RoutablePageMixin, SectionPage):
         verbose_name_plural = _("trang giới thiệu")
 
     @property
-    def units(self) -> list:
-        return list(units())
+    def units(self) -> list[UnitNode]:
+        """The units in the page's language (the API's ``units``)."""
+        language = page_language(self)
+        return [UnitNode(unit, language=language) for unit in units()]
 
     @property
-    def leaders(self) -> list[tuple]:
-        """The authority's leaders with the URL of each one's page (the API's ``leaders``)."""
+    def leaders(self) -> list[LeaderEntry]:
+        """The authority's leaders in the page's language, with the URL of each one's page under
+        this page (the API's ``leaders``)."""
         from portal.api.fields import images_with_renditions
 
-        base = self.url
+        base, language = self.url, page_language(self)
         return [
-            (official, base + self.reverse_subpage("leader", args=[official.pk]) if base else None)
+            LeaderEntry(official, language, base + self.reverse_subpage("leader", args=[official.pk]) if base else None)
             for official in leaders(photos=images_with_renditions())
         ]
 
@@ -165,7 +174,7 @@ class ContactPage(SectionPage):
         ),
     ]
     subpage_types = []
-    max_count = 1
+    max_count_per_locale = 1
 
     api_fields = SectionPage.api_fields + [
         APIField("authority", serializer=AuthorityField()),
@@ -189,19 +198,24 @@ class ContactPage(SectionPage):
 
     @property
     def authority(self) -> AuthorityContact:
-        return authority_contact(self.get_site() if self.pk else None)
+        """The authority's name (in the page's language) and contact points (its profile)."""
+        return authority_contact(self.get_site() if self.pk else None, page_language(self))
 
     def links_to_map(self, authority: AuthorityContact | None = None) -> list[MapLink]:
+        """Links to the place on a map, labelled in the page's language."""
         address = self.map_address or (authority or self.authority).address
-        return build_map_links(self.latitude, self.longitude, address)
+        with translation.override(page_language(self)):
+            return build_map_links(self.latitude, self.longitude, address)
 
     @property
     def map_links(self) -> list[MapLink]:
         return self.links_to_map()
 
     @property
-    def units(self) -> list:
-        return list(units())
+    def units(self) -> list[UnitNode]:
+        """The units in the page's language (the API's ``units``)."""
+        language = page_language(self)
+        return [UnitNode(unit, language=language) for unit in units()]
 
     def get_context(self, request, *args, **kwargs):
         from .views import contact_context

@@ -9,6 +9,10 @@ the shared taxonomy (``directives.Agency``, ``directives.Official``), testable w
 - The **leaders** of the authority are the officials marked ``is_authority_leader``; any official
   (a former leader too) has a page listing the directives they directed and the tasks those
   directives assigned (``leader_activity``), newest first, limited.
+- **Languages**: a page shows the units and leaders in its own language (``language``, a code of
+  ``WAGTAIL_CONTENT_LANGUAGES``): a unit's name and functions, a leader's position and biography in
+  that language when the row has them (``text_in``: ``name_en``…), else in Vietnamese; the kinds'
+  labels and headings from the catalogue of that language.
 
 Every function reads a fixed number of queries, whatever the number of units or leaders.
 """
@@ -16,7 +20,10 @@ Every function reads a fixed number of queries, whatever the number of units or 
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 from directives.models import Agency, DirectivePage, Official, TaskPage, UnitKind
 from directives.tracking import with_status
@@ -27,6 +34,33 @@ PORTRAIT = "fill-160x200"
 LATEST = 10
 
 KIND_ORDER = {kind: position for position, kind in enumerate(UnitKind.values)}
+#: The heading of a group of units of one kind (the chart's and the directory's): the kind's label
+#: in Vietnamese, a plural in English ("Specialised agencies").
+KIND_HEADINGS = {
+    UnitKind.AUTHORITY: pgettext_lazy("nhóm đơn vị", "Cơ quan chủ quản"),
+    UnitKind.SPECIALISED_AGENCY: pgettext_lazy("nhóm đơn vị", "Cơ quan chuyên môn"),
+    UnitKind.PUBLIC_SERVICE_UNIT: pgettext_lazy("nhóm đơn vị", "Đơn vị sự nghiệp công lập"),
+    UnitKind.COMMUNE: pgettext_lazy("nhóm đơn vị", "Ủy ban nhân dân cấp xã"),
+    UnitKind.OTHER: pgettext_lazy("nhóm đơn vị", "Đơn vị khác"),
+}
+
+
+def text_in(row, field: str, language: str | None = None) -> str:
+    """``row``'s ``field`` in ``language``: its ``<field>_<language>`` column (``name_en``) when the
+    row has one and it is filled, else ``field`` itself (the Vietnamese)."""
+    if language and language != settings.LANGUAGE_CODE:
+        translated = getattr(row, f"{field}_{language}", "")
+        if translated:
+            return translated
+    return getattr(row, field)
+
+
+def _words(text, language: str | None):
+    """A lazy text read in ``language`` (None: left lazy, read in the active language)."""
+    if not language:
+        return text
+    with translation.override(language):
+        return str(text)
 
 
 def units() -> QuerySet:
@@ -63,26 +97,42 @@ class UnitGroup:
 class UnitNode:
     unit: Agency
     children: list["UnitNode"] = field(default_factory=list)
+    #: the language the page shows the unit in (None: the active language)
+    language: str | None = None
+
+    @property
+    def name(self) -> str:
+        return text_in(self.unit, "name", self.language)
+
+    @property
+    def functions(self) -> str:
+        return text_in(self.unit, "functions", self.language)
 
     @property
     def groups(self) -> list[UnitGroup]:
         """The children grouped by kind, in the kinds' order; children keep their display order."""
-        return group_by_kind(self.children)
+        return group_by_kind(self.children, self.language)
 
 
-def kind_label(kind: str) -> str:
-    return str(UnitKind(kind).label) if kind in UnitKind.values else ""
+def kind_label(kind: str, language: str | None = None) -> str:
+    """The kind's label (the API's ``kind_label``), in ``language`` (default: the active one)."""
+    return str(_words(UnitKind(kind).label, language)) if kind in UnitKind.values else ""
 
 
-def group_by_kind(nodes: list[UnitNode]) -> list[UnitGroup]:
+def kind_heading(kind: str, language: str | None = None) -> str:
+    """The heading of a group of units of this kind, in ``language`` (default: the active one)."""
+    return str(_words(KIND_HEADINGS[kind], language)) if kind in KIND_HEADINGS else ""
+
+
+def group_by_kind(nodes: list[UnitNode], language: str | None = None) -> list[UnitGroup]:
     groups: dict[str, UnitGroup] = {}
     for node in nodes:
         kind = node.unit.kind
-        groups.setdefault(kind, UnitGroup(kind, kind_label(kind))).nodes.append(node)
+        groups.setdefault(kind, UnitGroup(kind, kind_heading(kind, language))).nodes.append(node)
     return sorted(groups.values(), key=lambda group: KIND_ORDER.get(group.kind, len(KIND_ORDER)))
 
 
-def unit_tree(rows) -> list[UnitNode]:
+def unit_tree(rows, language: str | None = None) -> list[UnitNode]:
     """The organisation chart of ``rows`` (units in display order): the roots, each with its
     children nested, every level in the order of ``rows``.
 
@@ -90,7 +140,7 @@ def unit_tree(rows) -> list[UnitNode]:
     B under A: nothing in the admin forbids it) are not lost: the first unit in ``rows`` that no root
     reaches becomes a root, and so on until every unit is in the chart once."""
     rows = list(rows)
-    nodes = {unit.pk: UnitNode(unit) for unit in rows}
+    nodes = {unit.pk: UnitNode(unit, language=language) for unit in rows}
     roots: list[UnitNode] = []
     for unit in rows:
         parent = nodes.get(unit.parent_id) if unit.parent_id != unit.pk else None
@@ -124,9 +174,34 @@ def flatten(tree: list[UnitNode], depth: int = 0) -> list[tuple[int, Agency]]:
     return out
 
 
-def directory(rows) -> list[UnitGroup]:
+def directory(rows, language: str | None = None) -> list[UnitGroup]:
     """The units grouped by kind, for the directory of contacts (each group in display order)."""
-    return group_by_kind([UnitNode(unit) for unit in rows])
+    return group_by_kind([UnitNode(unit, language=language) for unit in rows], language)
+
+
+@dataclass
+class LeaderEntry:
+    """A leader as a page shows them: the official (name, photo, contacts: the same in every
+    language), their position, unit and biography in the page's ``language``, and the URL of their
+    page (None: no live introduction page)."""
+
+    official: Official
+    language: str | None = None
+    url: str | None = None
+
+    @property
+    def position(self) -> str:
+        return text_in(self.official, "position", self.language)
+
+    @property
+    def biography(self) -> str:
+        return text_in(self.official, "biography", self.language)
+
+    @property
+    def unit_name(self) -> str:
+        """The name of the leader's unit (select ``agency`` with the official)."""
+        agency = self.official.agency if self.official.agency_id else None
+        return text_in(agency, "name", self.language) if agency is not None else ""
 
 
 @dataclass

@@ -4,14 +4,15 @@ contact points.
 The authority's profile is a site setting kept by an app of a higher layer (``home``); that app
 registers a reader from its ``AppConfig.ready()`` (``set_authority_contact``), as it registers the
 authority's name for the feeds (``portal.feeds.set_authority_name``). A page of a lower layer (the
-contact page of ``organisation``) reads it with ``authority_contact(site)`` and never imports
-``home``. Without a reader (a project without ``home``) the contact is empty.
+contact page of ``organisation``) reads it with ``authority_contact(site, language)`` and never
+imports ``home``. Without a reader (a project without ``home``) the contact is empty.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from wagtail.models import Site
 
 
@@ -37,27 +38,32 @@ class AuthorityContact:
         return self.closed_on is not None and self.closed_on < today
 
 
-#: ``(site, request=None) -> AuthorityContact``; set by the app that keeps the authority's profile.
+#: ``(site, language, request=None) -> AuthorityContact``; set by the app that keeps the authority's
+#: profile.
 _reader: Callable | None = None
 
 
 def set_authority_contact(function: Callable) -> None:
-    """Register ``function(site, request=None) -> AuthorityContact`` (from an ``AppConfig.ready()``);
-    given the request, the reader may reuse what the request already read."""
+    """Register ``function(site, language, request=None) -> AuthorityContact`` (from an
+    ``AppConfig.ready()``): the authority's name in ``language`` (a code of
+    ``WAGTAIL_CONTENT_LANGUAGES``) when the profile has it, else its own; the contact points are the
+    same in every language. Given the request, the reader may reuse what the request already read."""
     global _reader
     _reader = function
 
 
-def authority_contact(site) -> AuthorityContact:
-    """The contact of the authority owning ``site`` (empty when unknown)."""
+def authority_contact(site, language: str | None = None) -> AuthorityContact:
+    """The contact of the authority owning ``site`` (empty when unknown), its name in ``language``
+    (default: the portal's language, ``LANGUAGE_CODE``)."""
     if site is None or _reader is None:
         return AuthorityContact()
-    return _reader(site)
+    return _reader(site, language or settings.LANGUAGE_CODE)
 
 
-def authority_for_request(request) -> AuthorityContact:
-    """The contact of the authority owning the site that serves ``request`` (empty when unknown)."""
+def authority_for_request(request, language: str | None = None) -> AuthorityContact:
+    """The contact of the authority owning the site that serves ``request`` (empty when unknown),
+    read through the request (the profile the page's template reads too)."""
     site = Site.find_for_request(request)
     if site is None or _reader is None:
         return AuthorityContact()
-    return _reader(site, request)
+    return _reader(site, language or settings.LANGUAGE_CODE, request)

@@ -28,9 +28,23 @@ class SectionPage(Page):
     #: tracking page answers)
     filter_errors_status: int | None = None
     per_page = 30
+    #: At most this many pages of the type in each language (None: no limit). A one-per-portal
+    #: section sets 1 instead of Wagtail's ``max_count``, which counts the pages of every language
+    #: and so would forbid its English translation (docs/english.md).
+    max_count_per_locale: int | None = None
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """Wagtail's rules, and no more than ``max_count_per_locale`` pages of the type in the
+        parent's language (a new page takes its parent's locale)."""
+        if not super().can_create_at(parent):
+            return False
+        if cls.max_count_per_locale is None:
+            return True
+        return cls.objects.filter(locale_id=parent.locale_id).count() < cls.max_count_per_locale
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,6 +7,11 @@ Agencies and officials also carry what the portal publishes of the authority's o
 agency with a ``kind`` is a unit of the authority's organisation, with its public contacts; an
 official has a photo, a display order and a short biography. The ``organisation`` app shows them
 (``/gioi-thieu/``, ``/lien-he/``, ``/api/v3/organisation/``).
+
+The words of a unit and a leader that the English pages (``/en/``) show have a column of their own
+beside the Vietnamese one (``name_en``, ``functions_en``, ``position_en``, ``biography_en``; empty: the
+Vietnamese is shown): one row per unit and leader, whatever the language, as every document, task
+and procedure refers to it (docs/adr/0004-english-words-of-units-and-leaders.md).
 """
 
 from django.db import models
@@ -65,6 +70,13 @@ class Agency(index.Indexed, models.Model):
     email = models.EmailField(_("thư điện tử công vụ"), blank=True)
     website = models.URLField(_("trang thông tin điện tử"), blank=True)
     functions = models.TextField(_("chức năng, nhiệm vụ"), blank=True)
+    name_en = models.CharField(
+        _("tên tiếng Anh"),
+        max_length=255,
+        blank=True,
+        help_text=_("Hiện trên các trang tiếng Anh (/en/); để trống thì hiện tên tiếng Việt."),
+    )
+    functions_en = models.TextField(_("chức năng, nhiệm vụ bằng tiếng Anh"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -77,6 +89,11 @@ class Agency(index.Indexed, models.Model):
         MultiFieldPanel(
             [FieldPanel("address"), FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]), FieldPanel("website")],
             heading=_("Liên hệ công khai"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("name_en"), FieldPanel("functions_en")],
+            heading=_("Tiếng Anh"),
+            classname="collapsed",
         ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -165,6 +182,16 @@ class Official(index.Indexed, models.Model):
         blank=True,
         help_text=_("Vài dòng: quá trình công tác, lĩnh vực được phân công phụ trách."),
     )
+    position_en = models.CharField(
+        _("chức vụ bằng tiếng Anh"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Hiện trên các trang tiếng Anh (/en/), ví dụ: Chairman of the District People's Committee; "
+            "để trống thì hiện chức vụ tiếng Việt."
+        ),
+    )
+    biography_en = models.TextField(_("tiểu sử, nhiệm vụ được phân công bằng tiếng Anh"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -179,6 +206,11 @@ class Official(index.Indexed, models.Model):
                 FieldPanel("biography"),
             ],
             heading=_("Giới thiệu lãnh đạo"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("position_en"), FieldPanel("biography_en")],
+            heading=_("Tiếng Anh"),
+            classname="collapsed",
         ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -57,9 +57,10 @@ def page_language(context) -> str:
 
 @register.inclusion_tag("home/includes/language_switch.html", takes_context=True)
 def language_switch(context) -> dict:
-    """Links to the page in the other languages: its live translations, else the home page in
-    that language (when there is one). Two queries: the translations of the page and of the home
-    page, and their view restrictions."""
+    """Links to the page in the other languages: its live translations (on a route of a routable
+    page, the same route of the translation: a leader's page links to that leader's page in the
+    other language), else the home page in that language (when there is one). Two queries: the
+    translations of the page and of the home page, and their view restrictions."""
     from django.utils import translation
 
     site = _site(context)
@@ -77,19 +78,36 @@ def language_switch(context) -> dict:
     of_page, of_home = {}, {}
     for other in candidates:
         (of_page if other.translation_key == page_key else of_home)[other.locale_id] = other
+    route = _route(page, request) if of_page else ""
     links = []
     for locale_id in sorted(set(of_page) | set(of_home), key=lambda pk: locale_code(pk) or ""):
+        same_page = locale_id in of_page
         target = of_page.get(locale_id) or of_home[locale_id]
         code = locale_code(locale_id)
+        url = target.get_url(request)
         links.append(
             {
                 "code": code,
                 "name": nfc(translation.get_language_info(code)["name_local"]),
-                "url": target.get_url(request),
-                "same_page": locale_id in of_page,
+                "url": url + route if same_page and url else url,
+                "same_page": same_page,
             }
         )
     return {"links": links}
+
+
+def _route(page, request) -> str:
+    """The part of the request's path after the URL of a routable ``page`` (``lanh-dao/5/`` of
+    ``/gioi-thieu/lanh-dao/5/``): a route of the page, the same in each of its translations (the
+    routes are the page type's); empty for any other page."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    if request is None or not isinstance(page, RoutablePageMixin):
+        return ""
+    base = page.get_url(request)
+    if not base or not base.startswith("/") or not request.path.startswith(base):
+        return ""
+    return request.path[len(base) :]
 
 
 @register.simple_tag(takes_context=True)
@@ -99,9 +117,7 @@ def portal_name(context) -> str:
     if site is None:
         return settings.WAGTAIL_SITE_NAME
     profile = AuthorityProfile.for_request(context["request"])
-    if page_language(context) == "en" and profile.authority_name_en:
-        return profile.authority_name_en
-    return profile.authority_name or site.site_name or settings.WAGTAIL_SITE_NAME
+    return profile.name_in(page_language(context)) or site.site_name or settings.WAGTAIL_SITE_NAME
 
 
 @register.inclusion_tag("home/includes/archive_notice.html", takes_context=True)
