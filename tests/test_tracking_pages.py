@@ -366,6 +366,9 @@ def test_an_archive_portal_shows_the_tasks_as_they_stood_on_its_closing_day(clie
     assert {t.code: t.status for t in response.context["tasks"]}["A-DUNGHAN"] == "due_soon"
     notice = soup.select_one(".archive-notice")
     assert notice is not None and f"{days(-13):%d/%m/%Y}" in text(notice)
+    # A task's own page says the same, and names the day.
+    task_page = client.get(tracked["A-DUNGHAN"].url, HTTP_HOST="localhost").content.decode()
+    assert "Sắp đến hạn" in task_page and f"(tính đến ngày {days(-13):%d/%m/%Y})" in task_page
     # The reader may still ask for today.
     response, _ = get(client, f.task_index().url, {"as_of": today().isoformat()})
     assert {t.code: t.status for t in response.context["tasks"]}["A-DUNGHAN"] == "done_on_time"

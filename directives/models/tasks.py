@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.api.fields import NamedRefField, NamedRefListField, PageRefField, TextField
+from portal.authority import authority_for_request
 from portal.pages import SectionPage
 from search.indexing import Heading, WrittenText, folded_text
 
@@ -157,6 +158,13 @@ class TaskPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # An archive portal (the authority has closed) shows the status as it stood on its last day,
+        # as its tracking page does.
+        today = timezone.localdate()
+        day = authority_for_request(request).reference_day(today)
+        if day < today:
+            self.__dict__["current_status"] = task_status(self, day)
+        context["status_day"] = day if day < today else None
         # The editor's order; reports without one (imported, or added in code) in the order they were written.
         context["progress_reports"] = self.progress_reports.select_related("unit", "attachment").order_by(
             "sort_order", "pk"
