@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from portal.backup import restored
+
 from .version import bump_safely
 
 # Saving these changes nothing that an anonymous reader is served.
@@ -106,3 +108,5 @@ def connect_signals() -> None:
     m2m_changed.connect(_on_m2m_change, dispatch_uid="http_cache.m2m_changed")
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(_on_page_signal, dispatch_uid=f"http_cache.{id(signal)}")
+    # A restored backup replaced the whole content without a model signal.
+    restored.connect(_on_page_signal, dispatch_uid="http_cache.restored")
