@@ -67,10 +67,10 @@ test-fuzz: setup
 test-e2e: setup
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
-## test-redis: the citizens' forms' shared rate counts in a real Redis (installed from Debian and started by .ci/redis)
+## test-redis: shared state in a real Redis (installed from Debian and started by .ci/redis): the forms' rate counts, the HTTP cache's version and kept responses (REDIS_URL)
 test-redis: setup
 	bash .ci/redis
-	REDIS_TEST_URL=redis://127.0.0.1:6379 $(BIN)/pytest -m redis tests/test_rate_limit_redis.py $(PYTEST_ARGS)
+	REDIS_TEST_URL=redis://127.0.0.1:6379 $(BIN)/pytest -m redis tests/test_rate_limit_redis.py tests/test_shared_state_redis.py $(PYTEST_ARGS)
 
 ## redis: install (Debian) and start a local Redis on 127.0.0.1:6379
 redis:

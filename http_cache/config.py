@@ -37,6 +37,13 @@ def response_cache():
     return caches[alias]
 
 
+def response_timeout() -> int | None:
+    """Seconds a kept response lives (``HTTP_RESPONSE_CACHE_TIMEOUT``); None: until the cache evicts
+    it (a per-process cache bounded by ``MAX_ENTRIES``). A shared Redis needs a bound in time."""
+    value = getattr(settings, "HTTP_RESPONSE_CACHE_TIMEOUT", None)
+    return None if value in (None, "") else int(value)
+
+
 def response_max_bytes() -> int:
     return int(getattr(settings, "HTTP_RESPONSE_CACHE_MAX_BYTES", DEFAULT_RESPONSE_MAX_BYTES))
 

@@ -2,7 +2,8 @@
 
 An entry holds the body and the headers the view set; the middleware sets its own validators on
 the replayed answer. A change of content replaces the version, and with it every key; entries of
-older versions age out of the cache (``MAX_ENTRIES``). Not kept: ``HEAD`` requests, streaming
+older versions age out of the cache (``MAX_ENTRIES`` per process, or ``HTTP_RESPONSE_CACHE_TIMEOUT``
+seconds in a shared Redis). Not kept: ``HEAD`` requests, streaming
 responses, bodies over ``HTTP_RESPONSE_CACHE_MAX_BYTES``, and responses a middleware outside
 ``HttpCacheMiddleware`` will add a cookie to.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from .config import response_cache, response_max_bytes
+from .config import response_cache, response_max_bytes, response_timeout
 
 #: Headers the middleware sets itself on every answer; the others of a kept response are replayed.
 OWN_HEADERS = frozenset({"etag", "last-modified", "cache-control"})
@@ -52,5 +53,5 @@ def keep_response(request: HttpRequest, response: HttpResponseBase, etag: str) -
     if len(response.content) > response_max_bytes():
         return False
     headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
-    cache.set(_response_key(etag), (response.content, headers), timeout=None)
+    cache.set(_response_key(etag), (response.content, headers), timeout=response_timeout())
     return True

@@ -256,6 +256,25 @@ else:
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("RATELIMIT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "portal-cms-ratelimit")),
     }
+# --- Several application servers: REDIS_URL --------------------------------------------------------
+# With REDIS_URL (redis://host:6379/0) every cache the servers must share lives in that Redis, each
+# under its own key prefix: the default cache, the HTTP cache's content version ("http_cache": an
+# edit on one server changes the ETags of all), the kept responses ("http_responses", bounded by
+# HTTP_RESPONSE_CACHE_TIMEOUT seconds, 3600) and the forms' rate counts ("ratelimit", unless
+# RATELIMIT_CACHE_URL names another Redis). Without it, one host: files and per-process memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+
+    def _redis_cache(prefix: str) -> dict:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
+
+    CACHES["default"] = _redis_cache("default")
+    CACHES["http_cache"] = _redis_cache("http-cache")
+    CACHES["http_responses"] = _redis_cache("http-responses")
+    HTTP_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("HTTP_RESPONSE_CACHE_TIMEOUT", "3600"))
+    if not os.environ.get("RATELIMIT_CACHE_URL"):
+        CACHES["ratelimit"] = _redis_cache("ratelimit")
+
 # django-ratelimit asks for memcached or its own Redis client: Django's Redis cache increments
 # atomically too (W001); the files' count is not atomic (E003): two sendings at the same instant
 # may count once — the one-host default, documented.
