@@ -170,7 +170,9 @@ def update_project_catalogue() -> int:
 
 
 ENGLISH_PO = PROJECT_LOCALE / "en" / "LC_MESSAGES" / "django.po"
-#: The English of the words the /en/ pages show (docs/english.md): {Vietnamese message id: English}.
+#: The English of the words the /en/ pages show (docs/english.md): {Vietnamese message id: English};
+#: a message with a plural (``{% blocktranslate count … %}``): its singular id → [one, several]; a
+#: message with a context (``pgettext``): the key is ``context\u0004id``, as gettext keys it.
 ENGLISH_STRINGS = PROJECT_LOCALE / "en" / "public_strings.json"
 
 
@@ -187,11 +189,16 @@ def update_english_catalogue() -> int:
     po = polib.pofile(str(ENGLISH_PO))
     done = 0
     for entry in po:
-        if entry.msgid in english and not entry.msgid_plural:
-            entry.msgstr = english[entry.msgid]
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-        done += bool(entry.msgstr)
+        given = english.get(f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid)
+        if entry.msgid_plural and isinstance(given, list) and len(given) == 2:
+            entry.msgstr_plural = {0: given[0], 1: given[1]}
+        elif not entry.msgid_plural and isinstance(given, str):
+            entry.msgstr = given
+        else:
+            given = None
+        if given is not None and "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        done += _translated(entry)
     po.metadata.update(
         {
             "Language": "en",
