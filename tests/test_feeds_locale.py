@@ -146,3 +146,12 @@ def test_vietnamese_pages_announce_the_vietnamese_feeds(client, bilingual):
     assert not any(href.startswith("/en/") for _title, href in home)
     category = alternates(client, bilingual["category"].url)
     assert ("Tin tức - Sự kiện", f"/feeds/news/{bilingual['category'].slug}.rss") in category
+
+
+def test_an_allowed_origin_may_read_the_english_feeds_too(client, bilingual, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://portal.tinh.gov.vn"]
+    response = client.get("/en/feeds/news.rss", HTTP_ORIGIN="https://portal.tinh.gov.vn")
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "https://portal.tinh.gov.vn"
+    page = client.get("/en/news/voters-turn-out/", HTTP_ORIGIN="https://portal.tinh.gov.vn")
+    assert "Access-Control-Allow-Origin" not in page  # the pages are not shared
