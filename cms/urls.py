@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api
 from home import views as home_views
 from portal import preview
+from portal.urls import localized_urlpatterns
 from portal.urls import urlpatterns as registered_urlpatterns
 
 urlpatterns = [
@@ -32,5 +33,7 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages: the Vietnamese tree without a prefix, the English translations under /en/ (docs/english.md).
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Pages, and the routes served in every language (the search page, the news feeds: what apps
+# registered with portal.urls.register_localized_urls): Vietnamese without a prefix, English
+# under /en/ (docs/english.md).
+urlpatterns += i18n_patterns(*localized_urlpatterns(), path("", include(wagtail_urls)), prefix_default_language=False)

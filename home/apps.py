@@ -16,7 +16,15 @@ class HomeConfig(AppConfig):
         from .models import AuthorityProfile
         from .views import html_site_map
 
-        set_authority_name(lambda site: AuthorityProfile.for_site(site).authority_name)
+        def authority_name(site, language: str) -> str:
+            """The name in ``language``: the English one on English pages and feeds when the
+            profile has it (``authority_name_en``), else the Vietnamese one."""
+            profile = AuthorityProfile.for_site(site)
+            if language == "en" and profile.authority_name_en:
+                return profile.authority_name_en
+            return profile.authority_name
+
+        set_authority_name(authority_name)
         register_urls(path("so-do-trang/", html_site_map, name="html-site-map"))
 
         def contact(site, language: str, request=None) -> AuthorityContact:

@@ -15,7 +15,7 @@ class NewsConfig(AppConfig):
         from portal.feeds import AnnouncedFeed, announce_feed
         from portal.importing import register_record_type
         from portal.reporting import register_report_section
-        from portal.urls import register_urls
+        from portal.urls import register_localized_urls
         from search import registry as search
 
         from .api import news_router
@@ -27,9 +27,10 @@ class NewsConfig(AppConfig):
         register_record_type("news", import_news)
         search.register(documents=DOCUMENTS)
         register_router("/news/", news_router)
-        announce_feed(AnnouncedFeed(_("Tin tức"), "feed-news", section=category_feed, order=10))
+        announce_feed(AnnouncedFeed(_("Tin tức"), "feed-news", section=category_feed, order=10, languages=("vi", "en")))
         register_report_section("news", news_section, order=10)
-        register_urls(
+        # /feeds/… the Vietnamese news, /en/feeds/… the English (docs/english.md)
+        register_localized_urls(
             path("feeds/news.rss", NewsFeed.as_view(), name="feed-news"),
             path("feeds/news/<str:category>.rss", NewsFeed.as_view(), name="feed-news-category"),
         )

@@ -1,6 +1,9 @@
 """RSS 2.0 feeds of news: ``/feeds/news.rss`` (every category) and ``/feeds/news/<slug>.rss``.
 
 A category (chuyên mục) is a live, public ``NewsIndexPage`` of the site, found by its slug.
+In every language (docs/english.md): ``/feeds/…`` lists the Vietnamese news, ``/en/feeds/…`` the
+English translations (the English tree, its categories by their English slug), with the
+authority's English name and ``<language>en</language>``.
 """
 
 from dataclasses import dataclass
@@ -28,10 +31,14 @@ class NewsFeed(PortalFeed):
     """The latest live, public news of the site, or of one category."""
 
     def get_object(self, request, category: str | None = None) -> NewsChannel:
-        root = site_root(request)
+        root = site_root(request)  # the home page in the request's language
         name = portal_name(request)
-        categories = {page.path: page for page in NewsIndexPage.objects.descendant_of(root).live().public()}
-        news = NewsPage.objects.live().public().defer_streamfields()
+        # The pages of that language only: its tree holds no other, this says so
+        in_language = {"locale_id": root.locale_id}
+        categories = {
+            page.path: page for page in NewsIndexPage.objects.descendant_of(root).filter(**in_language).live().public()
+        }
+        news = NewsPage.objects.filter(**in_language).live().public().defer_streamfields()
         if category is None:
             news = news.descendant_of(root)
             title = _("Tin tức – %(portal)s") % {"portal": name}

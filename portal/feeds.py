@@ -4,6 +4,11 @@ Feeds list live, public pages of the site the request is for, newest first, at m
 ``FEED_SIZE``. Dates are written in the portal's time zone (Asia/Ho_Chi_Minh, ``+0700``),
 text is Unicode NFC, links are absolute and each item's ``guid`` is a ``tag:`` URI that
 stays the same when the page is renamed or moved.
+
+A feed is in the request's language (docs/english.md): a feed routed in every language
+(``portal.urls.register_localized_urls``) lists, under ``/en/``, the pages of the English tree
+(``site_root``: the translation of the site's home page), with the authority's English name
+(``portal_name``) and ``<language>en</language>``; without the prefix, the Vietnamese tree.
 """
 
 from dataclasses import dataclass
@@ -12,10 +17,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Page, Site
 
+from .languages import active_language
 from .text import nfc as _nfc
 
 FEED_SIZE = 50
@@ -40,28 +47,46 @@ def local_datetime(day: date, moment: datetime | None) -> datetime:
     return datetime.combine(day, time.min, tzinfo=zone)
 
 
-#: ``site -> str``: the name of the authority owning ``site`` ("" if unknown); set by the app that
-#: keeps the authority's profile (``set_authority_name``), from its ``AppConfig.ready()``.
+#: ``(site, language) -> str``: the name of the authority owning ``site`` in ``language`` (a content
+#: language code), else its Vietnamese name ("" if unknown); set by the app that keeps the
+#: authority's profile (``set_authority_name``), from its ``AppConfig.ready()``.
 _authority_name = None
 
 
 def set_authority_name(function) -> None:
+    """Register ``function(site, language) -> str``: the authority's name in that language, its
+    Vietnamese name when it has none in that language (as the pages show it), "" if unknown."""
     global _authority_name
     _authority_name = function
 
 
-def portal_name(request) -> str:
-    """The authority's name, else the site's name, else ``WAGTAIL_SITE_NAME``."""
+def portal_name(request, language: str | None = None) -> str:
+    """The authority's name in ``language`` (the request's by default), else its Vietnamese name,
+    else the site's name, else ``WAGTAIL_SITE_NAME``."""
     site = Site.find_for_request(request)
     if site is None:
         return settings.WAGTAIL_SITE_NAME
-    name = _authority_name(site) if _authority_name is not None else ""
+    name = _authority_name(site, language or active_language()) if _authority_name is not None else ""
     return name or site.site_name or settings.WAGTAIL_SITE_NAME
 
 
-def site_root(request) -> Page:
+def site_root(request, language: str | None = None) -> Page:
+    """The home page of the request's site in ``language`` (the request's by default): the site's
+    root page (the Vietnamese tree), or its live, public translation (``/en/``); Http404 when it
+    has none."""
     site = Site.find_for_request(request) or Site.objects.select_related("root_page").get(is_default_site=True)
-    return site.root_page
+    language = language or active_language()
+    if language == settings.LANGUAGE_CODE:
+        return site.root_page
+    translated = (
+        Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code=language)
+        .live()
+        .public()
+        .first()
+    )
+    if translated is None:
+        raise Http404("This site has no home page in that language.")
+    return translated
 
 
 def page_guid(page: Page, request) -> str:
@@ -80,11 +105,11 @@ class PortalFeed(Feed):
     """
 
     feed_type = Rss201rev2Feed
-    language = "vi"
     item_guid_is_permalink = False
 
     def __init__(self, request):
         self.request = request
+        self.language = active_language()  # the URL's: /en/… English
 
     @classmethod
     def as_view(cls):
@@ -107,12 +132,15 @@ class AnnouncedFeed:
     """A feed every page announces in its ``<head>`` (``{% feed_links %}``): a title and a URL name.
 
     ``section``: optional ``page -> (title, url) | None``, the feed of the section a page is
-    (a news category's own feed). Feeds are announced by ``order``, lowest first."""
+    (a news category's own feed). Feeds are announced by ``order``, lowest first. ``languages``:
+    the content languages the feed has (an English page announces the feeds that have ``en``,
+    at their ``/en/`` URL: the feed's routes must then be ``register_localized_urls``')."""
 
     title: object  # a string or a lazy translation
     url_name: str
     section: object = None
     order: int = 100
+    languages: tuple[str, ...] = ("vi",)
 
 
 _announced: list[AnnouncedFeed] = []

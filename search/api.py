@@ -16,7 +16,7 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 
 from portal.api.errors import bad_request_doc
-from portal.api.listings import Text
+from portal.api.listings import Locale, Text
 
 from . import service
 from .registry import YEAR_POSITION, SearchFilter, registry
@@ -32,6 +32,12 @@ MAX_PAGE = 10_000
 
 def _codes(choices) -> object:
     return Literal[tuple(code for code, _label in choices())]  # type: ignore[valid-type]
+
+
+LOCALE_DOC = (
+    "The language of the pages searched: `vi` (default: the portal's own pages) or `en` (their English "
+    "translations, under /en/). Counts and facets are those of that language's pages."
+)
 
 
 def _filter_field(spec: SearchFilter) -> tuple:
@@ -50,6 +56,7 @@ class _SearchParams(Schema):
             sort=self.sort,
             page=self.page,
             page_size=self.page_size,
+            locale=self.locale,
             **{name: getattr(self, name) for name in registry.filters()},
         )
 
@@ -70,6 +77,7 @@ SearchParams = create_model(
     sort=(SortCode, Field("relevance", description="`relevance` (default) or `newest`.")),
     page=(int, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, from 1 to {MAX_PAGE}.")),
     page_size=(int, Field(service.DEFAULT_PAGE_SIZE, ge=1, le=service.MAX_PAGE_SIZE)),
+    locale=(Locale, Field(service.DEFAULT_LOCALE, description=LOCALE_DOC)),
 )
 
 
@@ -127,6 +135,7 @@ class SearchOut(Schema):
     count: int
     page: int
     page_size: int
+    locale: Locale = Field(description="The language of the pages searched (the `locale` asked for).")
     results: list[HitOut]
     facets: FacetsOut
 
@@ -176,6 +185,9 @@ def search(request: HttpRequest, response: HttpResponse, params: SearchParams = 
     optional), with filters, facets, relevance or newest order and pages. A document number
     written in the query puts that document first. An empty query is a 400.
 
+    One language at a time (`locale`: `vi` by default, `en` for the English translations); the
+    answer says which (`locale`).
+
     Every match is counted (`count` and the facet counts are exact) and can be paged to the last
     one. Words that name a document type ("luật", "NĐ", "QĐ"…) at the start of the query, an
     issuer (UBND, HĐND, CP, TTg, QH) or a year rank the documents meeting them first instead of
@@ -195,6 +207,7 @@ def search(request: HttpRequest, response: HttpResponse, params: SearchParams = 
         "count": result.count,
         "page": result.page,
         "page_size": result.page_size,
+        "locale": result.locale,
         "results": [hit.as_dict() for hit in result.results],
         "facets": result.facets,
     }
@@ -208,11 +221,17 @@ def search(request: HttpRequest, response: HttpResponse, params: SearchParams = 
     auth=[BearerTokenAuth(), AllowAnonymous()],
     openapi_extra=FALLBACK_HEADER_DOC,
 )
-def suggest(request: HttpRequest, response: HttpResponse, q: Text = ""):
-    """Up to 10 titles and numbers for what has been typed so far ("nghi dinh 4" → "Nghị định 43/…").
+def suggest(
+    request: HttpRequest,
+    response: HttpResponse,
+    q: Text = "",
+    locale: Locale = Query(service.DEFAULT_LOCALE, description=LOCALE_DOC),  # noqa: B008
+):
+    """Up to 10 titles and numbers for what has been typed so far ("nghi dinh 4" → "Nghị định 43/…"),
+    among the pages of one language (`locale`).
     `X-Search-Backend: database; fallback` while the search engine is unreachable."""
     try:
-        suggestions, fallback = with_fallback(lambda backend: service.suggest(q, backend=backend))
+        suggestions, fallback = with_fallback(lambda backend: service.suggest(q, backend=backend, locale=locale))
     except service.SearchError as error:
         return _bad_request(error)
     if fallback:

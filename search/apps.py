@@ -11,12 +11,12 @@ class SearchConfig(AppConfig):
         """The search API and page; after an import, the search index is optimized."""
         from portal.api.registry import register_router
         from portal.importing import content_imported
-        from portal.urls import register_urls
+        from portal.urls import register_localized_urls
 
         # Imported when the API and the URLs are assembled: their parameters and facets are those
         # the content apps register (search.registry) from their own ready().
         register_router("/search/", "search.api.router")
-        register_urls("search.urls")
+        register_localized_urls("search.urls")
         content_imported.connect(_optimize_after_import, dispatch_uid="search.optimize_after_import")
 
 

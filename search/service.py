@@ -23,9 +23,10 @@ from datetime import date
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from portal.filters import in_period
+from portal.languages import content_languages, locale_id
 from portal.text import fold, normalize, query_text
 from portal.text import strip_marks as _fold_marks
 
@@ -77,13 +78,15 @@ class _Documents(Mapping):
 TYPES = _Documents()
 GENERIC_FILTERS = ("year", "date_from", "date_to")
 SORTS = ("relevance", "newest")
+DEFAULT_LOCALE = "vi"
 
 
 @dataclass(frozen=True, init=False)
 class SearchQuery:
     """A search: the query, the types (empty: every type), the generic filters, the type-specific
     ``filters`` ({name: value} of the registered ``SearchFilter``; passed as keyword arguments),
-    the order and the page."""
+    the order, the page and the language of the pages searched (``locale``: ``vi``, the portal's
+    own pages, or ``en``, their English translations; docs/english.md)."""
 
     q: str
     types: tuple[str, ...] = ()
@@ -93,6 +96,7 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    locale: str = DEFAULT_LOCALE
     filters: dict = field(default_factory=dict)
 
     def __init__(
@@ -105,16 +109,26 @@ class SearchQuery:
         sort: str = "relevance",
         page: int = 1,
         page_size: int = DEFAULT_PAGE_SIZE,
+        locale: str = DEFAULT_LOCALE,
         **filters,
     ):
         given = {"q": q, "types": types, "year": year, "date_from": date_from, "date_to": date_to, "sort": sort}
-        for name, value in {**given, "page": page, "page_size": page_size}.items():
+        for name, value in {**given, "page": page, "page_size": page_size, "locale": locale}.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "filters", {k: v for k, v in filters.items() if v not in (None, "")})
 
     def with_q(self, q: str) -> "SearchQuery":
         return SearchQuery(
-            q, self.types, self.year, self.date_from, self.date_to, self.sort, self.page, self.page_size, **self.filters
+            q,
+            self.types,
+            self.year,
+            self.date_from,
+            self.date_to,
+            self.sort,
+            self.page,
+            self.page_size,
+            self.locale,
+            **self.filters,
         )
 
     def validate(self) -> None:
@@ -146,6 +160,8 @@ class SearchQuery:
             raise SearchError("year: between 1900 and 2100")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise SearchError("date_from: must not be after date_to")
+        if self.locale not in content_languages():
+            raise SearchError(f"locale: one of {', '.join(content_languages())}")
 
     def selected_types(self) -> list[SearchDocument]:
         """The types asked for, less those a type-specific filter rules out."""
@@ -182,17 +198,19 @@ class SearchResult:
     facets: dict = field(default_factory=dict)
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    locale: str = DEFAULT_LOCALE
 
 
 # --- searching -----------------------------------------------------------------------------------
 
 
-def _filtered(spec: SearchDocument, query: SearchQuery, today: date, private: Q):
-    """Live, public pages of one type with the request's filters (as ``id__in`` the backend accepts).
+def _filtered(spec: SearchDocument, query: SearchQuery, today: date, private: Q, locale):
+    """Live, public pages of one type in the query's language with the request's filters (as
+    ``id__in`` the backend accepts).
 
     ``private``: ``Page.objects.private_q()``, read once per search (``.public()`` reads the view
-    restrictions again for each type)."""
-    base = spec.model.objects.live().exclude(private)
+    restrictions again for each type); ``locale``: the locale's id (``_locale``)."""
+    base = spec.model.objects.live().exclude(private).filter(locale=locale)
     if not _narrowed(query):
         return base
     narrow = spec.model.objects.all()
@@ -425,8 +443,9 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     specs = query.selected_types()
     candidates = {}
     private = Page.objects.private_q()
+    locale = _locale(query.locale, backend)
     for spec in specs:
-        candidates[spec.code] = _filtered(spec, query, today, private)
+        candidates[spec.code] = _filtered(spec, query, today, private, locale)
         for pk in _exact_matches(query, spec, candidates[spec.code]):
             first.append((spec.code, pk))
     first = list(dict.fromkeys(first))
@@ -447,7 +466,21 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
         for code, pk in window
         if (code, pk) in pages
     ]
-    return SearchResult(count, hits, facets, query.page, query.page_size)
+    return SearchResult(count, hits, facets, query.page, query.page_size, query.locale)
+
+
+def _locale(code: str, backend: str):
+    """The id of the locale ``code``, as the candidates' filter ``locale=`` takes it (a filter of
+    the search itself, on every backend: never a pass over the hits):
+
+    - our database backends read every match through the candidates in SQL (``_facet_rows``): a
+      subquery there (``portal.languages.locale_id``), no query of its own;
+    - any other backend (Elasticsearch/OpenSearch: the ``locale`` filter field every page indexes,
+      Wagtail's ``Page.search_fields``) gets the filter in its own query, as a value: the id is
+      read here, once per search (a subquery would be run again for each type)."""
+    if _scored_backend(backend) is not None:
+        return locale_id(code)
+    return Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
 
 
 def _ordered_window(
@@ -656,8 +689,11 @@ def snippet(text: str, words: list[str], length: int = SNIPPET_LENGTH) -> str:
 _NUMBER_PREFIX = re.compile(r"(\d[\w/\-]*)$", re.UNICODE)
 
 
-def suggest(q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default") -> list[dict]:
-    """Up to ``limit`` {title, number, url, type} for type-ahead; folded like ``search``.
+def suggest(
+    q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default", locale: str = DEFAULT_LOCALE
+) -> list[dict]:
+    """Up to ``limit`` {title, number, url, type} for type-ahead; folded like ``search``; pages of
+    the language ``locale`` only.
 
     Numbers first (the last word as a number prefix, "4" → "43/2011/…", the other words then
     required in the title), then full-word matches (search), then the backend's autocomplete.
@@ -667,10 +703,16 @@ def suggest(q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default") -> 
         raise SearchError("q: enter something to search for")
     if len(text) > MAX_QUERY_LENGTH:
         raise SearchError(f"q: at most {MAX_QUERY_LENGTH} characters")
+    if locale not in content_languages():
+        raise SearchError(f"locale: one of {', '.join(content_languages())}")
     words = backend_text(text).split()
     if not words:
         return []
     found: dict[tuple[str, int], dict] = {}
+    language = _locale(locale, backend)
+
+    def pages(spec):
+        return spec.model.objects.live().public().filter(locale=language)
 
     def add(code, page):
         if len(found) < limit and (code, page.pk) not in found:
@@ -686,26 +728,21 @@ def suggest(q: str, *, limit: int = SUGGEST_LIMIT, backend: str = "default") -> 
     if prefix:
         others = query_text(text[: prefix.start()]).split()
         for spec in (spec for spec in TYPES.values() if spec.number_prefix is not None):
-            pages = (
-                spec.model.objects.live()
-                .public()
-                .filter(spec.number_prefix(prefix.group(1)))
-                .order_by(f"-{spec.date_field}", "-pk")[:50]
-            )
-            for page in pages:
+            numbered = pages(spec).filter(spec.number_prefix(prefix.group(1))).order_by(f"-{spec.date_field}", "-pk")
+            for page in numbered[:50]:
                 title = fold(f"{page.title} {getattr(page, 'summary', '')}").split()
                 if all(w in title for w in others):
                     add(spec.code, page)
     typed = " ".join(words)
     searches = (
-        lambda pages: pages.search(typed, operator="and", backend=backend),  # whole words
+        lambda candidates: candidates.search(typed, operator="and", backend=backend),  # whole words
         # every word, as on the database backends (an engine's default is any word)
-        lambda pages: pages.autocomplete(typed, operator="and", backend=backend),  # the last word partial
+        lambda candidates: candidates.autocomplete(typed, operator="and", backend=backend),  # the last word partial
     )
     for run in searches:
         for spec in TYPES.values():
             if len(found) >= limit:
                 break
-            for page in run(spec.model.objects.live().public())[:limit]:
+            for page in run(pages(spec))[:limit]:
                 add(spec.code, page)
     return list(found.values())

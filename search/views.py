@@ -1,5 +1,10 @@
-"""The public search page, ``/tim-kiem/``: a thin view over ``search.service.search``.
+"""The public search page, ``/tim-kiem/`` (and ``/en/search/``): a thin view over ``search.service.search``.
 
+It searches the pages of its own language (docs/english.md): the Vietnamese pages at
+``/tim-kiem/``, their English translations at ``/en/search/`` (a route served in every language,
+``portal.urls.register_localized_urls``; the language is the one the URL's prefix activated),
+and speaks that language (the catalogue's words; a label a content app registered that the
+catalogue has no English for stays Vietnamese).
 GET parameters are those of the API (``search/params.py`` validates them with the API's schema).
 No query: the form and a hint (200). A bad parameter: the form and a Vietnamese message, HTTP 400
 (never 500); a query the service cannot use (too long, no word): the message, HTTP 200. While the
@@ -12,14 +17,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.languages import active_language
 
 from . import params as search_params
 from . import service
 from .registry import Facet, registry
 from .resilience import BACKEND_HEADER, FALLBACK_HEADER_VALUE, with_fallback
 
-SORT_LABELS = {"relevance": "Phù hợp nhất", "newest": "Mới nhất"}
+SORT_LABELS = {"relevance": gettext_lazy("Phù hợp nhất"), "newest": gettext_lazy("Mới nhất")}
 FILTERS = ("type", *registry.filters(), "year", "date_from", "date_to")
 
 
@@ -82,7 +92,7 @@ class State:
 
 def _named_group(facet: Facet, entries, active_id, state) -> FacetGroup:
     key = facet.name
-    group = FacetGroup(key, facet.title)
+    group = FacetGroup(key, search_params.translated(facet.title))
     for entry in entries:
         is_active = entry["id"] == active_id
         url = state.url(**{key: None if is_active else entry["id"]})
@@ -95,32 +105,37 @@ def _named_group(facet: Facet, entries, active_id, state) -> FacetGroup:
 
 def _choice_group(facet: Facet, entries, active, state) -> FacetGroup:
     key = facet.name
-    group = FacetGroup(key, facet.title)
+    group = FacetGroup(key, search_params.translated(facet.title))
     for entry in entries:
         is_active = entry["code"] == active
         group.items.append(
             FacetItem(
-                entry["label"], entry["count"], state.url(**{key: None if is_active else entry["code"]}), is_active
+                search_params.translated(entry["label"]),
+                entry["count"],
+                state.url(**{key: None if is_active else entry["code"]}),
+                is_active,
             )
         )
     if active and not any(i.active for i in group.items):
-        group.items.insert(0, FacetItem(str(dict(facet.choices())[active]), 0, state.url(**{key: None}), True))
+        label = search_params.translated(dict(facet.choices())[active])
+        group.items.insert(0, FacetItem(label, 0, state.url(**{key: None}), True))
     return group
 
 
 def _facet_groups(p, facets: dict, state: State) -> list[FacetGroup]:
-    types = FacetGroup("type", "Loại nội dung")
+    types = FacetGroup("type", _("Loại nội dung"))
     counts = facets.get("type", {})
     for code, spec in service.TYPES.items():
         is_active = code in p.type
         if counts.get(code) or is_active:
             chosen = [t for t in p.type if t != code] if is_active else [*p.type, code]
-            types.items.append(FacetItem(spec.label, counts.get(code, 0), state.url(type=chosen), is_active))
+            label = search_params.translated(spec.label)
+            types.items.append(FacetItem(label, counts.get(code, 0), state.url(type=chosen), is_active))
     groups = [types]
     for name, facet in registry.facets().items():
         group = _choice_group if facet.kind == "choice" else _named_group
         groups.append(group(facet, facets.get(name, []), getattr(p, facet.name), state))
-    years = FacetGroup("year", "Năm")
+    years = FacetGroup("year", _("Năm"))
     for entry in facets.get("year", []):
         is_active = entry["year"] == p.year
         years.items.append(
@@ -131,11 +146,13 @@ def _facet_groups(p, facets: dict, state: State) -> list[FacetGroup]:
     if p.year and not any(i.active for i in years.items):
         years.items.insert(0, FacetItem(str(p.year), 0, state.url(year=None), True))
     groups.append(years)
-    period = FacetGroup("period", "Thời gian")
+    period = FacetGroup("period", _("Thời gian"))
     if p.date_from:
-        period.items.append(FacetItem(f"Từ {p.date_from:%d/%m/%Y}", 0, state.url(date_from=None), True))
+        label = _("Từ %(date)s") % {"date": date_format(p.date_from, "d/m/Y")}
+        period.items.append(FacetItem(label, 0, state.url(date_from=None), True))
     if p.date_to:
-        period.items.append(FacetItem(f"Đến {p.date_to:%d/%m/%Y}", 0, state.url(date_to=None), True))
+        label = _("Đến %(date)s") % {"date": date_format(p.date_to, "d/m/Y")}
+        period.items.append(FacetItem(label, 0, state.url(date_to=None), True))
     groups.append(period)
     return [g for g in groups if g.items]
 
@@ -155,12 +172,12 @@ def _row(hit: service.Hit, request) -> ResultRow:
     spec = service.TYPES[hit.type]
     page = hit.page
     return ResultRow(
-        type_label=spec.label,
+        type_label=search_params.translated(spec.label),
         title=page.title,
         url=page.get_url(request=request),
         number=spec.number(page) or "",
         date=getattr(page, spec.date_field),
-        date_label=spec.date_label,
+        date_label=search_params.translated(spec.date_label),
         snippet=mark_safe(hit.snippet),  # the service escapes the text; only <mark> is markup
     )
 
@@ -170,7 +187,7 @@ def search_page(request):
     context: dict = {"q": typed, "errors": [], "result": None}
     status = 200
     try:
-        p = search_params.parse(request.GET)
+        p = search_params.parse(request.GET, active_language())
     except search_params.ParamError as error:
         context["errors"] = error.messages
         return render(request, "search/search_page.html", context, status=400)

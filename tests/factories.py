@@ -118,6 +118,22 @@ def _add(parent, page):
     return page
 
 
+def translate(page, *, publish: bool = True, **values):
+    """The English translation of ``page`` (Wagtail's ``copy_for_translation``, as the demo's
+    ``home/english.py`` makes them: its parent must have one), with ``values``; published unless
+    ``publish`` is false (a draft)."""
+    from wagtail.models import Locale
+
+    copy = page.copy_for_translation(Locale.objects.get(language_code="en")).specific
+    for name, value in values.items():
+        setattr(copy, name, value)
+    revision = copy.save_revision()
+    if publish:
+        revision.publish()
+    copy.refresh_from_db()  # publishing saved another instance: the url path is the database's
+    return copy
+
+
 def image(title: str = "Ảnh minh họa", description: str = "", size: tuple[int, int] = (640, 400)):
     """A Wagtail image with a real (tiny) PNG file, stored under the test MEDIA_ROOT."""
     import io

@@ -275,6 +275,47 @@ def test_suggestions(engine, corpus):
     assert service.suggest("dat daix") == []
 
 
+def test_each_language_is_searched_apart_on_the_engine(engine, corpus):
+    """The language is a filter of the engine's own query (every page indexes its ``locale``,
+    Wagtail's ``Page.search_fields``): each language's matches, counts, facets and suggestions, as
+    the database backend gives them; English words are found as typed (the folding analysis)."""
+    from wagtail.models import Locale
+
+    from portal.importing import home_page
+
+    factories.translate(home_page(), title="Vinh Tuong District e-Portal")
+    factories.translate(corpus["n1"].get_parent(), title="News and events", slug="news")
+    english = factories.translate(
+        corpus["n1"],
+        title="Village hall festival in Vinh Tuong",
+        slug="village-hall-festival",
+        lead="The traditional land and village festival of Vinh Tuong.",
+    )
+    en = Locale.objects.get(language_code="en")
+    refresh(engine)
+    # the engine itself filters: the English page only, though the Vietnamese one holds the words too
+    filtered = NewsPage.objects.live().filter(locale=en).search("vinh tuong", operator="and", backend="default")
+    assert [pk for pk, _score in filtered.ranked_pks(1000)] == [english.pk]
+
+    vietnamese = run(engine, "vinh tuong", page_size=50)
+    assert english.pk not in {h.page.pk for h in vietnamese.results}
+    assert {corpus["n1"].pk, corpus["d959"].pk} <= {h.page.pk for h in vietnamese.results}
+    found = run(engine, "vinh tuong", locale="en")
+    assert [h.page.pk for h in found.results] == [english.pk] and found.count == 1 and found.locale == "en"
+    assert found.facets["type"] == {"news": 1} and found.facets["year"] == [{"year": 2025, "count": 1}]
+    assert [h.page.pk for h in run(engine, "festival", locale="en").results] == [english.pk]
+    assert [h.page.pk for h in run(engine, "land", locale="en").results] == [english.pk]
+    assert run(engine, "festival").count == 0
+    for q, locale in (("vinh tuong", "vi"), ("vinh tuong", "en"), ("le hoi", "vi"), ("festival", "en")):
+        live = run(engine, q, locale=locale, page_size=50)
+        db = service.search(SearchQuery(q=q, locale=locale, page_size=50), today=TODAY, backend="fallback")
+        assert {(h.type, h.page.pk) for h in live.results} == {(h.type, h.page.pk) for h in db.results}, q
+        assert live.count == db.count and live.facets == db.facets, q
+    assert [s["title"] for s in service.suggest("village hal", locale="en")] == [english.title]
+    assert service.suggest("village hal") == []
+    assert english.title not in {s["title"] for s in service.suggest("vinh tuo")}
+
+
 def test_the_judged_demo_set_on_the_engine_beside_the_database(engine, settings, tmp_path):
     """The judged demo set (tests/test_search_judged_demo.py) answered by the engine and by the
     database backend (the fallback) over the same seeded demo: figures printed side by side; the

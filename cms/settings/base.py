@@ -281,9 +281,10 @@ if REDIS_URL:
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 HTTP_RESPONSE_CACHE_MAX_BYTES = 256 * 1024
 
-# CORS (django-cors-headers): browsers on these origins may read the API and the feeds.
+# CORS (django-cors-headers): browsers on these origins may read the API and the feeds (the
+# English feeds too, under /en/feeds/: docs/english.md).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/(api|feeds)/"
+CORS_URLS_REGEX = r"^/(api|feeds|en/feeds)/"
 
 # Headless preview (wagtail-headless-preview): when HEADLESS_PREVIEW_URL is set, the admin's
 # preview of a page shows that external front-end (in the preview panel), which fetches the draft
