@@ -33,7 +33,16 @@ from typing import Annotated, Any, Literal
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, create_model, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PrivateAttr,
+    WithJsonSchema,
+    create_model,
+    model_validator,
+)
 from pydantic import Field as PydanticField
 from pydantic_core import PydanticCustomError
 
@@ -62,35 +71,47 @@ def read_only_field(message: str = READ_ONLY_MESSAGE) -> tuple[Any, Any]:
     )
 
 
-class Reference(BaseModel):
-    """A reference written as an object: only its ``id`` (``{"id": 12}``)."""
-
-    model_config = ConfigDict(extra="forbid")
-    id: int = PydanticField(..., ge=1)
-
-    @model_validator(mode="before")
-    @classmethod
-    def only_the_id(cls, value):
-        if isinstance(value, dict):
-            extra = sorted(k for k in value if k != "id")
-            if extra:
-                raise PydanticCustomError(
-                    "read_only",
-                    "a reference is written by its id alone; {keys} describe the object it refers to "
-                    "and are read-only here",
-                    {"keys": ", ".join(repr(k) for k in extra)},
-                )
-        return value
+def _reference(value):
+    """``{"id": 12}`` → ``12``; any other key of the object is refused (it describes the object referred to)."""
+    if isinstance(value, dict):
+        extra = sorted(k for k in value if k != "id")
+        if extra:
+            raise PydanticCustomError(
+                "read_only",
+                "a reference is written by its id alone; {keys}: read-only here (they describe the object "
+                "it refers to)",
+                {"keys": ", ".join(repr(k) for k in extra)},
+            )
+        if "id" not in value:
+            raise PydanticCustomError("missing", "a reference needs its 'id'")
+        return value["id"]
+    return value
 
 
-#: What a reference accepts: the id, or ``{"id": …}``.
-RefInput = Annotated[int, PydanticField(ge=1)] | Reference
+#: What a reference accepts: the id, or ``{"id": …}`` (the read shape's ``id`` alone).
+RefInput = Annotated[
+    int,
+    PydanticField(ge=1),
+    BeforeValidator(_reference),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {
+                    "type": "object",
+                    "properties": {"id": {"type": "integer", "minimum": 1}},
+                    "required": ["id"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": 'The id of the object referred to, or {"id": …}.',
+        }
+    ),
+]
 
 
 def ref_id(value) -> int | None:
-    if value is None:
-        return None
-    return value.id if isinstance(value, Reference) else value
+    return value
 
 
 @dataclass
@@ -549,6 +570,21 @@ def form_payload(page: PageWriters, data, instance) -> tuple[dict[str, Any], Wri
     return payload, locations
 
 
+def _empty_rich_text_as_the_editor_sends_it(page: PageWriters, payload: dict, form_data) -> None:
+    """An empty rich text field stored empty, as the admin stores it: Wagtail 8.0.1's
+    ``build_form_data`` turns ``""`` into an empty editor document, which its converter saves as
+    ``<p data-block-key="…"></p>``; the admin's editor sends ``null`` for an empty field, saved as
+    ``""`` (docs/wagtail-bugs.md)."""
+    for writer in page.writers.values():
+        if not isinstance(writer, RichTextWriter):
+            continue
+        name = writer.form_fields[0]
+        value = payload.get(name)
+        content = value.get("content", "") if isinstance(value, dict) else value
+        if name in payload and not (content or "").strip():
+            form_data[name] = "null"
+
+
 def _refuse_unbound(form, payload: dict, locations: WriteLocations) -> None:
     """A field the body writes that this account's form lacks (a panel with a permission): 422, never dropped."""
     from wagtail.utils.forms import FormValidationError
@@ -596,6 +632,7 @@ def build_page_form(model, parent, data, user):
             required.add(name)
     form_class = _form_class(model, set(payload) | required)
     form_data = build_form_data(form_class, payload)
+    _empty_rich_text_as_the_editor_sends_it(page_info, payload, form_data)
     page._meta_warnings = get_warnings(form_data)
     form = form_class(data=form_data, instance=page, parent_page=parent, for_user=user)
     _refuse_unbound(form, payload, locations)
@@ -611,6 +648,7 @@ def build_page_update_form(page, data, user):
     _with_locations(data, locations)
     form_class = _form_class(model, set(payload))
     form_data = build_form_data(form_class, payload, instance=page)
+    _empty_rich_text_as_the_editor_sends_it(WRITERS[model], payload, form_data)
     page._meta_warnings = get_warnings(form_data)
     form = form_class(data=form_data, instance=page, parent_page=page.get_parent(), for_user=user)
     _refuse_unbound(form, payload, locations)
@@ -656,7 +694,7 @@ def write_problem(request, exc):
     if isinstance(exc, FormValidationError):
         locations = getattr(request, "api_write_locations", None) or WriteLocations()
         for form_path, coded in exc.loc_errors:
-            path = locations.api_path(tuple(form_path)) if form_path != ("__all__",) else ()
+            path = tuple(part for part in locations.api_path(tuple(form_path)) if part != "__all__")
             errors += [{"loc": list(path), "type": code, "msg": message} for message, code in coded]
     elif isinstance(exc, DjangoValidationError):
         errors = [{"loc": [], "type": "invalid", "msg": message} for message in exc.messages]
