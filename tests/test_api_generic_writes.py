@@ -627,3 +627,20 @@ def test_a_wagtail_cli_style_create_stores_the_lead(client, reporter_token):
     assert page.lead == "Sapo gửi bằng --field"
     assert page.lead_image_id == image.pk and page.published_on == date(2025, 6, 2)
     assert "<b>đậm</b>" in str(page.body[0].value)
+
+
+def test_a_title_used_twice_gets_a_slug_of_its_own(client, reporter_token):
+    category = f.news_index()
+    body = {"meta": {"type": "news.NewsPage", "parent_id": category.pk}, "title": "Hội nghị", "lead": "S"}
+    first = send(client, "post", PAGES, body, reporter_token)
+    second = send(client, "post", PAGES, body, reporter_token)
+    assert first.status_code == 201 and second.status_code == 201, second.content
+    assert first.json()["meta"]["slug"] != second.json()["meta"]["slug"]
+
+
+def test_html_the_features_do_not_allow_is_removed_and_said(client, reporter_token):
+    category = f.news_index()
+    body = {"meta": {"type": "news.NewsPage", "parent_id": category.pk}, "title": "Ảnh", "body": "<p>a<img src=x></p>"}
+    response = send(client, "post", PAGES, body, reporter_token)
+    assert response.status_code == 201, response.content
+    assert [w["tag"] for w in response.json()["meta"]["warnings"]] == ["img"]

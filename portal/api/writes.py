@@ -611,12 +611,15 @@ def build_page_form(model, parent, data, user):
     payload, locations = form_payload(page_info, data, None)
     _with_locations(data, locations)
 
-    # Wagtail's own trick: the slug from the title, made unique under the parent.
+    # Wagtail's own trick: the slug from the title (``minimal_clean``), then made unique under the
+    # parent (Wagtail 8.0.1 leaves it as is: a second page of the same title was a 422 on ``slug``).
     page._cached_parent_obj = parent
     if not payload.get("slug") and payload.get("title"):
+        from wagtail.coreutils import find_available_slug
+
         page.title = payload["title"]
         page.minimal_clean()
-        payload["slug"] = page.slug
+        payload["slug"] = find_available_slug(parent, page.slug) if page.slug else page.slug
         page._cached_parent_obj = None
 
     # The fields the body sets, and the admin form's required fields without a model default (so
