@@ -703,6 +703,8 @@ def write_problem(request, exc):
         errors = [{"loc": [], "type": "invalid", "msg": message} for message in exc.messages]
     else:
         raw = exc.errors if isinstance(exc, NinjaValidationError) else exc.errors()
+        if any(tuple(error.get("loc", ()))[:1] == ("response",) for error in raw):
+            raise exc  # our answer does not match its schema: a server error (500), not the client's
         for error in raw:
             kind = error.get("type", "invalid")
             path, page_type = body_path(error.get("loc"))
