@@ -5,7 +5,7 @@ from datetime import datetime
 
 from typing_extensions import TypedDict
 
-from portal.api.fields import AttachmentOut, ReadOnlyField, attachment_out, related_rows
+from portal.api.fields import AttachmentOut, ReadOnlyField, attachment_out, attachment_rows_writer, related_rows
 
 
 class PublicCommentOut(TypedDict):
@@ -17,7 +17,11 @@ class PublicCommentOut(TypedDict):
 
 
 class DraftFileListField(ReadOnlyField):
-    """The draft's files in order: each document with its label as title."""
+    """The draft's files in order: each document with its label as title; written as
+    ``[{"id": <document id>, "title": <label>}]``."""
+
+    def writer(self, model, name):
+        return attachment_rows_writer(name, title_field="label")
 
     def to_representation(self, value) -> list[AttachmentOut]:
         return [attachment_out(row.document, row.label) for row in related_rows(value, "document") if row.document_id]

@@ -10,6 +10,14 @@ API's assembly, ``cms.api``), each with its upstream reason.
 3. **Errors in the OpenAPI document.** Wagtail's own operations document their success response
    only; the document gets each operation's errors (``portal.api.errors.problem_responses``) and
    the ``maximum`` of every ``offset``.
+4. **Every field of a page type written through the generic page endpoints** (``POST
+   /api/v3/pages/``, ``PATCH /api/v3/pages/{id}/``). Wagtail 8.0.1 writes only ``api_fields`` marked
+   ``writable=True`` and without a ``serializer`` (``InputSchemaGenerator._build_extra_fields``
+   skips them), and ignores unknown keys: a client's ``lead`` was silently dropped (issue 21). The
+   registry's create and patch schemas are replaced by ``portal.api.writes``' (``install_write_schemas``,
+   from ``PortalConfig.ready()``, before Wagtail's page router is imported), and the router's
+   ``build_page_form`` / ``build_page_update_form`` by theirs, which turn the body into the admin
+   form's data; a write's 422 names the fields by their path in the body (``write_problem``).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -21,6 +29,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from .api.errors import problem_responses
 from .api.listings import MAX_ID
+from .api.writes import write_problem
 
 #: Largest ``offset`` of a listing (patch 2).
 MAX_OFFSET = MAX_ID
@@ -38,7 +47,7 @@ def _validation_handler(wagtail_handler):
 
     def validation_error(request, exc):
         if request.method != "GET":
-            return wagtail_handler(request, exc)
+            return write_problem(request, exc)
         if isinstance(exc, NinjaValidationError):
             errors = exc.errors
         elif isinstance(exc, PydanticValidationError):
@@ -73,8 +82,19 @@ def bounded_offsets(schema: dict) -> dict:
     return schema
 
 
+def install_write_schemas() -> None:
+    """Patch 4: our write schemas in Wagtail's registry, and the page router's form builders."""
+    from .api import writes
+
+    writes.install()
+    from wagtail.api.v3.routers import pages
+
+    pages.build_page_form = writes.build_page_form
+    pages.build_page_update_form = writes.build_page_update_form
+
+
 def apply(api) -> None:
-    """Apply the three patches to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once."""
+    """Apply the patches 1–3 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once."""
     global _applied
     if _applied:
         return

@@ -1,22 +1,38 @@
 """The API shapes of projects and statistics (``APIField(serializer=...)``, typed by the return
-annotation of ``to_representation``: portal/api/fields.py explains why)."""
+annotation of ``to_representation``: portal/api/fields.py explains why), and how an editor's value
+is written through the generic page endpoints (``writer``: ``portal.api.writes``)."""
 
 from decimal import Decimal
 
 from typing_extensions import TypedDict
 
-from portal.api.fields import AttachmentOut, PageRef, ReadOnlyField, attachment_out, related_rows
+from portal.api.fields import (
+    AttachmentOut,
+    PageRef,
+    ReadOnlyField,
+    attachment_out,
+    attachment_rows_writer,
+    related_rows,
+)
+from portal.api.writes import ReferenceWriter, RowsWriter, ValueWriter
 
 
 class AmountField(ReadOnlyField):
-    """An amount in đồng, as a whole number (VND has no smaller unit)."""
+    """An amount in đồng, as a whole number (VND has no smaller unit); written as one."""
+
+    def writer(self, model, name):
+        return ValueWriter(name, int, "An amount in đồng, a whole number.")
 
     def to_representation(self, value: Decimal) -> int:
         return int(value)
 
 
 class ProjectFileListField(ReadOnlyField):
-    """The project's files in order: each document with its label as title."""
+    """The project's files in order: each document with its label as title; written as
+    ``[{"id": <document id>, "title": <label>}]``."""
+
+    def writer(self, model, name):
+        return attachment_rows_writer(name, title_field="label")
 
     def to_representation(self, value) -> list[AttachmentOut]:
         return [attachment_out(row.document, row.label) for row in related_rows(value, "document") if row.document_id]
@@ -29,7 +45,11 @@ class LinkedDocumentOut(TypedDict):
 
 class LinkedDocumentListField(ReadOnlyField):
     """The legal documents the project rests on, in order, with their role; a document that is a
-    draft or private is left out."""
+    draft or private is left out. Written as ``[{"label": …, "document": <legal document id>}]``."""
+
+    def writer(self, model, name):
+        columns = {"label": ValueWriter("label", str), "document": ReferenceWriter("document")}
+        return RowsWriter(name, columns, name=name)
 
     def to_representation(self, value) -> list[LinkedDocumentOut]:
         from .models.projects import visible_links

@@ -19,7 +19,7 @@ from portal.api.fields import AttachmentListField, NamedRefListField, TextField
 from portal.pages import SectionPage
 from search.indexing import Heading, WrittenText, folded_text
 
-from ..api_fields import DocumentTypeField, RelationListField
+from ..api_fields import DocumentTypeField, IssuingBodiesField, OutgoingRelationListField, RelationListField
 from ..numbers import clean_number, number_key, number_terms
 from ..validity import ValidityStatus, validity_status
 from .base import AttachmentRow, NumberedDocument
@@ -164,7 +164,7 @@ class LegalDocumentPage(NumberedDocument, Page):
         APIField("number_key"),
         APIField("summary"),
         APIField("document_type", serializer=DocumentTypeField()),
-        APIField("issuing_bodies", serializer=NamedRefListField()),
+        APIField("issuing_bodies", serializer=IssuingBodiesField()),
         APIField("signer"),
         APIField("signer_title"),
         APIField("issued_on"),
@@ -178,7 +178,7 @@ class LegalDocumentPage(NumberedDocument, Page):
         APIField("gazette_date"),
         APIField("body"),
         APIField("attachments", serializer=AttachmentListField()),
-        APIField("related_documents", serializer=RelationListField()),
+        APIField("related_documents", serializer=OutgoingRelationListField()),
         APIField("referenced_by", serializer=RelationListField()),
     ]
     # The typed listing /api/v3/legal-documents/ (cms.api_fields.listing_item_schema).

@@ -6,6 +6,11 @@ type, images with renditions, and a documented schema. These fields are DRF fiel
 that is the hook Wagtail 8.0's generator offers (``APIField(serializer=...)``): it types the
 schema from ``to_representation``'s return annotation, so every shape is a ``TypedDict`` and
 appears in the OpenAPI document. An app's own shapes live in that app (``directives.api_fields``).
+
+A field an editor writes also says how it is written: ``writer(model, name)`` returns its writer
+(``portal.api.writes``) — a reference by id, a list of them, the rows of an inline panel — and the
+generic page endpoints derive the page type's write schema from it (``portal.api.writes``). A field
+without ``writer`` (a computed value, a label) is read-only.
 """
 
 from datetime import date
@@ -84,7 +89,16 @@ class ReadOnlyField(fields.Field):
         super().__init__(**kwargs)
 
 
-class NamedRefField(ReadOnlyField):
+class ReferenceField(ReadOnlyField):
+    """Base of a field showing one related object (a foreign key): written by the object's id."""
+
+    def writer(self, model, name):
+        from .writes import ReferenceWriter
+
+        return ReferenceWriter(name)
+
+
+class NamedRefField(ReferenceField):
     """A foreign key to a snippet with a ``name``: id, name, short code."""
 
     def to_representation(self, value) -> NamedRef:
@@ -92,11 +106,16 @@ class NamedRefField(ReadOnlyField):
 
 
 class NamedRefListField(NamedRefField):
-    """A list (or many-to-many manager) of named snippets."""
+    """A list (or many-to-many manager) of named snippets; written as the list of their ids."""
 
     def to_representation(self, value) -> list[NamedRef]:
         items = value.all() if hasattr(value, "all") else value
         return [named_ref(item) for item in items]
+
+    def writer(self, model, name):
+        from .writes import ReferenceListWriter
+
+        return ReferenceListWriter(name)
 
 
 def attachment_out(document, title: str = "") -> AttachmentOut:
@@ -126,11 +145,32 @@ def related_rows(value, *related: str, prefetch: tuple = ()):
     return rows
 
 
+#: The keys of an attachment the API shows but does not write (they describe the document).
+ATTACHMENT_READ_ONLY = ("url", "filename", "size", "content_type")
+
+
+def attachment_rows_writer(relation: str, title_field: str = "title"):
+    """The writer of inline attachment rows shown as ``AttachmentOut``: each row written as
+    ``{"id": <document id>, "title": …}`` (``title`` to the row's ``title_field``)."""
+    from .writes import ReferenceWriter, RowsWriter, ValueWriter
+
+    return RowsWriter(
+        relation,
+        {"id": ReferenceWriter("document"), "title": ValueWriter(title_field, str)},
+        read_only=ATTACHMENT_READ_ONLY,
+        name=relation,
+    )
+
+
 class AttachmentListField(ReadOnlyField):
-    """Inline attachment rows (each with ``document`` and optional ``title``)."""
+    """Inline attachment rows (each with ``document`` and optional ``title``); written as
+    ``[{"id": <document id>, "title": …}]``."""
 
     def to_representation(self, value) -> list[AttachmentOut]:
         return [attachment_out(row.document, row.title) for row in related_rows(value, "document") if row.document_id]
+
+    def writer(self, model, name):
+        return attachment_rows_writer(name)
 
 
 class PageRefListField(ReadOnlyField):
@@ -140,8 +180,9 @@ class PageRefListField(ReadOnlyField):
         return [page.as_ref() for page in value]
 
 
-class PageRefField(ReadOnlyField):
-    """One page shown as a link (id, title, url, date, summary); nothing if draft or private."""
+class PageRefField(ReferenceField):
+    """One page shown as a link (id, title, url, date, summary); nothing if draft or private.
+    Written by the page's id."""
 
     def to_representation(self, value) -> PageRef | None:
         if not value.live or value.get_view_restrictions().exists():
@@ -179,15 +220,24 @@ def image_out(image) -> ImageOut:
     }
 
 
-class ImageField(ReadOnlyField):
-    """An image with renditions in two sizes: ``small`` (list thumbnail) and ``large`` (URL, width, height)."""
+class ImageField(ReferenceField):
+    """An image with renditions in two sizes: ``small`` (list thumbnail) and ``large`` (URL, width,
+    height). Written by the image's id."""
 
     def to_representation(self, value) -> ImageOut:
         return image_out(value)
 
 
 class GalleryField(ReadOnlyField):
-    """Photos of an album (rows with ``image`` and ``caption``), in order, in three queries whatever their number."""
+    """Photos of an album (rows with ``image`` and ``caption``), in order, in three queries whatever
+    their number. Written as ``[{"id": <row id, to keep a photo>, "image": <image id>, "caption": …}]``."""
+
+    def writer(self, model, name):
+        from .writes import ReferenceWriter, RowsWriter, ValueWriter
+
+        return RowsWriter(
+            name, {"image": ReferenceWriter("image"), "caption": ValueWriter("caption", str)}, pk="id", name=name
+        )
 
     def to_representation(self, value) -> list[GalleryImageOut]:
         rows = related_rows(value, prefetch=(Prefetch("image", queryset=images_with_renditions()),))
@@ -198,7 +248,12 @@ class GalleryField(ReadOnlyField):
 
 
 class TagListField(ReadOnlyField):
-    """Tag names; read from the prefetched tags of a listing when there are any."""
+    """Tag names; read from the prefetched tags of a listing when there are any. Written as names."""
+
+    def writer(self, model, name):
+        from .writes import TagsWriter
+
+        return TagsWriter(name)
 
     def to_representation(self, value) -> list[str]:
         return sorted(tag.name for tag in value.all())
