@@ -22,6 +22,7 @@ from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+from wagtail.api.rich_text import APIRichText
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.coreutils import find_available_slug
@@ -118,11 +119,26 @@ def _category_for_write(key: int | str) -> NewsIndexPage:
 
 
 def _clean_body(html: str) -> list:
+    """The body as the editor stores it: sanitised to the paragraph block's features by a real HTML
+    parser (Wagtail's ``APIRichText``), then through the editor's converter. An element the body may
+    not hold (an image, a rule, a script…) is refused with 422 naming it — never dropped silently."""
     if not html.strip():
         return []
     features = NewsBodyBlock.base_blocks["paragraph"].features
+    cleaned, removals = APIRichText.sanitize_db_html(html, features=features)
+    if removals:
+        found = "; ".join(sorted({removal.detail[:80] for removal in removals}))
+        raise HttpError(
+            422,
+            f"body: not allowed in a news body: {found} (allowed: paragraphs, line breaks, "
+            f"{', '.join(features)}; pictures go in the lead image or the gallery).",
+        )
     converter = ContentstateConverter(features)
-    return [("paragraph", RichText(converter.to_database_format(converter.from_database_format(html))))]
+    try:
+        stored = converter.to_database_format(converter.from_database_format(cleaned))
+    except (AssertionError, ValueError, KeyError) as exc:  # a structure the editor cannot hold
+        raise HttpError(422, "body: this HTML cannot be stored as a news body; send paragraphs of text.") from exc
+    return [("paragraph", RichText(stored))]
 
 
 def _invalid(error: DjangoValidationError):

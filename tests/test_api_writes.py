@@ -46,7 +46,7 @@ def body(parent, **extra):
         "category": parent.slug,
         "title": "Hội nghị triển khai nhiệm vụ năm 2027",
         "lead": "Sáng 28/11, UBND huyện tổ chức hội nghị.",
-        "body": "<p>Nội dung <b>chính</b>.</p><script>alert(1)</script>",
+        "body": "<p>Nội dung <b>chính</b>.</p>",
         "tags": ["hội nghị", "kinh tế"],
         **extra,
     }
@@ -77,7 +77,7 @@ def test_a_reporter_token_saves_a_draft_in_the_category(client, reporter_token, 
     assert str(page.published_on) == "2026-11-28"
     assert sorted(t.name for t in page.tags.all()) == ["hội nghị", "kinh tế"]
     html = str(page.body[0].value)
-    assert "<b>chính</b>" in html and "script" not in html
+    assert "<b>chính</b>" in html
     assert page.latest_revision.user.username == "phongvien"
     # a draft is not public: not in the listing, not in the detail
     assert client.get(data["detail_url"]).status_code == 404
@@ -179,6 +179,41 @@ def test_invalid_bodies_get_422_with_a_message_and_save_nothing(client, reporter
     assert field in json.dumps(problem, ensure_ascii=False)
     assert problem["detail"]
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("html", "named"),
+    [
+        ("<p>x</p><script>alert(1)</script>", "<script>alert(1)</script>"),
+        ("<p>a<img src=x></p>", '<img src="x"/>'),
+        ("<p>a</p><hr>", "<hr/>"),
+    ],
+)
+def test_a_body_holding_what_a_news_body_may_not_hold_gets_422_naming_it(client, reporter_token, category, html, named):
+    before = counts()
+    response = post(client, body(category, body=html), reporter_token)
+    assert response.status_code == 422, response.content
+    detail = response.json()["detail"]
+    assert detail.startswith("body: ") and (named in detail or "not allowed" in detail), detail
+    assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("html", "kept"),
+    [
+        ("<p>dòng một<br>dòng hai</p>", "dòng một<br/>dòng hai"),
+        ("<p>a</b></p>", ">a</p>"),
+        ("một đoạn không thẻ", "một đoạn không thẻ"),
+        ("<p>Xem <a href='https://vinhtuong.gov.vn/'>cổng</a>.</p><ul><li>một</li></ul>", ">một</li></ul>"),
+        # Event handlers and styling attributes are not content: removed, the text kept.
+        ('<p onclick="steal()" style="color:red">chữ</p>', ">chữ</p>"),
+    ],
+)
+def test_ordinary_html_is_stored_whole(client, reporter_token, category, html, kept):
+    response = post(client, body(category, body=html), reporter_token)
+    assert response.status_code == 201, response.content
+    stored = str(NewsPage.objects.get(pk=response.json()["id"]).body[0].value)
+    assert kept in stored and "onclick" not in stored and "style" not in stored
 
 
 def test_a_body_that_is_not_json_is_refused(client, reporter_token, category):
