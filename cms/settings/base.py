@@ -272,3 +272,47 @@ CORS_URLS_REGEX = r"^/(api|feeds)/"
 # HEADLESS_PREVIEW_REDIRECT=1 redirects to the front-end instead of showing it in an iframe.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
 WAGTAIL_HEADLESS_PREVIEW = {"REDIRECT_ON_PREVIEW": env_bool("HEADLESS_PREVIEW_REDIRECT")}
+
+# ---------------------------------------------------------------------------------------------------
+# Production readiness (issue 21): public address, API docs, uploads. docs/deployment.md,
+# "Public address" and "Uploads". Kept in this one block.
+# ---------------------------------------------------------------------------------------------------
+
+
+def public_base_url(value: str) -> str:
+    """``PUBLIC_BASE_URL`` checked: ``http(s)://host[:port]`` and nothing else ("" when unset). A
+    path would be written twice (page paths already carry Django's script prefix)."""
+    from urllib.parse import urlsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    value = value.strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path
+        or parts.query
+        or parts.fragment
+        or "@" in parts.netloc
+    ):
+        raise ImproperlyConfigured(
+            f"PUBLIC_BASE_URL must be the portal's public address, scheme and host only "
+            f"(e.g. https://cong.vinhtuong.gov.vn), not {value!r}."
+        )
+    return value
+
+
+# Every absolute URL (sitemap, feeds, the API's html_url and images, iCalendar, e-mails) starts with
+# PUBLIC_BASE_URL when set, else with the scheme and host of the request (portal/absolute_urls.py).
+PUBLIC_BASE_URL = public_base_url(os.environ.get("PUBLIC_BASE_URL", ""))
+# Behind a proxy that sets X-Forwarded-Host (and -Port): read them only when the proxy is trusted to
+# (it overwrites what the client sent); ALLOWED_HOSTS still applies to the forwarded host.
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+USE_X_FORWARDED_PORT = env_bool("USE_X_FORWARDED_PORT", False)
+if PUBLIC_BASE_URL and "WAGTAILADMIN_BASE_URL" not in os.environ:
+    WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+# The request being served, for the code that builds URLs without being handed it.
+MIDDLEWARE.insert(1, "portal.absolute_urls.CurrentRequestMiddleware")
