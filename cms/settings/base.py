@@ -316,3 +316,6 @@ if PUBLIC_BASE_URL and "WAGTAILADMIN_BASE_URL" not in os.environ:
     WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 # The request being served, for the code that builds URLs without being handed it.
 MIDDLEWARE.insert(1, "portal.absolute_urls.CurrentRequestMiddleware")
+# /api/v3/docs/ loads Swagger UI from django-ninja's static files (swagger-ui-dist; its licences in
+# cms/static/ninja/), not from a CDN: blank without the internet otherwise.
+INSTALLED_APPS.append("ninja")
