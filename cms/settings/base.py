@@ -319,3 +319,21 @@ MIDDLEWARE.insert(1, "portal.absolute_urls.CurrentRequestMiddleware")
 # /api/v3/docs/ loads Swagger UI from django-ninja's static files (swagger-ui-dist; its licences in
 # cms/static/ninja/), not from a CDN: blank without the internet otherwise.
 INSTALLED_APPS.append("ninja")
+
+# Uploads (docs/deployment.md, "Uploads"). Images: the raster formats only — no SVG (a script in
+# it would run on the portal's origin) — up to IMAGE_MAX_UPLOAD_MB and IMAGE_MAX_MEGAPIXELS (a
+# decompression bomb is refused with a clear message: portal/images.py, the base of every image
+# form, the admin's and the API's).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "60")) * 1_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
+# Documents (WAGTAILDOCS_EXTENSIONS and WAGTAILDOCS_MAX_UPLOAD_SIZE above): always served through
+# Wagtail's view, always as an attachment (never shown inline by the browser), with a known content
+# type or application/octet-stream (portal/documents.py), nosniff and "default-src 'none'".
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+from portal.documents import document_content_types  # noqa: E402 (this block's own)
+
+WAGTAILDOCS_CONTENT_TYPES = document_content_types()
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
