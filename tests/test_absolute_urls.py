@@ -343,7 +343,14 @@ def test_settings_read_the_public_address_and_the_proxy_trust_from_the_environme
 
 @pytest.mark.parametrize(
     "value",
-    ["cong.vinhtuong.gov.vn", "ftp://cong.vinhtuong.gov.vn", "https://cong.vinhtuong.gov.vn/portal", "https://"],
+    [
+        "cong.vinhtuong.gov.vn",
+        "ftp://cong.vinhtuong.gov.vn",
+        "https://cong.vinhtuong.gov.vn/portal",
+        "https://",
+        "https://cong.vinhtuong.gov.vn:web",
+        "https://admin@cong.vinhtuong.gov.vn",
+    ],
 )
 def test_a_public_base_url_that_is_not_scheme_and_host_stops_the_start(value):
     result = load_settings(PUBLIC_BASE_URL=value)

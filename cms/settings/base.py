@@ -290,6 +290,10 @@ def public_base_url(value: str) -> str:
     if not value:
         return ""
     parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 (a port that is not a number raises)
+    except ValueError:
+        parts = parts._replace(scheme="")
     if (
         parts.scheme not in ("http", "https")
         or not parts.hostname
