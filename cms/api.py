@@ -7,6 +7,7 @@ model declares in ``api_fields``; anonymous readers get live, public pages only
 are mounted here, after Wagtail's API is patched (``portal.wagtail_patches``).
 """
 
+from ninja.openapi.docs import Swagger
 from wagtail.api.v3.urls import api
 
 from portal import wagtail_patches
@@ -18,6 +19,11 @@ api.description = (
     "API đọc nội dung cổng thông tin: tin tức, văn bản, chỉ đạo điều hành, theo dõi nhiệm vụ. "
     "Read API of the portal (Wagtail API v3)."
 )
+
+# /api/v3/docs/: Swagger UI from our static files (django-ninja's copy of swagger-ui-dist, served
+# because "ninja" is an installed app: docs/api.md), asking no other host — not even the
+# swagger.io validator its badge would call.
+api.docs = Swagger(settings={"validatorUrl": None})
 
 wagtail_patches.apply(api)
 

@@ -4,11 +4,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from portal.absolute_urls import absolute_url
+
 
 @require_safe
 def robots_txt(request):
-    """Crawlers may read everything but the admin; the sitemap is given as an absolute URL."""
-    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    """Crawlers may read everything but the admin; the sitemap is given as an absolute URL
+    (``PUBLIC_BASE_URL``, else the request's host)."""
+    context = {"sitemap_url": absolute_url(reverse("sitemap"), request)}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
 
 

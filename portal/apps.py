@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class PortalConfig(AppConfig):
@@ -9,7 +10,12 @@ class PortalConfig(AppConfig):
     def ready(self):
         """The page types' write schemas of Wagtail's generic page endpoints (``portal.api.writes``):
         installed here, after every app's models and before ``wagtail.locales`` (below in
-        ``INSTALLED_APPS``) imports Wagtail's page router, which builds its bodies from them."""
+        ``INSTALLED_APPS``) imports Wagtail's page router, which builds its bodies from them; and the
+        absolute URLs from the request or ``PUBLIC_BASE_URL`` (``portal.absolute_urls``)."""
+        from . import absolute_urls
         from .wagtail_patches import install_write_schemas
 
         install_write_schemas()
+
+        absolute_urls.install()
+        checks.register(absolute_urls.check_public_base_url, checks.Tags.security, deploy=True)

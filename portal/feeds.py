@@ -2,8 +2,9 @@
 
 Feeds list live, public pages of the site the request is for, newest first, at most
 ``FEED_SIZE``. Dates are written in the portal's time zone (Asia/Ho_Chi_Minh, ``+0700``),
-text is Unicode NFC, links are absolute and each item's ``guid`` is a ``tag:`` URI that
-stays the same when the page is renamed or moved.
+text is Unicode NFC, links are absolute (``PUBLIC_BASE_URL``, else the request's host:
+``portal.absolute_urls``) and each item's ``guid`` is a ``tag:`` URI that stays the same when the
+page is renamed or moved.
 
 A feed is in the request's language (docs/english.md): a feed routed in every language
 (``portal.urls.register_localized_urls``) lists, under ``/en/``, the pages of the English tree
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Page, Site
 
+from .absolute_urls import absolute_url
 from .languages import active_language
 from .text import nfc as _nfc
 
@@ -119,6 +121,11 @@ class PortalFeed(Feed):
         view.__name__ = view.__qualname__ = cls.__name__
         view.__doc__ = cls.__doc__
         return view
+
+    def feed_url(self) -> str:
+        """The feed's own address (``atom:link rel="self"``), on the portal's public base
+        (Django would write the request's host even when ``PUBLIC_BASE_URL`` is set)."""
+        return absolute_url(self.request.path, self.request)
 
     def item_link(self, item) -> str:
         return item.get_full_url(self.request)

@@ -156,6 +156,8 @@ def answered(page: QuestionPage) -> Question | None:
             "kind": Kind(question.kind).label,
             "title": question.title,
             "code": question.code,
+            # PUBLIC_BASE_URL, else the host of the request that published the answer
+            # (portal.absolute_urls), else the Wagtail site's address (cron, no request)
             "url": page.full_url or page.url or "",
         }
         _mail(_("Đã trả lời: %(code)s") % {"code": question.code}, body, question.email)

@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
+from portal.absolute_urls import absolute_url
 from portal.pagination import paginate
 from portal.submissions import (
     closed_authority_day,
@@ -58,7 +59,7 @@ def send(request, index):
             return too_many_requests(request, "question")
         form = SendForm(request.POST, request.FILES)
         if form.is_valid():
-            track_url = request.build_absolute_uri(index.url + index.reverse_subpage("track"))
+            track_url = absolute_url(index.url + index.reverse_subpage("track"), request)
             question = handling.submit(form.save(commit=False), track_url=track_url)
             request.session["questions_sent"] = question.code
             return redirect(index.url + index.reverse_subpage("send") + "?da_gui=1")

@@ -150,7 +150,7 @@ def test_the_api_detail_carries_the_tables_as_json(client):
         ["Xã Tân Tiến", 9120, 1310],
         ["Xã Vĩnh Sơn", None, 1187.25],
     ]
-    assert first["csv_url"] == f"http://localhost{page.url}bang-1.csv"
+    assert first["csv_url"] == f"http://testserver{page.url}bang-1.csv"
     assert second["rows"][0][0] == '=HYPERLINK("http://ke-xau.example","Bấm")'  # JSON is data: no apostrophe
     assert second["rows"][0][1] == -12.5
 

@@ -292,3 +292,72 @@ CORS_URLS_REGEX = r"^/(api|feeds|en/feeds)/"
 # HEADLESS_PREVIEW_REDIRECT=1 redirects to the front-end instead of showing it in an iframe.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
 WAGTAIL_HEADLESS_PREVIEW = {"REDIRECT_ON_PREVIEW": env_bool("HEADLESS_PREVIEW_REDIRECT")}
+
+# ---------------------------------------------------------------------------------------------------
+# Production readiness (issue 21): public address, API docs, uploads. docs/deployment.md,
+# "Public address" and "Uploads". Kept in this one block.
+# ---------------------------------------------------------------------------------------------------
+
+
+def public_base_url(value: str) -> str:
+    """``PUBLIC_BASE_URL`` checked: ``http(s)://host[:port]`` and nothing else ("" when unset). A
+    path would be written twice (page paths already carry Django's script prefix)."""
+    from urllib.parse import urlsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    value = value.strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 (a port that is not a number raises)
+    except ValueError:
+        parts = parts._replace(scheme="")
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path
+        or parts.query
+        or parts.fragment
+        or "@" in parts.netloc
+    ):
+        raise ImproperlyConfigured(
+            f"PUBLIC_BASE_URL must be the portal's public address, scheme and host only "
+            f"(e.g. https://cong.vinhtuong.gov.vn), not {value!r}."
+        )
+    return value
+
+
+# Every absolute URL (sitemap, feeds, the API's html_url and images, iCalendar, e-mails) starts with
+# PUBLIC_BASE_URL when set, else with the scheme and host of the request (portal/absolute_urls.py).
+PUBLIC_BASE_URL = public_base_url(os.environ.get("PUBLIC_BASE_URL", ""))
+# Behind a proxy that sets X-Forwarded-Host (and -Port): read them only when the proxy is trusted to
+# (it overwrites what the client sent); ALLOWED_HOSTS still applies to the forwarded host.
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+USE_X_FORWARDED_PORT = env_bool("USE_X_FORWARDED_PORT", False)
+if PUBLIC_BASE_URL and "WAGTAILADMIN_BASE_URL" not in os.environ:
+    WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+# The request being served, for the code that builds URLs without being handed it.
+MIDDLEWARE.insert(1, "portal.absolute_urls.CurrentRequestMiddleware")
+# /api/v3/docs/ loads Swagger UI from django-ninja's static files (swagger-ui-dist; its licences in
+# cms/static/ninja/), not from a CDN: blank without the internet otherwise.
+INSTALLED_APPS.append("ninja")
+
+# Uploads (docs/deployment.md, "Uploads"). Images: the raster formats only — no SVG (a script in
+# it would run on the portal's origin) — up to IMAGE_MAX_UPLOAD_MB and IMAGE_MAX_MEGAPIXELS (a
+# decompression bomb is refused with a clear message: portal/images.py, the base of every image
+# form, the admin's and the API's).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "60")) * 1_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
+# Documents (WAGTAILDOCS_EXTENSIONS and WAGTAILDOCS_MAX_UPLOAD_SIZE above): always served through
+# Wagtail's view, always as an attachment (never shown inline by the browser), with a known content
+# type or application/octet-stream (portal/documents.py), nosniff and "default-src 'none'".
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+from portal.documents import document_content_types  # noqa: E402 (this block's own)
+
+WAGTAILDOCS_CONTENT_TYPES = document_content_types()
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True

@@ -19,6 +19,8 @@ from django.db.models import Prefetch, QuerySet
 from rest_framework import fields
 from typing_extensions import TypedDict
 
+from ..absolute_urls import absolute_url
+
 #: The two sizes of every image in the API: a list thumbnail and a large picture for a detail.
 SMALL_IMAGE = "fill-320x200"
 LARGE_IMAGE = "max-1200x1200"
@@ -198,7 +200,9 @@ def images_with_renditions() -> QuerySet:
 
 
 def _rendition_out(rendition) -> RenditionOut:
-    return {"url": rendition.full_url, "width": rendition.width, "height": rendition.height}
+    """A rendition's absolute URL: ``PUBLIC_BASE_URL``, else the host of the API request being
+    served (Wagtail's ``full_url`` writes ``WAGTAILADMIN_BASE_URL``, the admin's address)."""
+    return {"url": absolute_url(rendition.url), "width": rendition.width, "height": rendition.height}
 
 
 def image_out(image) -> ImageOut:
