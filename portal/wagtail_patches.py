@@ -10,17 +10,24 @@ API's assembly, ``cms.api``), each with its upstream reason.
 3. **Errors in the OpenAPI document.** Wagtail's own operations document their success response
    only; the document gets each operation's errors (``portal.api.errors.problem_responses``) and
    the ``maximum`` of every ``offset``.
+4. **Failed token attempts limited per address.** Wagtail's ``BearerTokenAuth`` looks every
+   presented token up, however many wrong ones an address sends, and on the public reads a wrong
+   token silently falls back to an anonymous reader. A token matching no active token is counted
+   per client address (``portal.security.count_failed_token``, ``API_TOKEN_FAILURE_RATE``); past the
+   rate the request is answered 429 with a problem naming the reason. Valid tokens are not counted.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from .api.errors import problem_responses
 from .api.listings import MAX_ID
+from .security import TooManyTokenAttempts, count_failed_token, too_many_token_attempts
 
 #: Largest ``offset`` of a listing (patch 2).
 MAX_OFFSET = MAX_ID
@@ -63,6 +70,19 @@ def _bounded_paginate(wagtail_paginate):
     return paginate_queryset
 
 
+def _limited_authenticate(wagtail_authenticate):
+    """Patch 4."""
+
+    def authenticate(self, request, token):
+        api_token = wagtail_authenticate(self, request, token)
+        if api_token is None:
+            count_failed_token(request)  # raises TooManyTokenAttempts past the rate
+        return api_token
+
+    authenticate.limited = True
+    return authenticate
+
+
 def bounded_offsets(schema: dict) -> dict:
     """``schema`` with the ``maximum`` of every ``offset`` parameter (``MAX_OFFSET``) stated."""
     for operations in schema.get("paths", {}).values():
@@ -74,7 +94,7 @@ def bounded_offsets(schema: dict) -> dict:
 
 
 def apply(api) -> None:
-    """Apply the three patches to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once."""
+    """Apply the four patches to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once."""
     global _applied
     if _applied:
         return
@@ -83,6 +103,9 @@ def apply(api) -> None:
     for exc_class in (NinjaValidationError, PydanticValidationError, DjangoValidationError):
         api.add_exception_handler(exc_class, handler)
     WagtailLimitOffsetPagination.paginate_queryset = _bounded_paginate(WagtailLimitOffsetPagination.paginate_queryset)
+    if not getattr(BearerTokenAuth.authenticate, "limited", False):
+        BearerTokenAuth.authenticate = _limited_authenticate(BearerTokenAuth.authenticate)
+    api.add_exception_handler(TooManyTokenAttempts, too_many_token_attempts)
     wagtail_schema = api.get_openapi_schema
 
     def get_openapi_schema(**kwargs):
