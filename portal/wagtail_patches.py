@@ -15,6 +15,7 @@ API's assembly, ``cms.api``), each with its upstream reason.
    token silently falls back to an anonymous reader. A token matching no active token is counted
    per client address (``portal.security.count_failed_token``, ``API_TOKEN_FAILURE_RATE``); past the
    rate the request is answered 429 with a problem naming the reason. Valid tokens are not counted.
+   The OpenAPI document states the 429 of every operation that reads a token (``token_limit_responses``).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -83,6 +84,28 @@ def _limited_authenticate(wagtail_authenticate):
     return authenticate
 
 
+#: The 429 of patch 4, as the OpenAPI document states it.
+TOKEN_LIMIT_RESPONSE = {
+    "description": "Too many requests from this address carried a wrong API token (API_TOKEN_FAILURE_RATE): "
+    "a problem naming the reason; Retry-After says when a wrong token is answered again.",
+    "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
+}
+
+
+def token_limit_responses(schema: dict) -> dict:
+    """``schema`` with the 429 of patch 4 on every operation whose security reads a bearer token
+    (a reference to ``components.responses.TooManyTokenAttempts``)."""
+    components = schema.setdefault("components", {}).setdefault("responses", {})
+    components.setdefault("TooManyTokenAttempts", TOKEN_LIMIT_RESPONSE)
+    reference = {"$ref": "#/components/responses/TooManyTokenAttempts"}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if any("BearerTokenAuth" in entry for entry in operation.get("security") or []):
+                operation.setdefault("responses", {}).setdefault(429, reference)
+    return schema
+
+
 def bounded_offsets(schema: dict) -> dict:
     """``schema`` with the ``maximum`` of every ``offset`` parameter (``MAX_OFFSET``) stated."""
     for operations in schema.get("paths", {}).values():
@@ -109,6 +132,6 @@ def apply(api) -> None:
     wagtail_schema = api.get_openapi_schema
 
     def get_openapi_schema(**kwargs):
-        return problem_responses(bounded_offsets(wagtail_schema(**kwargs)))
+        return token_limit_responses(problem_responses(bounded_offsets(wagtail_schema(**kwargs))))
 
     api.get_openapi_schema = get_openapi_schema

@@ -279,6 +279,9 @@ def test_frames_are_denied_except_wagtails_previews(client, admin_client, settin
     assert posted.json()["is_valid"], posted.content
     preview = admin_client.get(url)
     assert preview.status_code == 200 and preview["X-Frame-Options"] == "SAMEORIGIN"
+    # the preview: the page under the public policy (what the live page meets), framed by the admin
+    policy = directives(preview["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'"] and policy["frame-ancestors"] == ["'self'"]
 
 
 # --- the admin in Vietnamese ----------------------------------------------------------------------
