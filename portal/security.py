@@ -29,20 +29,27 @@ logger = logging.getLogger(__name__)
 #: URL names of the admin sites' home pages: what is under them is "the admin".
 ADMIN_URL_NAMES = ("wagtailadmin_home", "admin:index")
 
-#: ``request.META`` keys holding the client's address behind a proxy must hold one address.
-_FALLBACK_ADDRESS = "0.0.0.0"  # noqa: S104 (a key for counting, never bound)
+#: Where a request whose address cannot be read is counted (REMOTE_ADDR empty behind a proxy
+#: reached over a Unix socket, without RATELIMIT_IP_META_KEY: docs/deployment.md).
+_UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 (a key for counting, never bound)
 
 
 def client_address(request) -> str:
-    """The client's address: ``request.META[RATELIMIT_IP_META_KEY]`` when that setting names a
-    header set by the proxy in front (e.g. ``HTTP_X_REAL_IP``), else ``REMOTE_ADDR``. Only the first
-    address of a list is taken; something that is not an address counts as ``0.0.0.0``."""
+    """The client's address as the per-address limits count it: ``request.META[RATELIMIT_IP_META_KEY]``
+    when that setting names a header set by the proxy in front (e.g. ``HTTP_X_REAL_IP``), else
+    ``REMOTE_ADDR``; the first address of a list. An IPv6 address stands for its /64 network
+    (``RATELIMIT_IPV6_MASK``, as django-ratelimit counts the citizens' forms): one subscriber holds a
+    whole /64, and would otherwise get a fresh count per address."""
     key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
     value = (request.META.get(key) or "").split(",")[0].strip()
     try:
-        return str(ipaddress.ip_address(value))
+        address = ipaddress.ip_address(value)
     except ValueError:
-        return _FALLBACK_ADDRESS
+        return _UNKNOWN_ADDRESS
+    if address.version == 6:
+        mask = getattr(settings, "RATELIMIT_IPV6_MASK", 64)
+        return str(ipaddress.ip_network(f"{address}/{mask}", strict=False).network_address)
+    return str(address)
 
 
 def _admin_prefixes() -> tuple[str, ...]:

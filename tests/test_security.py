@@ -523,3 +523,16 @@ def test_the_address_behind_the_proxy_is_counted(client, token_rate, settings):
         client.get("/api/v3/pages/", HTTP_X_REAL_IP=ATTACKER, **bearer(WRONG, address="127.0.0.1"))
     assert client.get("/api/v3/pages/", HTTP_X_REAL_IP=ATTACKER, **bearer(WRONG, "127.0.0.1")).status_code == 429
     assert client.get("/api/v3/pages/", HTTP_X_REAL_IP=COLLEAGUE, **bearer(WRONG, "127.0.0.1")).status_code == 200
+
+
+def test_an_ipv6_subscriber_counts_as_one_address(client, token_rate, editor):
+    """One subscriber holds a whole /64: its addresses share the counts (tokens and logins)."""
+    for n in range(3):
+        client.get("/api/v3/pages/", **bearer(WRONG, address=f"2001:db8:1:2::{n + 1}"))
+    assert client.get("/api/v3/pages/", **bearer(WRONG, address="2001:db8:1:2:ffff::9")).status_code == 429
+    assert client.get("/api/v3/pages/", **bearer(WRONG, address="2001:db8:1:3::1")).status_code == 200
+    for n in range(5):
+        log_in(client, "bientapvien", f"sai-{n}", address=f"2001:db8:7:7::{n + 1}")
+    assert log_in(client, "bientapvien", PASSWORD, address="2001:db8:7:7:abcd::1").status_code == 429
+    assert AccessAttempt.objects.get(username="bientapvien").ip_address == "2001:db8:7:7::"
+    assert logged_in(log_in(client, "bientapvien", PASSWORD, address="2001:db8:7:8::1"))
