@@ -18,18 +18,26 @@ API's assembly, ``cms.api``), each with its upstream reason.
    from ``PortalConfig.ready()``, before Wagtail's page router is imported), and the router's
    ``build_page_form`` / ``build_page_update_form`` by theirs, which turn the body into the admin
    form's data; a write's 422 names the fields by their path in the body (``write_problem``).
+5. **Failed token attempts limited per address.** Wagtail's ``BearerTokenAuth`` looks every
+   presented token up, however many wrong ones an address sends, and on the public reads a wrong
+   token silently falls back to an anonymous reader. A token matching no active token is counted
+   per client address (``portal.security.count_failed_token``, ``API_TOKEN_FAILURE_RATE``); past the
+   rate the request is answered 429 with a problem naming the reason. Valid tokens are not counted.
+   The OpenAPI document states the 429 of every operation that reads a token (``token_limit_responses``).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from .api.errors import problem_responses
 from .api.listings import MAX_ID
 from .api.writes import write_problem
+from .security import TooManyTokenAttempts, count_failed_token, too_many_token_attempts
 
 #: Largest ``offset`` of a listing (patch 2).
 MAX_OFFSET = MAX_ID
@@ -72,6 +80,41 @@ def _bounded_paginate(wagtail_paginate):
     return paginate_queryset
 
 
+def _limited_authenticate(wagtail_authenticate):
+    """Patch 5."""
+
+    def authenticate(self, request, token):
+        api_token = wagtail_authenticate(self, request, token)
+        if api_token is None:
+            count_failed_token(request)  # raises TooManyTokenAttempts past the rate
+        return api_token
+
+    authenticate.limited = True
+    return authenticate
+
+
+#: The 429 of patch 5, as the OpenAPI document states it.
+TOKEN_LIMIT_RESPONSE = {
+    "description": "Too many requests from this address carried a wrong API token (API_TOKEN_FAILURE_RATE): "
+    "a problem naming the reason; Retry-After says when a wrong token is answered again.",
+    "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
+}
+
+
+def token_limit_responses(schema: dict) -> dict:
+    """``schema`` with the 429 of patch 5 on every operation whose security reads a bearer token
+    (a reference to ``components.responses.TooManyTokenAttempts``)."""
+    components = schema.setdefault("components", {}).setdefault("responses", {})
+    components.setdefault("TooManyTokenAttempts", TOKEN_LIMIT_RESPONSE)
+    reference = {"$ref": "#/components/responses/TooManyTokenAttempts"}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if any("BearerTokenAuth" in entry for entry in operation.get("security") or []):
+                operation.setdefault("responses", {}).setdefault(429, reference)
+    return schema
+
+
 def bounded_offsets(schema: dict) -> dict:
     """``schema`` with the ``maximum`` of every ``offset`` parameter (``MAX_OFFSET``) stated."""
     for operations in schema.get("paths", {}).values():
@@ -94,7 +137,8 @@ def install_write_schemas() -> None:
 
 
 def apply(api) -> None:
-    """Apply the patches 1–3 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once."""
+    """Apply the patches 1–3 and 5 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
         return
@@ -103,9 +147,12 @@ def apply(api) -> None:
     for exc_class in (NinjaValidationError, PydanticValidationError, DjangoValidationError):
         api.add_exception_handler(exc_class, handler)
     WagtailLimitOffsetPagination.paginate_queryset = _bounded_paginate(WagtailLimitOffsetPagination.paginate_queryset)
+    if not getattr(BearerTokenAuth.authenticate, "limited", False):
+        BearerTokenAuth.authenticate = _limited_authenticate(BearerTokenAuth.authenticate)
+    api.add_exception_handler(TooManyTokenAttempts, too_many_token_attempts)
     wagtail_schema = api.get_openapi_schema
 
     def get_openapi_schema(**kwargs):
-        return problem_responses(bounded_offsets(wagtail_schema(**kwargs)))
+        return token_limit_responses(problem_responses(bounded_offsets(wagtail_schema(**kwargs))))
 
     api.get_openapi_schema = get_openapi_schema

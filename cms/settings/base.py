@@ -6,7 +6,9 @@ defaults here are safe for development only (see ``production.py``).
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -341,8 +343,8 @@ if PUBLIC_BASE_URL and "WAGTAILADMIN_BASE_URL" not in os.environ:
 # The request being served, for the code that builds URLs without being handed it.
 MIDDLEWARE.insert(1, "portal.absolute_urls.CurrentRequestMiddleware")
 # /api/v3/docs/ loads Swagger UI from django-ninja's static files (swagger-ui-dist; its licences in
-# cms/static/ninja/), not from a CDN: blank without the internet otherwise.
-INSTALLED_APPS.append("ninja")
+# cms/static/ninja/), not from a CDN: blank without the internet otherwise. "ninja" is installed in
+# the "Security" block below.
 
 # Uploads (docs/deployment.md, "Uploads"). Images: the raster formats only — no SVG (a script in
 # it would run on the portal's origin) — up to IMAGE_MAX_UPLOAD_MB and IMAGE_MAX_MEGAPIXELS (a
@@ -361,3 +363,96 @@ from portal.documents import document_content_types  # noqa: E402 (this block's 
 
 WAGTAILDOCS_CONTENT_TYPES = document_content_types()
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+# --- Security (docs/deployment.md, "Security") -------------------------------------------------
+# Kept in one block, appended to the lists above rather than written into them. Production adds
+# HSTS, the HTTPS redirect and secure cookies (production.py).
+# Before http_cache, which stays last (its signal handlers run after the others').
+_http_cache_app = INSTALLED_APPS.index("http_cache.apps.HttpCacheConfig")
+INSTALLED_APPS[_http_cache_app:_http_cache_app] = [
+    "axes",  # login lockout (portal/login_lockout.py)
+    "csp",  # django-csp's checks and {% csp_nonce %}
+    "ninja",  # /api/v3/docs/ from this site's static files, not a CDN's inline-scripted page
+]
+# The admin in Vietnamese whatever the browser asks for (an editor's own choice still wins).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1, "portal.security.AdminLanguageMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "portal.security.ContentSecurityPolicyMiddleware",
+)
+# django-axes: last, it turns a locked-out login into the lockout page.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
+# Login lockout (django-axes): LOGIN_FAILURE_LIMIT wrong passwords for one account from one
+# address lock that account on that address (only) for LOGIN_COOLOFF_MINUTES; a right password
+# is refused meanwhile. Unlock: Wagtail admin → Settings → "Đăng nhập bị khóa", or
+# `manage.py axes_reset_username <account>`.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.login_lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Whom a locked-out editor may ask (a unit, a phone number, an address), shown on the lockout page.
+LOGIN_LOCKOUT_CONTACT = os.environ.get("LOGIN_LOCKOUT_CONTACT", "")
+
+# Failed API-token attempts per client address (django-ratelimit rate, counted in the "ratelimit"
+# cache like the citizens' forms): past it, a request with a wrong token is answered 429.
+API_TOKEN_FAILURE_RATE = os.environ.get("API_TOKEN_FAILURE_RATE", "10/m")
+
+# Content-Security-Policy (django-csp 4, portal.security.ContentSecurityPolicyMiddleware): the
+# public site runs scripts and styles from its own files only; the admin's paths get the admin's
+# policy, which allows Wagtail's inline scripts and styles there only. CSP_ENABLED=0 turns both
+# off, CSP_REPORT_ONLY=1 sends them as Content-Security-Policy-Report-Only (violations reported to
+# CSP_REPORT_URI if set, nothing blocked). CSP_FRAME_SRC: the origins embeds (video, maps) may be
+# framed from, for both; the origin of HEADLESS_PREVIEW_URL is added to the admin's frames.
+_csp_enabled = env_bool("CSP_ENABLED", True)
+_csp_report_only = env_bool("CSP_REPORT_ONLY", False)
+_csp_report_uri = os.environ.get("CSP_REPORT_URI", "")
+_csp_frame_src = env_list(
+    "CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+)
+_csp_preview_origin = ["{0.scheme}://{0.netloc}".format(urlsplit(HEADLESS_PREVIEW_URL))] if HEADLESS_PREVIEW_URL else []
+_csp_common = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    **({"report-uri": [_csp_report_uri]} if _csp_report_uri else {}),
+}
+_csp_public = {
+    **_csp_common,
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "frame-src": ["'self'", *_csp_frame_src],
+    "frame-ancestors": ["'none'"],
+}
+_csp_admin = {
+    **_csp_common,
+    # Wagtail 8's admin writes inline <script>s (date pickers, inline panels, the choosers' modal
+    # steps, the workflow's) and style attributes: allowed on the admin's paths only.
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *_csp_frame_src, *_csp_preview_origin],
+    # Wagtail's previews are framed by the admin itself
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY_ADMIN = None
+CONTENT_SECURITY_POLICY_REPORT_ONLY = CONTENT_SECURITY_POLICY_ADMIN_REPORT_ONLY = None
+if _csp_enabled and _csp_report_only:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _csp_public}
+    CONTENT_SECURITY_POLICY_ADMIN_REPORT_ONLY = {"DIRECTIVES": _csp_admin}
+elif _csp_enabled:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_public}
+    CONTENT_SECURITY_POLICY_ADMIN = {"DIRECTIVES": _csp_admin}
+# The admin's dashboard asks no third party (releases.wagtail.org) about new versions: connect-src
+# allows this site only, and the admin tells no one who edits (like WAGTAIL_GRAVATAR_PROVIDER_URL).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
