@@ -30,9 +30,10 @@ def test_the_schedule_reads_on_a_phone_and_a_desk(browser, live_server, artifact
     page = phone.new_page()
     try:
         page.goto(live_server.url + "/lich-cong-tac/")
-        # this week (after June 2025) is empty: a link to the latest week with entries
-        page.get_by_role("link", name="tuần 26/2025 (23/06 – 29/06/2025)").click()
-        assert "Tuần 26 năm 2025" in page.get_by_role("heading", level=1).inner_text()
+        # this week (after June 2025) is empty: a link to the latest week with entries, the district's
+        # last (its closing conference on Monday 30/06/2025)
+        page.get_by_role("link", name="tuần 27/2025 (30/06 – 06/07/2025)").click()
+        assert "Tuần 27 năm 2025" in page.get_by_role("heading", level=1).inner_text()
         page.get_by_label("Tuần", exact=True).fill("2025-W23")
         page.get_by_role("button", name="Xem lịch").click()
         assert "Tuần 23 năm 2025 (từ 02/06/2025 đến 08/06/2025)" in page.get_by_role("heading", level=1).inner_text()
