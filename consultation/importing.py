@@ -7,11 +7,18 @@ case-insensitively and created when new. Files and comments are not in the forma
 
 from datetime import date
 
-from django.utils.text import slugify
-
 from directives.importing import get_or_create_named
 from directives.models import Agency
-from portal.importing import RecordError, Spec, assign, ensure_section, save_page, text_to_html, validate_page
+from portal.importing import (
+    RecordError,
+    Spec,
+    assign,
+    ensure_section,
+    record_slug,
+    save_page,
+    text_to_html,
+    validate_page,
+)
 
 from .models import DraftIndexPage, DraftPage
 
@@ -37,9 +44,7 @@ def draft_index() -> DraftIndexPage:
 
 def import_draft(record: dict) -> str:
     DRAFT.check(record)
-    slug = record["slug"].strip()
-    if slugify(slug, allow_unicode=True) != slug:
-        raise RecordError(f"'slug' {slug!r} is not a valid slug (lower case letters, digits and hyphens)")
+    slug = record_slug(record)
     if record["closes_on"] < record["opens_on"]:
         raise RecordError(
             f"'closes_on' {record['closes_on'].isoformat()} is before 'opens_on' {record['opens_on'].isoformat()}"

@@ -2,15 +2,13 @@
 
 from datetime import date
 
-from django.utils.text import slugify
-
 from portal.importing import (
-    RecordError,
     Spec,
     Strings,
     assign,
     ensure_child,
     home_page,
+    record_slug,
     save_page,
     text_to_html,
     validate_page,
@@ -34,9 +32,7 @@ def body_blocks(text: str) -> list[tuple[str, str]]:
 
 def import_news(record: dict) -> str:
     NEWS.check(record)
-    slug = record["slug"].strip()
-    if slugify(slug, allow_unicode=True) != slug:
-        raise RecordError(f"'slug' {slug!r} is not a valid slug (lower case letters, digits and hyphens)")
+    slug = record_slug(record)
     category = news_category(record["category"])
     existing = NewsPage.objects.filter(slug=slug).first()
     category_changed = existing is not None and existing.get_parent().pk != category.pk

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
@@ -95,6 +96,27 @@ def as_list(value) -> list:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
+
+
+def record_slug(record: dict) -> str:
+    """The record's ``slug``, stripped; a slug Django would not produce (capitals, spaces, marks…)
+    is refused by name."""
+    slug = record["slug"].strip()
+    if slugify(slug, allow_unicode=True) != slug:
+        raise RecordError(f"'slug' {slug!r} is not a valid slug (lower case letters, digits and hyphens)")
+    return slug
+
+
+def record_choice(record: dict, key: str, choices, required: bool = True) -> str:
+    """The code ``record[key]`` among ``choices`` (Django ``TextChoices``); the error lists the codes
+    with their labels. Empty is ``""`` when not ``required``."""
+    value = (record.get(key) or "").strip()
+    if not value and not required:
+        return ""
+    if value not in choices.values:
+        listed = ", ".join(f"{code} ({label})" for code, label in choices.choices)
+        raise RecordError(f"'{key}' must be one of {listed}; got {json.dumps(value, ensure_ascii=False)}")
+    return value
 
 
 def text_to_html(text: str | None) -> str:

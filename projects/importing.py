@@ -12,12 +12,20 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from django.utils.text import slugify
-
 from directives.importing import get_or_create_named
 from directives.models import Agency, Field, LegalDocumentPage
 from directives.numbers import number_key
-from portal.importing import RecordError, Spec, assign, ensure_section, save_page, text_to_html, validate_page
+from portal.importing import (
+    RecordError,
+    Spec,
+    assign,
+    ensure_section,
+    record_choice,
+    record_slug,
+    save_page,
+    text_to_html,
+    validate_page,
+)
 
 from .models import ProjectIndexPage, ProjectKind, ProjectLegalDocument, ProjectPage, ProjectStatus, SelectionMethod
 from .models.projects import MAX_YEAR, MIN_YEAR
@@ -72,16 +80,6 @@ def parse_amount(value, key: str) -> Decimal | None:
     return Decimal(value)
 
 
-def _code(record: dict, key: str, choices, required: bool = True) -> str:
-    value = (record.get(key) or "").strip()
-    if not value and not required:
-        return ""
-    if value not in choices.values:
-        listed = ", ".join(f"{code} ({label})" for code, label in choices.choices)
-        raise RecordError(f"'{key}' must be one of {listed}; got {json.dumps(value, ensure_ascii=False)}")
-    return value
-
-
 def _year(record: dict, key: str) -> int | None:
     value = record.get(key)
     if value is not None and not MIN_YEAR <= value <= MAX_YEAR:
@@ -121,12 +119,10 @@ def _legal_documents(record: dict) -> list[tuple[int, str]]:
 
 def import_project(record: dict) -> str:
     PROJECT.check(record)
-    slug = record["slug"].strip()
-    if slugify(slug, allow_unicode=True) != slug:
-        raise RecordError(f"'slug' {slug!r} is not a valid slug (lower case letters, digits and hyphens)")
-    kind = _code(record, "kind", ProjectKind)
-    status = _code(record, "status", ProjectStatus)
-    method = _code(record, "selection_method", SelectionMethod, required=False)
+    slug = record_slug(record)
+    kind = record_choice(record, "kind", ProjectKind)
+    status = record_choice(record, "status", ProjectStatus)
+    method = record_choice(record, "selection_method", SelectionMethod, required=False)
     start, end = _year(record, "start_year"), _year(record, "end_year")
     if start and end and end < start:
         raise RecordError(f"'end_year' {end} is before 'start_year' {start}")

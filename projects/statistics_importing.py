@@ -15,11 +15,20 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 
 from directives.importing import get_or_create_named
 from directives.models import Agency
-from portal.importing import RecordError, Spec, assign, ensure_section, save_page, text_to_html, validate_page
+from portal.importing import (
+    RecordError,
+    Spec,
+    assign,
+    ensure_section,
+    record_choice,
+    record_slug,
+    save_page,
+    text_to_html,
+    validate_page,
+)
 
 from .blocks import StatisticsTableBlock
 from .models import PeriodKind, StatisticsIndexPage, StatisticsPage
@@ -176,13 +185,8 @@ def _stored_tables(page: StatisticsPage) -> list[dict]:
 
 def import_statistics(record: dict) -> str:
     STATISTICS.check(record)
-    slug = record["slug"].strip()
-    if slugify(slug, allow_unicode=True) != slug:
-        raise RecordError(f"'slug' {slug!r} is not a valid slug (lower case letters, digits and hyphens)")
-    kind = record["period_kind"].strip()
-    if kind not in PeriodKind.values:
-        listed = ", ".join(f"{code} ({label})" for code, label in PeriodKind.choices)
-        raise RecordError(f"'period_kind' must be one of {listed}; got {_show(record['period_kind'])}")
+    slug = record_slug(record)
+    kind = record_choice(record, "period_kind", PeriodKind)
     if not 1975 <= record["year"] <= 2100:
         raise RecordError(f"'year' must be between 1975 and 2100, got {record['year']}")
     tables = [table_data(table, i) for i, table in enumerate(record["tables"], start=1)]

@@ -3,11 +3,18 @@
 
 from datetime import date
 
-from django.utils.text import slugify
-
 from directives.importing import get_or_create_named
 from directives.models import Agency, Field
-from portal.importing import RecordError, Spec, assign, ensure_section, save_page, text_to_html, validate_page
+from portal.importing import (
+    RecordError,
+    Spec,
+    assign,
+    ensure_section,
+    record_slug,
+    save_page,
+    text_to_html,
+    validate_page,
+)
 
 from .models import Kind, QuestionIndexPage, QuestionPage
 
@@ -23,9 +30,7 @@ def questions_section() -> QuestionIndexPage:
 
 def import_question(record: dict) -> str:
     QUESTION.check(record)
-    slug = record["slug"].strip()
-    if slugify(slug, allow_unicode=True) != slug:
-        raise RecordError(f"'slug' {slug!r} is not a valid slug (lower case letters, digits and hyphens)")
+    slug = record_slug(record)
     kind = (record.get("kind") or Kind.QUESTION).strip()
     if kind not in Kind.values:
         raise RecordError(f"'kind' must be one of {', '.join(Kind.values)}, not {kind!r}")
