@@ -11,6 +11,7 @@ Imported by ``search.backends.database.SearchBackend`` when the connection is SQ
 """
 
 import json
+import re
 
 from django.db import connection
 from django.db.models import AutoField, BigAutoField, BigIntegerField, IntegerField, SmallIntegerField
@@ -61,6 +62,8 @@ class SingleQueryMixin:
 
     def search(self, config, start, stop, score_field=None):
         query = normalize(self.query)
+        if isinstance(query, PlainText | Phrase) and not query_words(query.query_string):
+            return self.queryset.none()  # no word to look for (" ", '"'): nothing matches
         if isinstance(query, MatchAll | Not) or not _integer_pk(self.queryset.model):
             # Everything, nothing, or negated: the stock code (no ranking involved).
             return super().search(config, start, stop, score_field=score_field)
@@ -98,17 +101,29 @@ class SingleQueryMixin:
         return queryset[start:stop]
 
 
+def query_words(text: str) -> str:
+    """The words of a query as FTS5 may read them: folded, and every character of FTS5's own syntax
+    (quotes, parentheses, ``*``, ``^``, ``:``, ``+``, ``-``…) a space — the tokenizer splits the
+    indexed text there too, so no match is lost. Text reaching the backend straight from a reader
+    (Wagtail's generic ``?search=``) was otherwise FTS5 syntax: ``"`` ended in "unterminated
+    string", ``" OR 1=1 --`` in a syntax error (500s, issue 22)."""
+    return " ".join(_SYNTAX.sub(" ", fold(text)).split())
+
+
+_SYNTAX = re.compile(r"[^\w\s]|_")
+
+
 class FoldedQueryMixin:
     """The query's words folded ("Vĩnh Tường" → "vinh tuong"), as the text is indexed: FTS5's
     tokenizer leaves ``đ`` and letters with two marks (``ờ``, ``ộ``) as they are, and the long
     written texts are indexed folded only (``WrittenText``). PostgreSQL's configuration folds
-    the query itself (``unaccent``)."""
+    the query itself (``unaccent``). FTS5's syntax characters are not passed (``query_words``)."""
 
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
-            query = PlainText(fold(query.query_string), operator=query.operator, boost=query.boost)
+            query = PlainText(query_words(query.query_string), operator=query.operator, boost=query.boost)
         elif isinstance(query, Phrase):
-            query = Phrase(fold(query.query_string))
+            query = Phrase(query_words(query.query_string))
         return super().build_search_query_content(query, config=config)
 
 

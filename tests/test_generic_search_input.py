@@ -1,0 +1,30 @@
+"""Wagtail's generic listings take ``?search=`` straight from the reader (issue 22): text that is
+the full-text engine's own syntax — a quote, ``" OR 1=1 --``, a lone space — is read as words, never
+a 500; an ordinary search still finds the page, with or without marks."""
+
+import pytest
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = ['"', '" OR 1=1 --', 'a"b', " ", "(", ")", "NEAR(a b)", "a:b", "*", "^x", "_", "-", "'; DROP TABLE x; --"]
+
+
+@pytest.fixture
+def page():
+    return f.news(title="Vĩnh Tường khánh thành cầu Bến Gạo")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+@pytest.mark.parametrize("listing", ["/api/v3/pages/", "/api/v3/documents/", "/api/v3/images/"])
+def test_the_engines_syntax_in_search_is_read_as_words(client, page, listing, text):
+    response = client.get(listing, {"search": text})
+    assert response.status_code == 200, response.content[:300]
+    assert isinstance(response.json()["items"], list)
+
+
+@pytest.mark.parametrize("text", ["vinh tuong", "Vĩnh Tường", '"ben gao"', "cầu: Bến Gạo!"])
+def test_an_ordinary_search_still_finds_the_page(client, page, text):
+    ids = [item["id"] for item in client.get("/api/v3/pages/", {"search": text}).json()["items"]]
+    assert page.pk in ids
