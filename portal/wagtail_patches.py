@@ -24,6 +24,9 @@ API's assembly, ``cms.api``), each with its upstream reason.
    per client address (``portal.security.count_failed_token``, ``API_TOKEN_FAILURE_RATE``); past the
    rate the request is answered 429 with a problem naming the reason. Valid tokens are not counted.
    The OpenAPI document states the 429 of every operation that reads a token (``token_limit_responses``).
+6. **A site named with a port that is not a number.** ``/api/v3/pages/find/?site=host:abc`` reached
+   the ORM with ``port="abc"`` (``SiteFilterValidator.query``): a 500. The port is checked first: 400
+   naming ``site`` (issue 22; docs/wagtail-bugs.md).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -33,6 +36,7 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.validators import SiteFilterValidator
 
 from .api.errors import problem_responses
 from .api.listings import MAX_ID
@@ -136,8 +140,20 @@ def install_write_schemas() -> None:
     pages.build_page_update_form = writes.build_page_update_form
 
 
+def _site_query(self) -> dict | None:
+    """Patch 6: ``site`` as ``hostname`` or ``hostname:port``, the port a number (else 400)."""
+    if not self.site:
+        return None
+    if ":" not in self.site:
+        return {"hostname": self.site}
+    hostname, port = self.site.split(":", 1)
+    if not (port.isascii() and port.isdigit() and int(port) <= 65535):
+        raise HttpError(400, f"site: the port of {self.site[:80]!r} must be a number (hostname:port)")
+    return {"hostname": hostname, "port": int(port)}
+
+
 def apply(api) -> None:
-    """Apply the patches 1–3 and 5 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3, 5 and 6 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
@@ -156,3 +172,4 @@ def apply(api) -> None:
         return token_limit_responses(problem_responses(bounded_offsets(wagtail_schema(**kwargs))))
 
     api.get_openapi_schema = get_openapi_schema
+    SiteFilterValidator.query = property(_site_query)

@@ -1,6 +1,7 @@
-"""Wagtail's generic listings take ``?search=`` straight from the reader (issue 22): text that is
-the full-text engine's own syntax — a quote, ``" OR 1=1 --``, a lone space — is read as words, never
-a 500; an ordinary search still finds the page, with or without marks."""
+"""Wagtail's generic endpoints take ``?search=`` and ``pages/find/``'s ``site`` straight from the
+reader (issue 22): text that is the full-text engine's own syntax — a quote, ``" OR 1=1 --``, a
+lone space — is read as words, and a site whose port is not a number is a 400 naming ``site``,
+never a 500; an ordinary search still finds the page, with or without marks."""
 
 import pytest
 
@@ -28,3 +29,16 @@ def test_the_engines_syntax_in_search_is_read_as_words(client, page, listing, te
 def test_an_ordinary_search_still_finds_the_page(client, page, text):
     ids = [item["id"] for item in client.get("/api/v3/pages/", {"search": text}).json()["items"]]
     assert page.pk in ids
+
+
+@pytest.mark.parametrize("site", ["localhost:abc", "localhost:", "localhost:99999999999", "localhost:８０"])
+def test_a_site_whose_port_is_not_a_number_is_a_400_naming_site(client, page, site):
+    response = client.get("/api/v3/pages/find/", {"html_path": "/", "site": site})
+    assert response.status_code == 400, response.content[:300]
+    assert response.json()["detail"].startswith("site: ")
+
+
+def test_a_site_with_its_port_or_none_still_finds_the_page(client, page):
+    for site in ("localhost:80", "localhost"):
+        response = client.get("/api/v3/pages/find/", {"html_path": "/", "site": site})
+        assert response.status_code == 302, (site, response.content[:300])
