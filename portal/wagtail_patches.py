@@ -27,6 +27,10 @@ API's assembly, ``cms.api``), each with its upstream reason.
 6. **A site named with a port that is not a number.** ``/api/v3/pages/find/?site=host:abc`` reached
    the ORM with ``port="abc"`` (``SiteFilterValidator.query``): a 500. The port is checked first: 400
    naming ``site`` (issue 22; docs/wagtail-bugs.md).
+7. **A revision filter by a user that is not an id.** ``/api/v3/pages/{id}/revisions/?user_id=abc``
+   reached the ORM with ``"abc"`` for an integer key (``RevisionFilterSchema.user_id`` is
+   ``int | str`` for custom user models): a 500. Checked against the user model's key first: 400
+   naming ``user_id``.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -36,6 +40,7 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.schemas.params import RevisionFilterSchema
 from wagtail.api.validators import SiteFilterValidator
 
 from .api.errors import problem_responses
@@ -152,8 +157,25 @@ def _site_query(self) -> dict | None:
     return {"hostname": hostname, "port": int(port)}
 
 
+def _checked_revision_filter(original):
+    """Patch 7: ``user_id`` must be a value of the user model's key (else 400 naming it)."""
+
+    def filter(self, queryset):  # noqa: A001 - the method it replaces
+        if self.user_id is not None:
+            from django.contrib.auth import get_user_model
+
+            try:
+                get_user_model()._meta.pk.to_python(self.user_id)
+            except DjangoValidationError:
+                raise HttpError(400, f"user_id: {str(self.user_id)[:40]!r} is not a user's id") from None
+        return original(self, queryset)
+
+    filter.checked = True
+    return filter
+
+
 def apply(api) -> None:
-    """Apply the patches 1–3, 5 and 6 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3 and 5–7 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
@@ -173,3 +195,5 @@ def apply(api) -> None:
 
     api.get_openapi_schema = get_openapi_schema
     SiteFilterValidator.query = property(_site_query)
+    if not getattr(RevisionFilterSchema.filter, "checked", False):
+        RevisionFilterSchema.filter = _checked_revision_filter(RevisionFilterSchema.filter)
