@@ -28,7 +28,7 @@ DEPLOYMENT_ENV = {
     "SECRET_KEY": "k7Qx2VbN9mT4rY8wZ1cL6pH3sD0fG5jK-aE7uI2oP9qW4eR1tY6",
     "ALLOWED_HOSTS": "cong.vinhtuong.gov.vn",
     "CSRF_TRUSTED_ORIGINS": "https://cong.vinhtuong.gov.vn",
-    "WAGTAILADMIN_BASE_URL": "https://cong.vinhtuong.gov.vn",
+    "PUBLIC_BASE_URL": "https://cong.vinhtuong.gov.vn",  # WAGTAILADMIN_BASE_URL follows it
     "TRUST_X_FORWARDED_PROTO": "1",
 }
 PASSWORD = "Mat-khau-dung-2026"  # noqa: S105 (test users only)
@@ -91,6 +91,21 @@ def test_check_deploy_does_report_a_weakened_setting(tmp_path):
     )
     assert result.returncode != 0
     assert "security.W004" in result.stderr and "security.W008" in result.stderr
+
+
+def test_check_deploy_reports_a_missing_public_address(tmp_path):
+    """Without PUBLIC_BASE_URL, e-mails sent outside a request would carry the Site's own address."""
+    env = _environ(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    env.pop("PUBLIC_BASE_URL")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0 and "portal.W001" in result.stderr
 
 
 def test_production_security_defaults():
