@@ -26,7 +26,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count, Min
@@ -57,6 +56,7 @@ from editorial import royalties
 from editorial.models import Genre, Royalty, RoyaltyScheme, RoyaltyShare
 from news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 from organisation.demo import seed_organisation
+from portal.demo_files import library_image
 from portal.importing import assign, home_page, import_lines, text_to_html, validate_page
 from portal.tasks import deferred_tasks
 from portal.text import nfc, strip_marks
@@ -299,21 +299,9 @@ def seed_news_pictures() -> Counter:
 
 def demo_image(title: str, counts: Counter):
     """The library image with this title, generated if there is none."""
-    Image = get_image_model()
-    image = Image.objects.filter(title=title).first()
-    if image is not None:
-        return image
-    content = picture_bytes(title)
-    image = Image(
-        title=title,
-        description=f"Ảnh minh họa: {title}",
-        file=ImageFile(io.BytesIO(content), name=f"{ascii_slug(title)[:80]}.jpg"),
-        file_size=len(content),
-        file_hash=hashlib.sha1(content, usedforsecurity=False).hexdigest(),
-    )
-    image.save()
-    image.tags.add(DEMO_TAG)
-    counts["images created"] += 1
+    image, created = library_image(title, f"Ảnh minh họa: {title}", lambda: picture_bytes(title), DEMO_TAG)
+    if created:
+        counts["images created"] += 1
     return image
 
 

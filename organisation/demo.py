@@ -16,21 +16,18 @@ Idempotent: a second run creates and changes nothing. ``today`` is not used: not
 relative to the day of the seed (the introduction is dated 20/12/2024).
 """
 
-import hashlib
 import io
 import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
-from wagtail.images import get_image_model
 
 from directives.models import Official
+from portal.demo_files import library_image
 from portal.importing import RecordError, assign, ensure_section, home_page, import_lines
-from portal.text import slug as ascii_slug
 
 from .models import ContactPage, IntroductionPage
 
@@ -81,22 +78,14 @@ def _page(model, values: dict) -> str:
 
 def portrait(name: str, counts: Counter):
     """The library's portrait placeholder for ``name``, generated if there is none."""
-    Image = get_image_model()  # noqa: N806
-    title = f"Ảnh chân dung minh họa – {name}"
-    image = Image.objects.filter(title=title).first()
-    if image is not None:
-        return image
-    content = silhouette_bytes(name)
-    image = Image(
-        title=title,
-        description=f"Ảnh minh họa (không phải ảnh thật) của {name}",
-        file=ImageFile(io.BytesIO(content), name=f"chan-dung-{ascii_slug(name)[:60]}.jpg"),
-        file_size=len(content),
-        file_hash=hashlib.sha1(content, usedforsecurity=False).hexdigest(),
+    image, created = library_image(
+        f"Ảnh chân dung minh họa – {name}",
+        f"Ảnh minh họa (không phải ảnh thật) của {name}",
+        lambda: silhouette_bytes(name),
+        DEMO_TAG,
     )
-    image.save()
-    image.tags.add(DEMO_TAG)
-    counts["portraits created"] += 1
+    if created:
+        counts["portraits created"] += 1
     return image
 
 

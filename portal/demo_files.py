@@ -1,7 +1,17 @@
-"""Small files the demo seeds generate without the network: a one-page PDF of plain lines.
+"""Small files the demo seeds generate without the network: a one-page PDF of plain lines, and the
+image library's entry for a generated picture.
 
-Used by the content apps' ``demo.py`` (drafts for comment, projects); the files are tagged as demo
-data by their callers."""
+Used by the content apps' ``demo.py`` (drafts for comment, projects, the organisation's portraits,
+the news pictures); the PDF files are tagged as demo data by their callers."""
+
+import hashlib
+import io
+from collections.abc import Callable
+
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
+
+from .text import slug as ascii_slug
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -44,3 +54,23 @@ def pdf_bytes(lines: list[str]) -> bytes:
         out += b"%010d 00000 n \n" % offset
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
     return bytes(out)
+
+
+def library_image(title: str, description: str, content: Callable[[], bytes], tag: str, max_slug: int = 80):
+    """The library image with ``title``; made when there is none from the JPEG ``content()`` returns,
+    described and tagged ``tag``. Returns ``(image, created)``."""
+    Image = get_image_model()  # noqa: N806
+    image = Image.objects.filter(title=title).first()
+    if image is not None:
+        return image, False
+    data = content()
+    image = Image(
+        title=title,
+        description=description,
+        file=ImageFile(io.BytesIO(data), name=f"{ascii_slug(title)[:max_slug]}.jpg"),
+        file_size=len(data),
+        file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),
+    )
+    image.save()
+    image.tags.add(tag)
+    return image, True
