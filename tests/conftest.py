@@ -27,6 +27,19 @@ def _no_engine_marked_down():
     clear_marks()
 
 
+@pytest.fixture(autouse=True)
+def _portal_language():
+    """Each test starts in the portal's language: a request to an /en/ page leaves English active in
+    the thread (LocaleMiddleware activates it), and code run outside a request afterwards — the
+    organisation chart built in a test — would speak English (an order-dependent failure)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def api_client(client):
     """A client for the public API (anonymous)."""
