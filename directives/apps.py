@@ -21,11 +21,11 @@ class DirectivesConfig(AppConfig):
         from .api import directives_router, legal_documents_router
         from .api import router as tasks_router
         from .feeds import LegalDocumentFeed
-        from .importing import import_directive, import_legal_document, import_task
+        from .importing import import_directive, import_legal_document, import_legal_documents, import_task
         from .reporting import directives_section
         from .search import DOCUMENTS, FACETS, FILTERS
 
-        register_record_type("legal_document", import_legal_document)
+        register_record_type("legal_document", import_legal_document, bulk=import_legal_documents)
         register_record_type("directive", import_directive)
         register_record_type("task", import_task)
         search.register(documents=DOCUMENTS, filters=FILTERS, facets=FACETS)

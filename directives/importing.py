@@ -1,11 +1,15 @@
 """Import of ``legal_document``, ``directive`` and ``task`` records (docs/import-format.md)."""
 
 import json
+from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Length
 from django.utils import timezone
 
+from portal.bulk_pages import clean_fields_in_memory, publish_new_children
 from portal.importing import (
     RecordError,
     Spec,
@@ -13,10 +17,12 @@ from portal.importing import (
     as_list,
     assign,
     ensure_section,
+    import_one,
     parse_date,
     save_page,
     text_to_html,
     validate_page,
+    validation_record_error,
 )
 from portal.text import slug as ascii_slug
 
@@ -95,7 +101,8 @@ def _relations(record: dict) -> list[tuple[str, str]]:
     return out
 
 
-def import_legal_document(record: dict) -> str:
+def _checked_legal_document(record: dict) -> tuple[str, list[tuple[str, str]]]:
+    """The record's checks that need no query; its cleaned number and relations."""
     LEGAL_DOCUMENT.check(record)
     number = clean_number(record["number"])
     if not number_key(number):
@@ -111,10 +118,31 @@ def import_legal_document(record: dict) -> str:
         raise RecordError(
             f"'issued_on' {issued_on.isoformat()} is not in the year written in the number ({written_year})"
         )
-    relations = _relations(record)
+    return number, _relations(record)
 
+
+def _document_values(record: dict, number: str, type_name: str) -> dict:
+    return {
+        "number": number,
+        "title": f"{type_name} số {number}",
+        "summary": record["summary"].strip(),
+        "issued_on": record["issued_on"],
+        "effective_on": record.get("effective_on"),
+        "expires_on": record.get("expires_on"),
+        "status": record.get("status") or "",
+        "signer": record.get("signer", "").strip(),
+        "signer_title": record.get("signer_title", "").strip(),
+        "body": text_to_html(record.get("body")),
+    }
+
+
+def import_legal_document(record: dict) -> str:
+    number, relations = _checked_legal_document(record)
+    issued_on = record["issued_on"]
     bodies = [get_or_create_named(Agency, name) for name in as_list(record["issuing_body"])]
-    doc_type = get_or_create_named(DocumentType, record["document_type"], is_normative=written_year is not None)
+    doc_type = get_or_create_named(
+        DocumentType, record["document_type"], is_normative=year_in_number(number) is not None
+    )
     fields = [get_or_create_named(Field, name) for name in record.get("fields") or []]
 
     existing = LegalDocumentPage.objects.filter(
@@ -122,18 +150,9 @@ def import_legal_document(record: dict) -> str:
     ).first()
     page = existing or LegalDocumentPage()
     values = {
-        "number": number,
-        "title": f"{doc_type.name} số {number}",
-        "summary": record["summary"].strip(),
+        **_document_values(record, number, doc_type.name),
         "document_type_id": doc_type.pk,
         "issuing_body_id": bodies[0].pk,
-        "issued_on": issued_on,
-        "effective_on": record.get("effective_on"),
-        "expires_on": record.get("expires_on"),
-        "status": status,
-        "signer": record.get("signer", "").strip(),
-        "signer_title": record.get("signer_title", "").strip(),
-        "body": text_to_html(record.get("body")),
     }
     changed = assign(page, values) or existing is None
     if existing is None:
@@ -150,6 +169,135 @@ def import_legal_document(record: dict) -> str:
         page.relations.set([_relation_row(kind, target) for kind, target in relations])
     validate_page(page)
     return save_page(page, None if existing else legal_document_index(), changed)
+
+
+@dataclass
+class _NewDocument:
+    original: dict  # the record as read, for the single path
+    page: LegalDocumentPage
+    names: tuple[list[str], str, list[str]]  # issuing bodies, document type, fields
+
+
+class _Names:
+    """``get_or_create_named`` once per distinct name in a run of records."""
+
+    def __init__(self):
+        self.rows: dict = {}
+
+    def get(self, model, name: str, **defaults):
+        key = (model, " ".join(name.split()).casefold())
+        if key not in self.rows:
+            with transaction.atomic():
+                self.rows[key] = get_or_create_named(model, name, **defaults)
+        return self.rows[key]
+
+
+def import_legal_documents(items: list[tuple[int, dict]]) -> list[str | RecordError]:
+    """The bulk path of ``legal_document`` records (``register_record_type(bulk=…)``): new
+    documents are checked like ``import_legal_document`` checks them and published together
+    (``portal.bulk_pages``); a document already stored, or met twice in the run, goes through
+    ``import_legal_document`` at its place in the order, as do the documents of a group whose
+    insert failed (each then gets its own outcome)."""
+    outcomes: list[str | RecordError | None] = [None] * len(items)
+    checked: list[tuple[int, _NewDocument] | None] = []
+    for i, (_lineno, record) in enumerate(items):
+        original = dict(record)
+        try:
+            number, relations = _checked_legal_document(record)
+            page = LegalDocumentPage(**_document_values(record, number, record["document_type"].strip()))
+            page.slug = ascii_slug(number)
+            page.derive_number_keys()
+            errors = page.date_errors()
+            try:
+                clean_fields_in_memory(page)
+            except ValidationError as exc:
+                errors = {**exc.message_dict, **errors}
+            if errors:
+                raise validation_record_error(ValidationError(errors))
+        except RecordError as exc:
+            outcomes[i] = exc
+            checked.append(None)
+            continue
+        page.relations.set(
+            [
+                LegalDocumentRelation(relation_type=kind, target_number=target, sort_order=n)
+                for n, (kind, target) in enumerate(relations)
+            ]
+        )
+        names = (as_list(record["issuing_body"]), record["document_type"], record.get("fields") or [])
+        checked.append((i, _NewDocument(original, page, names)))
+
+    keys = {doc.page.number_key for entry in checked if entry for doc in [entry[1]]}
+    stored = set(
+        LegalDocumentPage.objects.filter(number_key__in=keys).values_list(
+            "number_key", "issuing_body_id", "issued_on__year"
+        )
+    )
+    names = _Names()
+    pending: list[tuple[int, _NewDocument]] = []
+    pending_keys: set = set()
+
+    def flush():
+        for (i, _doc), outcome in zip(pending, _publish_new_documents([doc for _i, doc in pending]), strict=True):
+            outcomes[i] = outcome
+        pending.clear()
+        pending_keys.clear()
+
+    for entry in checked:
+        if entry is None:
+            continue
+        i, doc = entry
+        page = doc.page
+        body_names, type_name, field_names = doc.names
+        try:
+            bodies = [names.get(Agency, name) for name in body_names]
+            doc_type = names.get(DocumentType, type_name, is_normative=year_in_number(page.number) is not None)
+            fields = [names.get(Field, name) for name in field_names]
+        except IntegrityError as exc:
+            outcomes[i] = RecordError(f"conflicts with stored content ({exc})")
+            continue
+        identity = (page.number_key, bodies[0].pk, page.issued_on.year)
+        if identity in stored or identity in pending_keys:
+            flush()
+            outcomes[i] = import_one(import_legal_document, doc.original)
+            stored.add(identity)
+            continue
+        page.title = f"{doc_type.name} số {page.number}"
+        page.document_type_id = doc_type.pk
+        page.issuing_body_id = bodies[0].pk
+        page.co_issuing_bodies.set([b for b in bodies[1:] if b.pk != bodies[0].pk])
+        page.fields.set(fields)
+        pending.append((i, doc))
+        pending_keys.add(identity)
+    flush()
+    return outcomes
+
+
+def _publish_new_documents(docs: list[_NewDocument]) -> list[str | RecordError]:
+    if not docs:
+        return []
+    try:
+        with transaction.atomic():
+            publish_new_children(legal_document_index(), [d.page for d in docs], prepare=_link_relation_targets)
+    except IntegrityError:
+        return [import_one(import_legal_document, d.original) for d in docs]
+    return ["created"] * len(docs)
+
+
+def _link_relation_targets(pages: list[LegalDocumentPage]) -> None:
+    """Each relation's target page where its number names exactly one stored document (as
+    ``_relation_row`` links them), the run's own documents included."""
+    rows = [row for page in pages for row in page.relations.all()]
+    for row in rows:
+        row.derive_target_number()
+    found: dict[str, list[int]] = {}
+    for key, pk in LegalDocumentPage.objects.filter(number_key__in={row.target_number_key for row in rows}).values_list(
+        "number_key", "pk"
+    ):
+        found.setdefault(key, []).append(pk)
+    for row in rows:
+        matches = found.get(row.target_number_key, [])
+        row.target_page_id = matches[0] if len(matches) == 1 else None
 
 
 def _relation_row(kind: str, target_number: str) -> LegalDocumentRelation:

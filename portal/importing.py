@@ -189,11 +189,16 @@ def validate_page(page: Page) -> None:
     try:
         page.clean()
     except ValidationError as exc:
-        if hasattr(exc, "message_dict"):
-            parts = [f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v) for k, v in exc.message_dict.items()]
-        else:
-            parts = exc.messages
-        raise RecordError("; ".join(parts)) from exc
+        raise validation_record_error(exc) from exc
+
+
+def validation_record_error(exc: ValidationError) -> RecordError:
+    """Django's validation errors as one readable ``RecordError`` ("field: message; …")."""
+    if hasattr(exc, "message_dict"):
+        parts = [f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v) for k, v in exc.message_dict.items()]
+    else:
+        parts = exc.messages
+    return RecordError("; ".join(parts))
 
 
 @dataclass
@@ -212,10 +217,16 @@ class ImportReport:
 
 
 Handler = Callable[[dict], str]
+#: Takes the consecutive records of its type in a batch, as ``(line number, record)``, and returns
+#: one outcome per record, in order: "created", "updated", "unchanged", or the ``RecordError`` of a
+#: record it refused. It may store records together (``portal.bulk_pages``) and hand any record to
+#: ``import_one`` (the single path: one transaction, the type's own handler).
+BulkHandler = Callable[[list[tuple[int, dict]]], list[str | RecordError]]
 # Search-index and reference-index updates are run once per this many lines (portal/tasks.py).
 BATCH_SIZE = 500
 
 _handlers: dict[str, Handler] = {}
+_bulk_handlers: dict[str, BulkHandler] = {}
 
 #: Sent (``sender=None``, ``report=``) after an import, not a dry run, that created or updated records
 #: and whose indexing is done: not when the import runs inside an enclosing ``deferred_tasks()``
@@ -223,17 +234,35 @@ _handlers: dict[str, Handler] = {}
 content_imported = Signal()
 
 
-def register_record_type(name: str, handler: Handler) -> None:
+def register_record_type(name: str, handler: Handler, bulk: BulkHandler | None = None) -> None:
     """Make ``{"type": name, …}`` lines importable by ``handler`` (record → "created", "updated"
-    or "unchanged"; raises ``RecordError``). Called from the owning app's ``AppConfig.ready()``."""
+    or "unchanged"; raises ``RecordError``). Called from the owning app's ``AppConfig.ready()``.
+
+    ``bulk``, if given, imports runs of consecutive records of this type together (a portal's
+    migration: thousands of documents); it must give each record the outcome ``handler`` would.
+    """
     if _handlers.get(name, handler) is not handler:
         raise ValueError(f"record type {name!r} is already registered")
     _handlers[name] = handler
+    if bulk is not None:
+        _bulk_handlers[name] = bulk
 
 
 def handlers() -> dict[str, Handler]:
     """The registered record types and their handlers."""
     return dict(_handlers)
+
+
+def import_one(handler: Handler, record: dict) -> str | RecordError:
+    """``handler(record)`` in its own transaction; a refusal or a conflict with stored content is
+    returned as the ``RecordError`` that names it (and the record's writes are rolled back)."""
+    try:
+        with deferred_tasks(), transaction.atomic():
+            return handler(record)
+    except RecordError as exc:
+        return exc
+    except IntegrityError as exc:
+        return RecordError(f"conflicts with stored content ({exc})")
 
 
 def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable | None = None) -> ImportReport:
@@ -251,11 +280,7 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
         # Search and reference indexing run once per batch of lines (portal/tasks.py).
         while batch := list(islice(numbered, BATCH_SIZE)):
             with deferred_tasks():
-                for lineno, line in batch:
-                    if progress:
-                        progress()
-                    if line.strip():
-                        _import_line(lineno, line, registry, report)
+                _import_batch(batch, registry, report, progress)
 
     if dry_run:
         with transaction.atomic():
@@ -268,17 +293,40 @@ def import_lines(lines: Iterable[str], dry_run: bool = False, progress: Callable
     return report
 
 
-def _import_line(lineno: int, line: str, registry: dict, report: ImportReport) -> None:
-    """One record in its own transaction; its error, if any, is reported with the line number."""
-    try:
-        record = _parse(line, registry)
-        with deferred_tasks(), transaction.atomic():
-            outcome = registry[record["type"]](record)
-        report.count(outcome)
-    except RecordError as exc:
-        report.errors.append((lineno, str(exc)))
-    except IntegrityError as exc:
-        report.errors.append((lineno, f"conflicts with stored content ({exc})"))
+def _import_batch(batch, registry: dict, report: ImportReport, progress: Callable | None) -> None:
+    """The batch's records in order; a run of consecutive records of a type with a bulk handler
+    goes to that handler at once."""
+    parsed: list[tuple[int, dict | RecordError]] = []
+    for lineno, line in batch:
+        if progress:
+            progress()
+        if line.strip():
+            try:
+                parsed.append((lineno, _parse(line, registry)))
+            except RecordError as exc:
+                parsed.append((lineno, exc))
+    i = 0
+    while i < len(parsed):
+        lineno, record = parsed[i]
+        kind = record["type"] if isinstance(record, dict) else None
+        bulk = _bulk_handlers.get(kind)
+        if bulk is None:
+            outcomes = [record if isinstance(record, RecordError) else import_one(registry[kind], record)]
+            run = [(lineno, record)]
+        else:
+            end = i
+            while end < len(parsed) and isinstance(parsed[end][1], dict) and parsed[end][1]["type"] == kind:
+                end += 1
+            run = parsed[i:end]
+            outcomes = bulk(run)
+            if len(outcomes) != len(run):
+                raise RuntimeError(f"the bulk handler of {kind!r} gave {len(outcomes)} outcomes for {len(run)} records")
+        for (run_lineno, _record), outcome in zip(run, outcomes, strict=True):
+            if isinstance(outcome, RecordError):
+                report.errors.append((run_lineno, str(outcome)))
+            else:
+                report.count(outcome)
+        i += len(run)
 
 
 def _parse(line: str, registry: dict) -> dict:

@@ -332,13 +332,18 @@ class LegalDocumentPage(NumberedDocument, Page):
             .first()
         )
 
-    def clean(self):
-        super().clean()
+    def date_errors(self) -> dict:
+        """The dates out of order, by field (no query: the bulk import checks these too)."""
         errors = {}
         if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
             errors["effective_on"] = _("Ngày có hiệu lực không thể trước ngày ban hành.")
         if self.expires_on and self.effective_on and self.expires_on < self.effective_on:
             errors["expires_on"] = _("Ngày hết hiệu lực không thể trước ngày có hiệu lực.")
+        return errors
+
+    def clean(self):
+        super().clean()
+        errors = self.date_errors()
         clash = self.identity_clash()
         if clash is not None:
             errors["number"] = _(
@@ -396,9 +401,14 @@ class LegalDocumentRelation(Orderable):
             raise ValidationError(_("Chọn văn bản đích hoặc ghi số ký hiệu của nó."))
 
     def save(self, *args, **kwargs):
+        self.derive_target_number()
+        super().save(*args, **kwargs)
+
+    def derive_target_number(self):
+        """The target's number as written (or the target page's) and its match key; run by
+        ``save()`` and by the bulk import, which stores rows without it."""
         if self.target_number:
             self.target_number = clean_number(self.target_number)
         elif self.target_page_id:
             self.target_number = self.target_page.number
         self.target_number_key = number_key(self.target_number) if self.target_number else ""
-        super().save(*args, **kwargs)
