@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test` (each has its own test database); 0 = in-process
 TEST_WORKERS ?= 2
 
-.PHONY: postgres redis test-redis es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-search-speed bench-api bench-failover eval-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
+.PHONY: postgres redis test-redis es es-stop setup run demo test test-e2e test-live-search test-search-faults test-fuzz lint check pytest bench-import bench-search bench-search-speed bench-api bench-load bench-failover eval-search publish-scheduled i18n i18n-coverage openapi-snapshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -108,6 +108,13 @@ eval-search: setup
 bench-api: setup
 	@command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
 	$(PY) bench/api_speed.py $(BENCH_ARGS)
+
+## bench-load: nginx in front of two gunicorn instances (PostgreSQL, Redis, shared media), wrk over mixed pages/API/search, then PostgreSQL restarted and one master killed during a run (bench/scale_out.py; BENCH_ARGS="--duration 20 --connections 50")
+bench-load: setup
+	@for tool in wrk nginx; do command -v $$tool >/dev/null || apt-get install -y $$tool || sudo apt-get install -y $$tool; done
+	bash .ci/postgres
+	bash .ci/redis
+	$(PY) bench/scale_out.py $(BENCH_ARGS)
 
 ## bench-failover: search while one node of a two-node OpenSearch cluster is killed (bench/; BENCH_ARGS="--kill manager")
 bench-failover: setup

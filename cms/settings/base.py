@@ -121,10 +121,17 @@ TEMPLATES = [
 WSGI_APPLICATION = "cms.wsgi.application"
 
 # Database: DATABASE_URL (postgres://… in production and CI), else a local SQLite file.
+# DB_CONN_MAX_AGE: seconds a worker keeps its connection between requests (0: one per request).
+# DB_CONN_HEALTH_CHECKS (on by default when connections are kept): a kept connection is checked
+# before the first query of each request and opened again if the database dropped it (a restart of
+# PostgreSQL, a failover) — without it, the first request of every worker after a restart fails
+# with a 500. docs/deployment.md, "Reference layout".
+DB_CONN_MAX_AGE = int(os.environ.get("DB_CONN_MAX_AGE", "0"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=DB_CONN_MAX_AGE,
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", DB_CONN_MAX_AGE > 0),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
