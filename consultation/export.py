@@ -18,19 +18,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from portal.spreadsheets import xlsx_text
+
 from .comments import status_counts
 from .models import CommentStatus, DraftComment, DraftPage
 from .status import DraftStatus
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def text_cell(cell, value) -> None:
-    """Write ``value`` into ``cell``: text always as a string cell, never as a formula."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
 
 
 def _local(moment: datetime) -> datetime:
@@ -55,8 +49,8 @@ def comments_workbook(draft: DraftPage, include_contact: bool, today: date | Non
         ("Ngày xuất", today),
     ]
     for row_number, (label, value) in enumerate(rows, start=1):
-        text_cell(summary.cell(row_number, 1), label)
-        text_cell(summary.cell(row_number, 2), value)
+        xlsx_text(summary.cell(row_number, 1), label)
+        xlsx_text(summary.cell(row_number, 2), value)
         summary.cell(row_number, 1).font = Font(bold=True)
         if isinstance(value, date):
             summary.cell(row_number, 2).number_format = "DD/MM/YYYY"
@@ -69,7 +63,7 @@ def comments_workbook(draft: DraftPage, include_contact: bool, today: date | Non
         headers += ["Thư điện tử", "Điện thoại"]
     headers += ["Nội dung góp ý", "Tình trạng"]
     for column, header in enumerate(headers, start=1):
-        text_cell(sheet.cell(1, column), header)
+        xlsx_text(sheet.cell(1, column), header)
         sheet.cell(1, column).font = Font(bold=True)
     labels = dict(CommentStatus.choices)
     comments = DraftComment.objects.filter(draft=draft).order_by("submitted_at", "pk")
@@ -80,7 +74,7 @@ def comments_workbook(draft: DraftPage, include_contact: bool, today: date | Non
         values += [comment.content, str(labels.get(comment.status, comment.status))]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row_number, column)
-            text_cell(cell, value)
+            xlsx_text(cell, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.cell(row_number, 1).number_format = "DD/MM/YYYY HH:MM"
     widths = {"Ngày gửi": 17, "Nội dung góp ý": 80, "Tình trạng": 14}

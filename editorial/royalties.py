@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.spreadsheets import inert_text, xlsx_text
 from portal.text import fold
 
 from .models import BaseSalary, Royalty, RoyaltyScheme, RoyaltyShare, RoyaltyStatus
@@ -333,15 +334,24 @@ def report_csv(report: MonthlyReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in report_rows(report):
-        writer.writerow(["" if v is None else (f"{v:f}" if isinstance(v, Decimal) else v) for v in row])
+        writer.writerow(
+            ["" if v is None else (f"{v:f}" if isinstance(v, Decimal) else inert_text(str(v))) for v in row]
+        )
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 CSV with Vietnamese correctly
 
 
+def _csv_field(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:f}" if isinstance(value, Decimal) else inert_text(str(value))
+
+
 def _cell(value):
-    """Decimals as numbers a spreadsheet can add up: whole amounts as int, coefficients as float."""
+    """Decimals as numbers a spreadsheet can add up: whole amounts as int, coefficients as float;
+    any other value (lazy translations too) as its text."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
-    return value
+    return value if value is None or isinstance(value, int | float) else str(value)
 
 
 def report_xlsx(report: MonthlyReport) -> bytes:
@@ -351,11 +361,13 @@ def report_xlsx(report: MonthlyReport) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"{report.month:02d}-{report.year}"
-    sheet.append(
-        [_("Bảng kê nhuận bút tháng %(month)s/%(year)s") % {"month": f"{report.month:02d}", "year": report.year}]
+    xlsx_text(
+        sheet.cell(1, 1),
+        str(_("Bảng kê nhuận bút tháng %(month)s/%(year)s") % {"month": f"{report.month:02d}", "year": report.year}),
     )
-    for row in report_rows(report):
-        sheet.append([_cell(v) for v in row])
+    for row_number, row in enumerate(report_rows(report), start=2):
+        for column, value in enumerate(row, start=1):
+            xlsx_text(sheet.cell(row_number, column), _cell(value))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFG", (28, 50, 24, 8, 14, 16, 14), strict=True):

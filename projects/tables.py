@@ -14,8 +14,8 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-#: The first characters that make a spreadsheet read a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from portal.spreadsheets import inert_text
+
 BOM = "\ufeff"
 
 Cell = str | Decimal | None
@@ -84,11 +84,6 @@ def data_tables(stream) -> list[DataTable]:
     return out
 
 
-def guard(text: str) -> str:
-    """A text cell as a spreadsheet must not run it: ``=1+1`` → ``'=1+1``."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def plain_number(value: Decimal) -> str:
     """``Decimal("12500.50")`` → ``"12500.50"``; never an exponent."""
     return format(value, "f")
@@ -99,14 +94,14 @@ def csv_cell(value: Cell) -> str:
         return ""
     if isinstance(value, Decimal):
         return plain_number(value)
-    return guard(value)
+    return inert_text(value)
 
 
 def csv_text(table: DataTable) -> str:
     """The table as CSV text (without the byte-order mark)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([guard(c.heading) for c in table.columns])
+    writer.writerow([inert_text(c.heading) for c in table.columns])
     for row in table.rows:
         writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()

@@ -18,6 +18,7 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 
 from portal.reporting import Cell, ReportSection, report_sections
+from portal.spreadsheets import xlsx_text
 
 
 @dataclass
@@ -50,9 +51,6 @@ def activity_report(start: date, end: date, today: date) -> ActivityReport:
 
 # --- XLSX -----------------------------------------------------------------------------------------
 
-#: A text cell beginning with one of these could be read as a formula by a spreadsheet (formula
-#: injection: a byline "=HYPERLINK(…)"); such cells are written as text, marked so (quotePrefix).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Characters XML 1.0 cannot hold (openpyxl refuses them): dropped from text cells.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: Characters Excel refuses in a sheet's name.
@@ -71,9 +69,7 @@ def _write_row(sheet, values: list[Cell], bold: bool = False, percent_columns: t
     sheet.append(values)
     for index, value in enumerate(values):
         cell = sheet.cell(row=sheet.max_row, column=index + 1)
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            cell.data_type = "s"  # openpyxl took "=…" for a formula
-            cell.quotePrefix = True  # Excel and LibreOffice keep it text when the cell is edited
+        xlsx_text(cell, value)  # text stays text (formula injection: portal.spreadsheets)
         if bold:
             cell.font = Font(bold=True)
         if index in percent_columns:

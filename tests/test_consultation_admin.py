@@ -14,8 +14,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from consultation.export import comments_workbook, comments_xlsx, text_cell
+from consultation.export import comments_workbook, comments_xlsx
 from consultation.models import CommentStatus, DraftComment
+from portal.spreadsheets import xlsx_text as text_cell
 from tests import consultation_factories as cf
 
 pytestmark = pytest.mark.django_db

@@ -253,3 +253,39 @@ def test_the_article_editor_shows_its_royalties_and_proposes_one(client, scheme,
     assert add_url in html
     form = client.get(add_url).context["form"]
     assert form.initial.get("page") == page.pk or form.instance.page_id == page.pk
+
+
+def test_the_exports_hold_no_formula_from_content(client, scheme, users):
+    """Formula injection (issue 22): a byline or a title beginning with "=", "+", "-" or "@" is
+    written as text — an apostrophe before it in the CSV, a text cell with a quote prefix in the
+    XLSX — and no cell of the workbook is a formula."""
+    r = record(
+        f.news("+84 tỉnh thành dự hội nghị", published_on=date(2026, 11, 5)),
+        "Tin có ảnh",
+        "1.5",
+        [('=HYPERLINK("http://x.example/","Bấm")', "60"), ("@Phạm Thị Hòa", "40")],
+    )
+    royalties.approve(r, users["chief"])
+    client.force_login(users["chief"])
+    url = reverse("editorial_royalty_report")
+
+    text = client.get(url, {"month": "11/2026", "export": "csv"}).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    cells = {cell for row in rows for cell in row}
+    assert "'=HYPERLINK(\"http://x.example/\",\"Bấm\")" in cells and "'@Phạm Thị Hòa" in cells
+    assert "'+84 tỉnh thành dự hội nghị" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert rows[-1][5] == "70200"  # the amounts are still numbers
+
+    book = load_workbook(io.BytesIO(client.get(url, {"month": "11/2026", "export": "xlsx"}).content))
+    sheet = book.active
+    written = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not [cell.coordinate for cell in written if cell.data_type == "f"]
+    risky = [cell for cell in written if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "@"))]
+    assert {cell.value for cell in risky} == {
+        '=HYPERLINK("http://x.example/","Bấm")',
+        "@Phạm Thị Hòa",
+        "+84 tỉnh thành dự hội nghị",
+    }
+    assert all(cell.quotePrefix and cell.data_type == "s" for cell in risky)
+    assert sheet.cell(row=sheet.max_row, column=6).value == 70200

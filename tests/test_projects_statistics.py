@@ -16,9 +16,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import PageViewRestriction
 
+from portal.spreadsheets import inert_text as guard
 from projects.blocks import StatisticsTableBlock
 from projects.models import StatisticsPage
-from projects.tables import csv_bytes, data_tables, guard
+from projects.tables import csv_bytes, data_tables
 from search import service
 from search.service import SearchQuery
 from tests import factories as f
