@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -27,11 +29,21 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.urls import re_path
+    from django.views.static import serve
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media for the development server, except documents: those go through Wagtail's document
+    # view only (/documents/<id>/<name>), which checks a private collection's restriction; the
+    # files under MEDIA_ROOT/documents/ carry their own names (docs/deployment.md, "Uploads").
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>(?!documents/).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]
 
 # Pages, and the routes served in every language (the search page, the news feeds: what apps
 # registered with portal.urls.register_localized_urls): Vietnamese without a prefix, English
