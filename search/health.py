@@ -12,10 +12,10 @@ TIMEOUT = 2
 
 
 def ping(client, timeout: float = TIMEOUT) -> bool:
-    """``client.ping()`` with a timeout: Elasticsearch's clients take it through ``options()``,
-    opensearch-py's as a parameter of the call."""
+    """``client.ping()`` with a timeout: Elasticsearch's clients take it through ``options()`` (with
+    no retries: the load balancer asks again), opensearch-py's as a parameter of the call."""
     if hasattr(client, "options"):
-        return bool(client.options(request_timeout=timeout).ping())
+        return bool(client.options(request_timeout=timeout, max_retries=0).ping())
     return bool(client.ping(request_timeout=timeout))
 
 

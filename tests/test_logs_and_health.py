@@ -256,8 +256,9 @@ class FakeElasticsearch:
     def __init__(self, answers):
         self.answers, self.timeouts = answers, []
 
-    def options(self, request_timeout):
+    def options(self, request_timeout, max_retries):
         self.timeouts.append(request_timeout)
+        assert max_retries == 0
         return self
 
     def ping(self):
