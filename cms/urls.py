@@ -11,11 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
 from home import views as home_views
-from portal import preview
+from portal import health, preview
 from portal.urls import localized_urlpatterns
 from portal.urls import urlpatterns as registered_urlpatterns
 
 urlpatterns = [
+    # For the load balancer: database, search, cache (portal/health.py)
+    path("healthz", health.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     # Wagtail's page previews, showing the external front-end when HEADLESS_PREVIEW_URL is set
     *preview.admin_urlpatterns(),
@@ -27,6 +29,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots-txt"),
 ]
+
+# Errors: a problem (application/problem+json) under /api/, a Vietnamese page elsewhere; a body
+# too large is 413 (portal/http_errors.py).
+handler400 = "portal.http_errors.bad_request"
+handler404 = "portal.http_errors.page_not_found"
+handler500 = "portal.http_errors.server_error"
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 
 DEFAULT_MAX_AGE = 60
-DEFAULT_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/")
+DEFAULT_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/healthz")
 DEFAULT_CONTENT_HASH_PATHS = ("/tim-kiem/", "/en/search/", "/api/v3/search/")
 DEFAULT_RESPONSE_MAX_BYTES = 256 * 1024
 

@@ -31,9 +31,20 @@ API's assembly, ``cms.api``), each with its upstream reason.
    reached the ORM with ``"abc"`` for an integer key (``RevisionFilterSchema.user_id`` is
    ``int | str`` for custom user models): a 500. Checked against the user model's key first: 400
    naming ``user_id``.
+8. **A deletion refused by a protecting record.** ``DELETE /api/v3/pages/{id}/`` of a page a
+   record points at with ``on_delete=PROTECT`` (a royalty, nhuận bút) raised ``ProtectedError``
+   through Wagtail's handler: a 500, after ``DeletePageAction`` had already written "deleted" log
+   entries (outside any transaction) for a page that stays. The action runs in a transaction, and
+   ``ProtectedError``/``RestrictedError`` are a 409 problem naming what protects the object
+   (``portal.deletion``); a body too large read by an operation (``RequestDataTooBig``) is a 413
+   problem, in DEBUG too (``portal.http_errors``). The admin's delete views refuse it first
+   (``portal.wagtail_hooks``).
 """
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.db.models.deletion import ProtectedError, RestrictedError
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
@@ -46,6 +57,8 @@ from wagtail.api.validators import SiteFilterValidator
 from .api.errors import problem_responses
 from .api.listings import MAX_ID
 from .api.writes import write_problem
+from .deletion import summary
+from .http_errors import data_too_big
 from .security import TooManyTokenAttempts, count_failed_token, too_many_token_attempts
 
 #: Largest ``offset`` of a listing (patch 2).
@@ -174,8 +187,28 @@ def _checked_revision_filter(original):
     return filter
 
 
+def protected_problem(request, exc):
+    """Patch 8: 409, naming the records that protect the object (their model, name and count)."""
+    objects = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", None) or []
+    records = summary(objects)
+    named = "; ".join(f"{r['count']} × {r['model']} ({r['name']})" for r in records) or "other records"
+    detail = f"Cannot delete: records refer to it and protect it from deletion: {named}."
+    return problem_response(status=409, detail=detail, errors=[{"type": "protected", **r} for r in records])
+
+
+def _atomic_page_deletion(original):
+    """Patch 8: the log entries and the deletion together, or neither."""
+
+    def _delete_page(self, page, *args, **kwargs):
+        with transaction.atomic():
+            return original(self, page, *args, **kwargs)
+
+    _delete_page.atomic = True
+    return _delete_page
+
+
 def apply(api) -> None:
-    """Apply the patches 1–3 and 5–7 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3 and 5–8 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
@@ -197,3 +230,10 @@ def apply(api) -> None:
     SiteFilterValidator.query = property(_site_query)
     if not getattr(RevisionFilterSchema.filter, "checked", False):
         RevisionFilterSchema.filter = _checked_revision_filter(RevisionFilterSchema.filter)
+    for exc_class in (ProtectedError, RestrictedError):
+        api.add_exception_handler(exc_class, protected_problem)
+    api.add_exception_handler(RequestDataTooBig, data_too_big)
+    from wagtail.actions.delete_page import DeletePageAction
+
+    if not getattr(DeletePageAction._delete_page, "atomic", False):
+        DeletePageAction._delete_page = _atomic_page_deletion(DeletePageAction._delete_page)

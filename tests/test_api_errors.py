@@ -104,9 +104,11 @@ def test_the_rules_give_each_kind_of_operation_its_errors():
     secured = {"security": [{"BearerTokenAuth": []}]}
     assert error_statuses("get", "/api/v3/whoami/", secured) == {401, 403}
     write = {"parameters": [{"in": "path", "name": "page_id"}], "requestBody": {}, "security": secured["security"]}
-    assert error_statuses("patch", "/api/v3/redirects/{redirect_id}/", write) == {401, 403, 404, 422}
+    assert error_statuses("patch", "/api/v3/redirects/{redirect_id}/", write) == {401, 403, 404, 413, 422}
     rich = {**write, "parameters": [*write["parameters"], {"in": "query", "name": "rich_text_format"}]}
-    assert error_statuses("patch", "/api/v3/pages/{page_id}/", rich) == {400, 401, 403, 404, 422}
+    assert error_statuses("patch", "/api/v3/pages/{page_id}/", rich) == {400, 401, 403, 404, 413, 422}
+    delete = {"parameters": [{"in": "path", "name": "page_id"}], "security": secured["security"]}
+    assert error_statuses("delete", "/api/v3/pages/{page_id}/", delete) == {401, 403, 404, 409, 422}
     assert error_statuses("get", "/api/v3/redirects/find/", {"parameters": [{"in": "query", "name": "id"}]}) == {
         400,
         404,

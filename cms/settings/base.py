@@ -463,3 +463,32 @@ elif _csp_enabled:
 # The admin's dashboard asks no third party (releases.wagtail.org) about new versions: connect-src
 # allows this site only, and the admin tells no one who edits (like WAGTAIL_GRAVATAR_PROVIDER_URL).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Logs, errors and health (docs/deployment.md, "Logs, errors and health") -----------------------
+# Every request gets an id (X-Request-ID, honoured when the client's is sane) and one access record;
+# every record goes to stderr as one JSON object per line (LOG_FORMAT=text for a terminal), at
+# LOG_LEVEL and above; an uncaught exception is one ERROR record of django.request with its
+# traceback and the request id, mailed to ADMINS when set. portal/request_log.py.
+from portal.request_log import logging_config, parse_admins  # noqa: E402 (this block's own)
+
+MIDDLEWARE.insert(0, "portal.request_log.RequestLogMiddleware")
+# After CORS (a 413 carries its headers): 413 before the body is read, problems under /api/.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1, "portal.http_errors.RequestErrorsMiddleware"
+)
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = logging_config(level=LOG_LEVEL, fmt=os.environ.get("LOG_FORMAT", "json"))
+# ADMINS="Phòng CNTT <cntt@vinhtuong.gov.vn>, truc@vinhtuong.gov.vn": who is mailed each server error.
+ADMINS = parse_admins(os.environ.get("ADMINS", ""))
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = os.environ.get("EMAIL_SUBJECT_PREFIX", "[Cổng TTĐT] ")
+# Request bodies: one Django reads into memory (JSON, a form without files) up to REQUEST_MAX_MB
+# (2.5, Django's default); a multipart body (files) up to the largest file allowed plus that. Above,
+# 413 (portal/http_errors.py), answered before the body is read when Content-Length says so.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(float(os.environ.get("REQUEST_MAX_MB", "2.5")) * 1024 * 1024)
+UPLOAD_MAX_BODY_SIZE = (
+    max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZE, CITIZEN_UPLOAD_MAX_BYTES)
+    + DATA_UPLOAD_MAX_MEMORY_SIZE
+)
+# The load balancer's health check (portal/health.py) over plain HTTP too: not redirected to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -11,8 +11,12 @@ if not SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-")) or len(SECRET_KEY)
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment to a random value of at least 32 characters.")
 
 DEBUG = env_bool("DEBUG", False)
-# Static files served by the application itself, compressed and cached forever.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+# Static files served by the application itself, compressed and cached forever (right after
+# SecurityMiddleware, as WhiteNoise asks; the request log before both sees them too).
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

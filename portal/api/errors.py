@@ -31,6 +31,9 @@ ERROR_DESCRIPTIONS = {
     401: "No valid API token (Authorization: Bearer …) for an operation that needs one.",
     403: "The token's user may not do this.",
     404: "No such object, or not visible to this request (drafts and private pages are not).",
+    409: "The object cannot be deleted: records refer to it and protect it (a royalty of an article…); "
+    "the problem names their model and count.",
+    413: "The request body is larger than the server accepts (max_bytes in the problem).",
     422: "The request body or parameters are not valid: a problem listing each error.",
 }
 
@@ -52,6 +55,10 @@ def error_statuses(method: str, path: str, operation: dict) -> set[int]:
       anonymous readers never answer them (``version=draft`` without a token reads the live page).
     * **404** — a path parameter naming an object (absent, not live, private…), the ``find``
       operations, and a ``locale`` filter naming no locale of the site.
+    * **409** — a deletion: records that point at the object with a protecting foreign key (a
+      royalty of an article) refuse it (``portal.wagtail_patches``, patch 8).
+    * **413** — a write with a request body: above ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (a multipart
+      upload: the largest file plus that), ``portal.http_errors``.
     * **422** — a write with a request body or parameters (Wagtail's validation problem).
     """
     params = operation.get("parameters", [])
@@ -69,6 +76,10 @@ def error_statuses(method: str, path: str, operation: dict) -> set[int]:
             statuses.add(400)
         if body or params:
             statuses.add(422)
+        if body:
+            statuses.add(413)
+        if method == "delete":
+            statuses.add(409)
     if secured:
         statuses |= {401, 403}
     if has_path or "locale" in names or path.rstrip("/").endswith("/find"):
