@@ -272,7 +272,7 @@ def test_the_exports_hold_no_formula_from_content(client, scheme, users):
     text = client.get(url, {"month": "11/2026", "export": "csv"}).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     cells = {cell for row in rows for cell in row}
-    assert "'=HYPERLINK(\"http://x.example/\",\"Bấm\")" in cells and "'@Phạm Thị Hòa" in cells
+    assert '\'=HYPERLINK("http://x.example/","Bấm")' in cells and "'@Phạm Thị Hòa" in cells
     assert "'+84 tỉnh thành dự hội nghị" in cells
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
     assert rows[-1][5] == "70200"  # the amounts are still numbers
