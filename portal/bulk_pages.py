@@ -79,6 +79,8 @@ def publish_new_children(
     if any(type(p) is not model for p in pages):
         raise ValueError("publish_new_children takes pages of one model")
     now = timezone.now()
+    if any(p.go_live_at and p.go_live_at > now for p in pages):
+        raise ValueError("publish_new_children publishes now: a page to go live later takes the single path")
     parent = Page.objects.select_for_update().get(pk=parent.pk) if connection.vendor == "postgresql" else parent
     last = Page.objects.child_of(parent).order_by("-path").values_list("path", flat=True).first()
     step = Page._str2int(last[-Page.steplen :]) if last else 0
@@ -113,11 +115,12 @@ def publish_new_children(
     # The page rows: wagtailcore_page first (its ids come back), then each concrete subclass table.
     base_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
     bases = Page.objects.bulk_create([Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in pages])
+    chain = [m for m in reversed([model, *model._meta.get_parent_list()]) if m is not Page]
+    links = [link.attname for m in chain for link in m._meta.parents.values()]  # page_ptr_id…
     for page, base in zip(pages, bases, strict=True):
-        page.pk = page.page_ptr_id = base.pk
-    for table_model in reversed([model, *model._meta.get_parent_list()]):
-        if table_model is Page:
-            continue
+        for attname in links:
+            setattr(page, attname, base.pk)
+    for table_model in chain:
         _insert_rows(table_model, list(pages), list(table_model._meta.local_concrete_fields))
     for page in pages:
         page._state.adding = False
