@@ -19,6 +19,7 @@ caller sets the values a row's ``save()`` would derive. Runs inside the caller's
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from django.contrib.contenttypes.models import ContentType
@@ -38,16 +39,28 @@ def clean_fields_in_memory(page: Page) -> None:
 
 def free_slugs(parent: Page, wanted: Sequence[str]) -> list[str]:
     """A slug per page, free among ``parent``'s children and each other: ``wanted`` where it is,
-    else the first of ``slug-1``, ``slug-2``… as ``wagtail.coreutils.find_available_slug`` picks."""
-    siblings = Page.objects.child_of(parent)
-    taken = set(siblings.filter(slug__in=set(wanted)).values_list("slug", flat=True))
+    else the first of ``slug-1``, ``slug-2``… as ``wagtail.coreutils.find_available_slug`` picks.
+
+    The siblings' slugs are looked up by exact value (``IN``, the slug index): the wanted ones,
+    then for a slug already used or wanted twice, enough of its numbered forms to hold every page
+    that wants it. ``find_available_slug`` lists the siblings whose slug begins with the wanted one
+    (``LIKE``), which on SQLite reads every sibling: every document, once a portal holds 100,000.
+    """
+    counts = Counter(wanted)
+    taken = _sibling_slugs(parent, counts)
+    checked = dict.fromkeys(counts, 0)  # numbered forms looked up: slug-1 … slug-checked[slug]
+    short = {slug: n - (slug not in taken) for slug, n in counts.items() if n > 1 or slug in taken}
+    while short:
+        forms = {slug: range(checked[slug] + 1, checked[slug] + missing + 21) for slug, missing in short.items()}
+        taken |= _sibling_slugs(parent, [f"{slug}-{n}" for slug, numbers in forms.items() for n in numbers])
+        for slug, numbers in forms.items():
+            checked[slug] = numbers[-1]
+            free = sum(f"{slug}-{n}" not in taken for n in range(1, checked[slug] + 1))
+            short[slug] = counts[slug] - (slug not in taken) - free
+        short = {slug: missing for slug, missing in short.items() if missing > 0}
     out: list[str] = []
-    looked_up: set[str] = set()
     for slug in wanted:
         if slug in taken:
-            if slug not in looked_up:  # the numbered variants already used, once per slug
-                taken |= set(siblings.filter(slug__startswith=f"{slug}-").values_list("slug", flat=True))
-                looked_up.add(slug)
             number = 1
             while f"{slug}-{number}" in taken:
                 number += 1
@@ -55,6 +68,16 @@ def free_slugs(parent: Page, wanted: Sequence[str]) -> list[str]:
         taken.add(slug)
         out.append(slug)
     return out
+
+
+def _sibling_slugs(parent: Page, slugs) -> set[str]:
+    """Which of ``slugs`` a child of ``parent`` has (the pages elsewhere with them are few)."""
+    depth, found = parent.depth + 1, set()
+    listed = sorted(set(slugs))
+    for start in range(0, len(listed), 500):
+        rows = Page.objects.filter(slug__in=listed[start : start + 500]).values_list("slug", "path", "depth")
+        found |= {slug for slug, path, d in rows if d == depth and path.startswith(parent.path)}
+    return found
 
 
 def _insert_rows(model, objs: list, fields: list) -> None:

@@ -225,7 +225,7 @@ def logging_config(level: str = "INFO", fmt: str = "json") -> dict:
 
 
 #: Loggers of libraries kept to WARNING whatever ``LOG_LEVEL`` says.
-QUIET_LIBRARIES = ("axes", "elastic_transport", "opensearch", "urllib3", "PIL")
+QUIET_LIBRARIES = ("axes", "django_tasks", "elastic_transport", "opensearch", "urllib3", "PIL")
 
 
 def parse_admins(value: str) -> list[tuple[str, str]]:

@@ -232,3 +232,23 @@ def test_the_index_writer_s_vectors_are_the_stock_expression_s(config):
     ours = WeightedVector(texts, config)
     row = Page.objects.annotate(stock=stock, ours=ours).values("stock", "ours").first()
     assert row["stock"] == row["ours"] != ""
+
+
+def test_free_slugs_pick_what_find_available_slug_picks_past_any_number_of_namesakes():
+    from wagtail.coreutils import find_available_slug
+
+    from portal.bulk_pages import free_slugs
+
+    index = legal_document_index()
+    for slug in ["1-kh-ubnd", "1-kh-ubnd-2", *(f"2-kh-ubnd-{n}" for n in range(0, 30)), "2-kh-ubnd"]:
+        index.add_child(instance=Page(title=slug, slug=slug))
+    assert free_slugs(index, ["1-kh-ubnd"]) == [find_available_slug(index, "1-kh-ubnd")] == ["1-kh-ubnd-1"]
+    assert free_slugs(index, ["1-kh-ubnd", "3-kh-ubnd", "1-kh-ubnd", "3-kh-ubnd", "1-kh-ubnd"]) == [
+        "1-kh-ubnd-1",
+        "3-kh-ubnd",
+        "1-kh-ubnd-3",
+        "3-kh-ubnd-1",
+        "1-kh-ubnd-4",
+    ]
+    assert free_slugs(index, ["2-kh-ubnd", "2-kh-ubnd"]) == ["2-kh-ubnd-30", "2-kh-ubnd-31"]
+    assert find_available_slug(index, "2-kh-ubnd") == "2-kh-ubnd-30"
