@@ -39,8 +39,29 @@ API's assembly, ``cms.api``), each with its upstream reason.
    (``portal.deletion``); a body too large read by an operation (``RequestDataTooBig``) is a 413
    problem, in DEBUG too (``portal.http_errors``). The admin's delete views refuse it first
    (``portal.wagtail_hooks``).
+9. **A token holder reads what the public reads.** Wagtail's page reads
+   (``wagtail.api.v3.querysets.get_pages_queryset``) give an authenticated request only the pages
+   its user may change or publish: a reporter's token (may add only) listed 0 pages on
+   ``/api/v3/pages/``, and ``pages/find/?html_path=`` resolved nothing, though the pages are public.
+   An authenticated request reads those pages *and* every page the public reads (live, not
+   restricted from this user, on the requested site); ``?version=draft`` of a page the user may
+   neither edit nor publish is its live version, as for the public (a draft is not public)
+   (issue 22; docs/wagtail-bugs.md).
+10. **API tokens that do not depend on SECRET_KEY.** Wagtail stores an API token as an HMAC keyed
+    with ``SECRET_KEY`` (``APIToken.hash_token``): a token made by ``manage.py api_tokens create``
+    under another settings module (another ``SECRET_KEY``, e.g. the development default) was
+    unknown to the production server — 401, with no hint why. A new token is stored as a SHA-256
+    digest of the token (``token_digest``; a token is 160 random bits, a keyed digest adds nothing a
+    leaked table could be attacked with); the digests under ``SECRET_KEY`` and
+    ``SECRET_KEY_FALLBACKS`` are still looked up, so tokens made before stay valid, and such a token
+    is rewritten to the new digest when it is next used (``install_token_digest``, from
+    ``PortalConfig.ready()``, so the command makes new tokens too; docs/api.md).
 """
 
+import functools
+import hashlib
+
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -48,6 +69,7 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -103,12 +125,14 @@ def _bounded_paginate(wagtail_paginate):
 
 
 def _limited_authenticate(wagtail_authenticate):
-    """Patch 5."""
+    """Patch 5 (and patch 10: a token found by its digest under a secret key is stored by the new one)."""
 
     def authenticate(self, request, token):
         api_token = wagtail_authenticate(self, request, token)
         if api_token is None:
             count_failed_token(request)  # raises TooManyTokenAttempts past the rate
+        elif api_token.key_hash != token_digest(token):
+            type(api_token).objects.filter(pk=api_token.pk).update(key_hash=token_digest(token))
         return api_token
 
     authenticate.limited = True
@@ -207,8 +231,90 @@ def _atomic_page_deletion(original):
     return _delete_page
 
 
+def _readable_pages(wagtail_get_pages_queryset):
+    """Patch 9: the pages a token holder may change or publish, and every page the public reads."""
+
+    def get_pages_queryset(request, model=None):
+        from wagtail.models import Page
+
+        model = model or Page
+        queryset = wagtail_get_pages_queryset(request, model)
+        if not request.user.is_authenticated:
+            return queryset
+        try:
+            public = get_public_pages_queryset(request, model)
+        except ValueError as exc:  # ?site= names several sites: as Wagtail answers the public
+            raise HttpError(400, str(exc)) from exc
+        return (queryset | public).select_related("content_type", "locale").order_by("pk")
+
+    get_pages_queryset.public_too = True
+    return get_pages_queryset
+
+
+def _drafts_of_editable_pages(view_func):
+    """Patch 9: ``?version=draft`` reads the draft of a page the user may edit or publish only."""
+
+    @functools.wraps(view_func)
+    def get_page(request, page_id, version="live", **kwargs):
+        if version == "draft" and request.user.is_authenticated:
+            from wagtail.models import Page
+
+            page = Page.objects.filter(pk=page_id).first()
+            permissions = page.permissions_for_user(request.user) if page else None
+            if not (permissions and (permissions.can_edit() or permissions.can_publish())):
+                version = "live"
+        return view_func(request, page_id=page_id, version=version, **kwargs)
+
+    get_page.drafts_checked = True
+    return get_page
+
+
+def _patch_page_reads() -> None:
+    """Patch 9, on Wagtail's page router (which imported ``get_pages_queryset`` by name)."""
+    from wagtail.api.v3 import querysets
+    from wagtail.api.v3.routers import pages
+
+    if getattr(pages.get_pages_queryset, "public_too", False):
+        return
+    pages.get_pages_queryset = querysets.get_pages_queryset = _readable_pages(querysets.get_pages_queryset)
+    for path_view in pages.router.path_operations.values():
+        for operation in path_view.operations:
+            if operation.operation_id == "pages_detail" and "GET" in operation.methods:
+                operation.view_func = _drafts_of_editable_pages(operation.view_func)
+
+
+#: Prefix of the digested text (patch 10): the digest of a token is this API's, not a bare SHA-256.
+TOKEN_DIGEST_CONTEXT = "wagtail.apitoken:"  # noqa: S105 - a label, not a credential
+
+
+def token_digest(token: str) -> str:
+    """Patch 10: the stored digest of a new API token, the same under every ``SECRET_KEY``."""
+    return hashlib.sha256(f"{TOKEN_DIGEST_CONTEXT}{token}".encode()).hexdigest()
+
+
+def install_token_digest() -> None:
+    """Patch 10: ``APIToken`` stores ``token_digest``; the keyed digests of older tokens are still
+    looked up (every ``SECRET_KEY`` and fallback)."""
+    from wagtail.models import APIToken
+
+    if getattr(APIToken.hash_token, "keyless", False):
+        return
+    keyed = APIToken.hash_token  # bound to the class
+
+    def hash_token(cls, token, secret_key=None):
+        return token_digest(token) if secret_key is None else keyed(token, secret_key=secret_key)
+
+    def candidate_key_hashes(cls, token):
+        keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+        return [token_digest(token), *(keyed(token, secret_key=key) for key in keys if key)]
+
+    hash_token.keyless = True
+    APIToken.hash_token = classmethod(hash_token)
+    APIToken.candidate_key_hashes = classmethod(candidate_key_hashes)
+
+
 def apply(api) -> None:
-    """Apply the patches 1–3 and 5–8 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3 and 5–9 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
@@ -237,3 +343,4 @@ def apply(api) -> None:
 
     if not getattr(DeletePageAction._delete_page, "atomic", False):
         DeletePageAction._delete_page = _atomic_page_deletion(DeletePageAction._delete_page)
+    _patch_page_reads()
