@@ -9,7 +9,8 @@ API's assembly, ``cms.api``), each with its upstream reason.
    PostgreSQL, found by the fuzz test). Every v3 listing — Wagtail's and ours — paginates with it.
 3. **Errors in the OpenAPI document.** Wagtail's own operations document their success response
    only; the document gets each operation's errors (``portal.api.errors.problem_responses``) and
-   the ``maximum`` of every ``offset``.
+   the ``maximum`` of every ``offset`` and ``limit`` (a ``limit`` above ``WAGTAILAPI_LIMIT_MAX`` is
+   a 400 the schema did not announce: found by the admin fuzz run, issue 22).
 4. **Every field of a page type written through the generic page endpoints** (``POST
    /api/v3/pages/``, ``PATCH /api/v3/pages/{id}/``). Wagtail 8.0.1 writes only ``api_fields`` marked
    ``writable=True`` and without a ``serializer`` (``InputSchemaGenerator._build_extra_fields``
@@ -56,16 +57,30 @@ API's assembly, ``cms.api``), each with its upstream reason.
     ``SECRET_KEY_FALLBACKS`` are still looked up, so tokens made before stay valid, and such a token
     is rewritten to the new digest when it is next used (``install_token_digest``, from
     ``PortalConfig.ready()``, so the command makes new tokens too; docs/api.md).
+11. **A page write whose path id is not a page id.** ``PATCH /api/v3/pages/abc/`` looked the page's
+    type up (``PageTypeInjectingBodyModel.get_meta_type``) with ``pk="abc"`` before the path was
+    validated: ``ValueError``, a 500 (found by the admin fuzz run). An id that is not a number
+    within ``MAX_ID`` is a 404 problem, as a number naming no page is.
+12. **A write that breaks a unique constraint.** ``POST /api/v3/pages/{id}/actions/copy/`` of the
+    legal documents' section with ``recursive: true`` copies its documents without their
+    ``clean()`` (``CopyPageAction`` validates the page it is given only): the copies repeat each
+    document's number, issuer and year, and the database's constraint ``legal_document_identity``
+    raised ``IntegrityError`` through Wagtail's handler, a 500 (found by the stateful admin fuzz
+    run), after the copy of the pages above them had been saved (``CopyPageAction.execute`` runs in
+    no transaction): half a copy stayed. The copy runs in a transaction, and an ``IntegrityError``
+    of a write is a 409 problem naming the constraint.
 """
 
 import functools
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
+from django.http import Http404
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
@@ -162,12 +177,14 @@ def token_limit_responses(schema: dict) -> dict:
 
 
 def bounded_offsets(schema: dict) -> dict:
-    """``schema`` with the ``maximum`` of every ``offset`` parameter (``MAX_OFFSET``) stated."""
+    """``schema`` with the ``maximum`` of every ``offset`` parameter (``MAX_OFFSET``) and of every
+    ``limit`` (``WAGTAILAPI_LIMIT_MAX``, which every listing enforces with a 400) stated."""
+    maxima = {"offset": MAX_OFFSET, "limit": getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
-                if parameter["name"] == "offset" and parameter["in"] == "query":
-                    parameter.setdefault("schema", {}).setdefault("maximum", MAX_OFFSET)
+                if parameter["name"] in maxima and parameter["in"] == "query":
+                    parameter.setdefault("schema", {}).setdefault("maximum", maxima[parameter["name"]])
     return schema
 
 
@@ -218,6 +235,18 @@ def protected_problem(request, exc):
     named = "; ".join(f"{r['count']} × {r['model']} ({r['name']})" for r in records) or "other records"
     detail = f"Cannot delete: records refer to it and protect it from deletion: {named}."
     return problem_response(status=409, detail=detail, errors=[{"type": "protected", **r} for r in records])
+
+
+def _atomic(original):
+    """Patch 12: ``original`` (an action's method) all or nothing."""
+
+    @functools.wraps(original)
+    def atomic(self, *args, **kwargs):
+        with transaction.atomic():
+            return original(self, *args, **kwargs)
+
+    atomic.atomic = True
+    return atomic
 
 
 def _atomic_page_deletion(original):
@@ -313,8 +342,36 @@ def install_token_digest() -> None:
     APIToken.candidate_key_hashes = classmethod(candidate_key_hashes)
 
 
+def _checked_page_type_lookup(original):
+    """Patch 11: the path's page id is a number within ``MAX_ID`` before the page is looked up."""
+
+    def get_meta_type(cls, request, api, path_params):
+        page_id = str(path_params.get(cls.page_id_param, ""))
+        if not (page_id.isascii() and page_id.isdigit() and int(page_id) <= MAX_ID):
+            raise Http404("No Page matches the given query.")
+        return original.__func__(cls, request, api, path_params)
+
+    get_meta_type.checked = True
+    return classmethod(get_meta_type)
+
+
+#: The constraint in a database's message: PostgreSQL ``constraint "name"``, SQLite ``index 'name'``
+#: or ``UNIQUE constraint failed: table.column``.
+_CONSTRAINT_NAME = re.compile(r"""(?:index|constraint)\s+["']([\w.]+)["']|constraint failed:\s+(?!index\b)([\w.]+)""")
+
+
+def integrity_problem(request, exc):
+    """Patch 12: 409, naming the constraint the write would break (not the database's whole message)."""
+    match = _CONSTRAINT_NAME.search(str(exc))
+    constraint = (match.group(1) or match.group(2)) if match else None
+    detail = "The write conflicts with existing records"
+    detail += f" (a value already used: constraint {constraint})." if constraint else "."
+    errors = [{"type": "conflict", "constraint": constraint}] if constraint else None
+    return problem_response(status=409, detail=detail, errors=errors)
+
+
 def apply(api) -> None:
-    """Apply the patches 1–3 and 5–9 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3, 5–9, 11 and 12 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
@@ -339,8 +396,17 @@ def apply(api) -> None:
     for exc_class in (ProtectedError, RestrictedError):
         api.add_exception_handler(exc_class, protected_problem)
     api.add_exception_handler(RequestDataTooBig, data_too_big)
+    api.add_exception_handler(IntegrityError, integrity_problem)
     from wagtail.actions.delete_page import DeletePageAction
 
     if not getattr(DeletePageAction._delete_page, "atomic", False):
         DeletePageAction._delete_page = _atomic_page_deletion(DeletePageAction._delete_page)
     _patch_page_reads()
+    from wagtail.api.v3.schemas.pages import PageTypeInjectingBodyModel
+
+    if not getattr(PageTypeInjectingBodyModel.get_meta_type, "checked", False):
+        PageTypeInjectingBodyModel.get_meta_type = _checked_page_type_lookup(PageTypeInjectingBodyModel.get_meta_type)
+    from wagtail.actions.copy_page import CopyPageAction
+
+    if not getattr(CopyPageAction.execute, "atomic", False):
+        CopyPageAction.execute = _atomic(CopyPageAction.execute)
