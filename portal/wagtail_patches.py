@@ -60,7 +60,9 @@ API's assembly, ``cms.api``), each with its upstream reason.
 11. **A page write whose path id is not a page id.** ``PATCH /api/v3/pages/abc/`` looked the page's
     type up (``PageTypeInjectingBodyModel.get_meta_type``) with ``pk="abc"`` before the path was
     validated: ``ValueError``, a 500 (found by the admin fuzz run). An id that is not a number
-    within ``MAX_ID`` is a 404 problem, as a number naming no page is.
+    within ``MAX_ID`` is a 404 problem, as a number naming no page is. A body that is not a JSON
+    object (``false``, ``[]``) reached the type discriminator (``discriminate_meta_type``:
+    ``type(value)._meta`` of a ``bool``), a 500 too: it is a 422 naming the body.
 12. **A write that breaks a unique constraint.** ``POST /api/v3/pages/{id}/actions/copy/`` of the
     legal documents' section with ``recursive: true`` copies its documents without their
     ``clean()`` (``CopyPageAction`` validates the page it is given only): the copies repeat each
@@ -69,6 +71,10 @@ API's assembly, ``cms.api``), each with its upstream reason.
     run), after the copy of the pages above them had been saved (``CopyPageAction.execute`` runs in
     no transaction): half a copy stayed. The copy runs in a transaction, and an ``IntegrityError``
     of a write is a 409 problem naming the constraint.
+13. **A move beside the root page.** ``POST /api/v3/pages/{id}/actions/move/`` with the root page as
+    ``destination_id`` and a sibling ``position`` (or none, which means one) asked the root for its
+    parent (``MovePageAction.execute``): ``None``, then ``AttributeError`` — a 500 (found by the
+    admin fuzz run). It is a 422 naming ``destination_id``.
 """
 
 import functools
@@ -249,6 +255,19 @@ def _atomic(original):
     return atomic
 
 
+def _no_move_beside_the_root(original):
+    """Patch 13: the root page has no siblings (422 naming ``destination_id``)."""
+
+    def execute(self, *args, **kwargs):
+        if self.pos not in ("first-child", "last-child", "sorted-child") and self.target.is_root():
+            message = "the root page has no siblings: move a page under it (position first-child or last-child)"
+            raise DjangoValidationError({"destination_id": [message]})
+        return original(self, *args, **kwargs)
+
+    execute.beside_root = True
+    return execute
+
+
 def _atomic_page_deletion(original):
     """Patch 8: the log entries and the deletion together, or neither."""
 
@@ -370,8 +389,22 @@ def integrity_problem(request, exc):
     return problem_response(status=409, detail=detail, errors=errors)
 
 
+def _object_bodies_only(original):
+    """Patch 11: the body of a typed write is a JSON object (else 422, before the type discriminator)."""
+
+    def get_request_data(cls, request, api, path_params):
+        request_data = original.__func__(cls, request, api, path_params)
+        if isinstance(request_data, dict) and "data" in request_data and not isinstance(request_data["data"], dict):
+            error = {"loc": ["body"], "type": "model_type", "msg": "the body must be a JSON object"}
+            raise NinjaValidationError([error])
+        return request_data
+
+    get_request_data.checked = True
+    return classmethod(get_request_data)
+
+
 def apply(api) -> None:
-    """Apply the patches 1–3, 5–9, 11 and 12 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3, 5–9 and 11–13 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
@@ -410,3 +443,11 @@ def apply(api) -> None:
 
     if not getattr(CopyPageAction.execute, "atomic", False):
         CopyPageAction.execute = _atomic(CopyPageAction.execute)
+    from wagtail.actions.move_page import MovePageAction
+
+    if not getattr(MovePageAction.execute, "beside_root", False):
+        MovePageAction.execute = _no_move_beside_the_root(MovePageAction.execute)
+    from wagtail.api.v3.schemas.params import TypeInjectingBodyModel
+
+    if not getattr(TypeInjectingBodyModel.get_request_data, "checked", False):
+        TypeInjectingBodyModel.get_request_data = _object_bodies_only(TypeInjectingBodyModel.get_request_data)

@@ -77,3 +77,37 @@ def test_a_recursive_copy_that_would_repeat_a_legal_documents_number_is_409_not_
     assert problem["errors"] == [{"type": "conflict", "constraint": "legal_document_identity"}]
     assert Page.objects.count() == pages  # the copy's transaction left nothing behind
     assert "409" in openapi["paths"]["/api/v3/pages/{page_id}/actions/copy/"]["post"]["responses"]
+
+
+@pytest.mark.parametrize("body", ["false", "[]", "3", '"texte"'])
+def test_a_typed_write_whose_body_is_not_an_object_is_422_not_500(client, admin, body):
+    """Patch 11: Wagtail's type discriminator read ``type(value)._meta`` of the body (500)."""
+    page = f.news("Tin có thật")
+    response = client.patch(f"/api/v3/pages/{page.pk}/", body, content_type="application/json", **admin)
+    assert response.status_code == 422, response.content
+    assert client.patch("/api/v3/pages/null/", body, content_type="application/json", **admin).status_code in (404, 422)
+
+
+@pytest.mark.parametrize("position", [None, "left", "right", "first-sibling", "last-sibling"])
+def test_a_move_beside_the_root_page_is_422_not_500(client, admin, position):
+    """Patch 13: Wagtail asked the root page for its parent (None → AttributeError, 500)."""
+    from wagtail.models import Page
+
+    task = f.task("NV-1")
+    body = {"destination_id": Page.get_first_root_node().pk, "position": position}
+    url = f"/api/v3/pages/{task.pk}/actions/move/"
+    response = client.post(url, json.dumps(body), content_type="application/json", **admin)
+    assert response.status_code == 422, response.content
+    assert "root page has no siblings" in response.json()["detail"]
+    task.refresh_from_db()
+    assert task.get_parent().specific_class.__name__ == "TaskIndexPage"
+
+
+def test_an_upload_that_looks_like_a_jpeg_but_is_not_an_image_is_422_not_500(client, admin):
+    """``portal.images.PortalImageField`` read the size of a file Pillow cannot open (500)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("anh.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
+    response = client.post("/api/v3/images/", {"title": "Ảnh hỏng", "file": upload}, **admin)
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"][0]["type"] == "invalid_image"
