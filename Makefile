@@ -59,7 +59,7 @@ check: setup
 test: lint check
 	$(BIN)/pytest -m "not e2e and not live_search and not redis" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
-## test-fuzz: schemathesis against /api/v3/openapi.json alone (also part of `make test`); FUZZ_EXAMPLES=200 for a longer run
+## test-fuzz: schemathesis against /api/v3/openapi.json alone (also part of `make test`): GET operations anonymously, and every operation (writes, stateful sequences) with an admin token; FUZZ_EXAMPLES=300 for the long run (PYTEST_ARGS="-k admin": the admin variant only)
 test-fuzz: setup
 	$(BIN)/pytest tests/test_api_fuzz.py -q -p no:cacheprovider $(PYTEST_ARGS)
 

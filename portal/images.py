@@ -53,6 +53,10 @@ class PortalImageField(WagtailImageField):
                 % {"max": millions(limit)},
                 code="file_too_many_pixels",
             ) from None
+        except (PILImage.UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            # The header looks like an image's (a JPEG's first bytes) but Pillow cannot read it: not
+            # an image — a 422 naming the file, not a 500 (found by the API fuzz run, issue 22).
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from None
         if self.max_image_pixels is None:
             return
         frames = f.image.get_frame_count()

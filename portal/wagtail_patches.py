@@ -9,7 +9,8 @@ API's assembly, ``cms.api``), each with its upstream reason.
    PostgreSQL, found by the fuzz test). Every v3 listing — Wagtail's and ours — paginates with it.
 3. **Errors in the OpenAPI document.** Wagtail's own operations document their success response
    only; the document gets each operation's errors (``portal.api.errors.problem_responses``) and
-   the ``maximum`` of every ``offset``.
+   the ``maximum`` of every ``offset`` and ``limit`` (a ``limit`` above ``WAGTAILAPI_LIMIT_MAX`` is
+   a 400 the schema did not announce: found by the admin fuzz run, issue 22).
 4. **Every field of a page type written through the generic page endpoints** (``POST
    /api/v3/pages/``, ``PATCH /api/v3/pages/{id}/``). Wagtail 8.0.1 writes only ``api_fields`` marked
    ``writable=True`` and without a ``serializer`` (``InputSchemaGenerator._build_extra_fields``
@@ -39,15 +40,57 @@ API's assembly, ``cms.api``), each with its upstream reason.
    (``portal.deletion``); a body too large read by an operation (``RequestDataTooBig``) is a 413
    problem, in DEBUG too (``portal.http_errors``). The admin's delete views refuse it first
    (``portal.wagtail_hooks``).
+9. **A token holder reads what the public reads.** Wagtail's page reads
+   (``wagtail.api.v3.querysets.get_pages_queryset``) give an authenticated request only the pages
+   its user may change or publish: a reporter's token (may add only) listed 0 pages on
+   ``/api/v3/pages/``, and ``pages/find/?html_path=`` resolved nothing, though the pages are public.
+   An authenticated request reads those pages *and* every page the public reads (live, not
+   restricted from this user, on the requested site); ``?version=draft`` of a page the user may
+   neither edit nor publish is its live version, as for the public (a draft is not public)
+   (issue 22; docs/wagtail-bugs.md).
+10. **API tokens that do not depend on SECRET_KEY.** Wagtail stores an API token as an HMAC keyed
+    with ``SECRET_KEY`` (``APIToken.hash_token``): a token made by ``manage.py api_tokens create``
+    under another settings module (another ``SECRET_KEY``, e.g. the development default) was
+    unknown to the production server — 401, with no hint why. A new token is stored as a SHA-256
+    digest of the token (``token_digest``; a token is 160 random bits, a keyed digest adds nothing a
+    leaked table could be attacked with); the digests under ``SECRET_KEY`` and
+    ``SECRET_KEY_FALLBACKS`` are still looked up, so tokens made before stay valid, and such a token
+    is rewritten to the new digest when it is next used (``install_token_digest``, from
+    ``PortalConfig.ready()``, so the command makes new tokens too; docs/api.md).
+11. **A page write whose path id is not a page id.** ``PATCH /api/v3/pages/abc/`` looked the page's
+    type up (``PageTypeInjectingBodyModel.get_meta_type``) with ``pk="abc"`` before the path was
+    validated: ``ValueError``, a 500 (found by the admin fuzz run). An id that is not a number
+    within ``MAX_ID`` is a 404 problem, as a number naming no page is. A body that is not a JSON
+    object (``false``, ``[]``) reached the type discriminator (``discriminate_meta_type``:
+    ``type(value)._meta`` of a ``bool``), a 500 too: it is a 422 naming the body.
+12. **A write that breaks a unique constraint.** ``POST /api/v3/pages/{id}/actions/copy/`` of the
+    legal documents' section with ``recursive: true`` copies its documents without their
+    ``clean()`` (``CopyPageAction`` validates the page it is given only): the copies repeat each
+    document's number, issuer and year, and the database's constraint ``legal_document_identity``
+    raised ``IntegrityError`` through Wagtail's handler, a 500 (found by the stateful admin fuzz
+    run), after the copy of the pages above them had been saved (``CopyPageAction.execute`` runs in
+    no transaction): half a copy stayed. The copy runs in a transaction, and an ``IntegrityError``
+    of a write is a 409 problem naming the constraint.
+13. **A move beside the root page.** ``POST /api/v3/pages/{id}/actions/move/`` with the root page as
+    ``destination_id`` and a sibling ``position`` (or none, which means one) asked the root for its
+    parent (``MovePageAction.execute``): ``None``, then ``AttributeError`` — a 500 (found by the
+    admin fuzz run). It is a 422 naming ``destination_id``.
 """
 
+import functools
+import hashlib
+import re
+
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
+from django.http import Http404
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -103,12 +146,14 @@ def _bounded_paginate(wagtail_paginate):
 
 
 def _limited_authenticate(wagtail_authenticate):
-    """Patch 5."""
+    """Patch 5 (and patch 10: a token found by its digest under a secret key is stored by the new one)."""
 
     def authenticate(self, request, token):
         api_token = wagtail_authenticate(self, request, token)
         if api_token is None:
             count_failed_token(request)  # raises TooManyTokenAttempts past the rate
+        elif api_token.key_hash != token_digest(token):
+            type(api_token).objects.filter(pk=api_token.pk).update(key_hash=token_digest(token))
         return api_token
 
     authenticate.limited = True
@@ -138,12 +183,14 @@ def token_limit_responses(schema: dict) -> dict:
 
 
 def bounded_offsets(schema: dict) -> dict:
-    """``schema`` with the ``maximum`` of every ``offset`` parameter (``MAX_OFFSET``) stated."""
+    """``schema`` with the ``maximum`` of every ``offset`` parameter (``MAX_OFFSET``) and of every
+    ``limit`` (``WAGTAILAPI_LIMIT_MAX``, which every listing enforces with a 400) stated."""
+    maxima = {"offset": MAX_OFFSET, "limit": getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
-                if parameter["name"] == "offset" and parameter["in"] == "query":
-                    parameter.setdefault("schema", {}).setdefault("maximum", MAX_OFFSET)
+                if parameter["name"] in maxima and parameter["in"] == "query":
+                    parameter.setdefault("schema", {}).setdefault("maximum", maxima[parameter["name"]])
     return schema
 
 
@@ -196,6 +243,31 @@ def protected_problem(request, exc):
     return problem_response(status=409, detail=detail, errors=[{"type": "protected", **r} for r in records])
 
 
+def _atomic(original):
+    """Patch 12: ``original`` (an action's method) all or nothing."""
+
+    @functools.wraps(original)
+    def atomic(self, *args, **kwargs):
+        with transaction.atomic():
+            return original(self, *args, **kwargs)
+
+    atomic.atomic = True
+    return atomic
+
+
+def _no_move_beside_the_root(original):
+    """Patch 13: the root page has no siblings (422 naming ``destination_id``)."""
+
+    def execute(self, *args, **kwargs):
+        if self.pos not in ("first-child", "last-child", "sorted-child") and self.target.is_root():
+            message = "the root page has no siblings: move a page under it (position first-child or last-child)"
+            raise DjangoValidationError({"destination_id": [message]})
+        return original(self, *args, **kwargs)
+
+    execute.beside_root = True
+    return execute
+
+
 def _atomic_page_deletion(original):
     """Patch 8: the log entries and the deletion together, or neither."""
 
@@ -207,8 +279,132 @@ def _atomic_page_deletion(original):
     return _delete_page
 
 
+def _readable_pages(wagtail_get_pages_queryset):
+    """Patch 9: the pages a token holder may change or publish, and every page the public reads."""
+
+    def get_pages_queryset(request, model=None):
+        from wagtail.models import Page
+
+        model = model or Page
+        queryset = wagtail_get_pages_queryset(request, model)
+        if not request.user.is_authenticated:
+            return queryset
+        try:
+            public = get_public_pages_queryset(request, model)
+        except ValueError as exc:  # ?site= names several sites: as Wagtail answers the public
+            raise HttpError(400, str(exc)) from exc
+        return (queryset | public).select_related("content_type", "locale").order_by("pk")
+
+    get_pages_queryset.public_too = True
+    return get_pages_queryset
+
+
+def _drafts_of_editable_pages(view_func):
+    """Patch 9: ``?version=draft`` reads the draft of a page the user may edit or publish only."""
+
+    @functools.wraps(view_func)
+    def get_page(request, page_id, version="live", **kwargs):
+        if version == "draft" and request.user.is_authenticated:
+            from wagtail.models import Page
+
+            page = Page.objects.filter(pk=page_id).first()
+            permissions = page.permissions_for_user(request.user) if page else None
+            if not (permissions and (permissions.can_edit() or permissions.can_publish())):
+                version = "live"
+        return view_func(request, page_id=page_id, version=version, **kwargs)
+
+    get_page.drafts_checked = True
+    return get_page
+
+
+def _patch_page_reads() -> None:
+    """Patch 9, on Wagtail's page router (which imported ``get_pages_queryset`` by name)."""
+    from wagtail.api.v3 import querysets
+    from wagtail.api.v3.routers import pages
+
+    if getattr(pages.get_pages_queryset, "public_too", False):
+        return
+    pages.get_pages_queryset = querysets.get_pages_queryset = _readable_pages(querysets.get_pages_queryset)
+    for path_view in pages.router.path_operations.values():
+        for operation in path_view.operations:
+            if operation.operation_id == "pages_detail" and "GET" in operation.methods:
+                operation.view_func = _drafts_of_editable_pages(operation.view_func)
+
+
+#: Prefix of the digested text (patch 10): the digest of a token is this API's, not a bare SHA-256.
+TOKEN_DIGEST_CONTEXT = "wagtail.apitoken:"  # noqa: S105 - a label, not a credential
+
+
+def token_digest(token: str) -> str:
+    """Patch 10: the stored digest of a new API token, the same under every ``SECRET_KEY``."""
+    return hashlib.sha256(f"{TOKEN_DIGEST_CONTEXT}{token}".encode()).hexdigest()
+
+
+def install_token_digest() -> None:
+    """Patch 10: ``APIToken`` stores ``token_digest``; the keyed digests of older tokens are still
+    looked up (every ``SECRET_KEY`` and fallback)."""
+    from wagtail.models import APIToken
+
+    if getattr(APIToken.hash_token, "keyless", False):
+        return
+    keyed = APIToken.hash_token  # bound to the class
+
+    def hash_token(cls, token, secret_key=None):
+        return token_digest(token) if secret_key is None else keyed(token, secret_key=secret_key)
+
+    def candidate_key_hashes(cls, token):
+        keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+        return [token_digest(token), *(keyed(token, secret_key=key) for key in keys if key)]
+
+    hash_token.keyless = True
+    APIToken.hash_token = classmethod(hash_token)
+    APIToken.candidate_key_hashes = classmethod(candidate_key_hashes)
+
+
+def _checked_page_type_lookup(original):
+    """Patch 11: the path's page id is a number within ``MAX_ID`` before the page is looked up."""
+
+    def get_meta_type(cls, request, api, path_params):
+        page_id = str(path_params.get(cls.page_id_param, ""))
+        if not (page_id.isascii() and page_id.isdigit() and int(page_id) <= MAX_ID):
+            raise Http404("No Page matches the given query.")
+        return original.__func__(cls, request, api, path_params)
+
+    get_meta_type.checked = True
+    return classmethod(get_meta_type)
+
+
+#: The constraint in a database's message: PostgreSQL ``constraint "name"``, SQLite ``index 'name'``
+#: or ``UNIQUE constraint failed: table.column``.
+_CONSTRAINT_NAME = re.compile(r"""(?:index|constraint)\s+["']([\w.]+)["']|constraint failed:\s+(?!index\b)([\w.]+)""")
+
+
+def integrity_problem(request, exc):
+    """Patch 12: 409, naming the constraint the write would break (not the database's whole message)."""
+    match = _CONSTRAINT_NAME.search(str(exc))
+    constraint = (match.group(1) or match.group(2)) if match else None
+    detail = "The write conflicts with existing records"
+    detail += f" (a value already used: constraint {constraint})." if constraint else "."
+    errors = [{"type": "conflict", "constraint": constraint}] if constraint else None
+    return problem_response(status=409, detail=detail, errors=errors)
+
+
+def _object_bodies_only(original):
+    """Patch 11: the body of a typed write is a JSON object (else 422, before the type discriminator)."""
+
+    def get_request_data(cls, request, api, path_params):
+        request_data = original.__func__(cls, request, api, path_params)
+        if isinstance(request_data, dict) and "data" in request_data and not isinstance(request_data["data"], dict):
+            error = {"loc": ["body"], "type": "model_type", "msg": "the body must be a JSON object"}
+            raise NinjaValidationError([error])
+        return request_data
+
+    get_request_data.checked = True
+    return classmethod(get_request_data)
+
+
 def apply(api) -> None:
-    """Apply the patches 1–3 and 5–8 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3, 5–9 and 11–13 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
@@ -233,7 +429,25 @@ def apply(api) -> None:
     for exc_class in (ProtectedError, RestrictedError):
         api.add_exception_handler(exc_class, protected_problem)
     api.add_exception_handler(RequestDataTooBig, data_too_big)
+    api.add_exception_handler(IntegrityError, integrity_problem)
     from wagtail.actions.delete_page import DeletePageAction
 
     if not getattr(DeletePageAction._delete_page, "atomic", False):
         DeletePageAction._delete_page = _atomic_page_deletion(DeletePageAction._delete_page)
+    _patch_page_reads()
+    from wagtail.api.v3.schemas.pages import PageTypeInjectingBodyModel
+
+    if not getattr(PageTypeInjectingBodyModel.get_meta_type, "checked", False):
+        PageTypeInjectingBodyModel.get_meta_type = _checked_page_type_lookup(PageTypeInjectingBodyModel.get_meta_type)
+    from wagtail.actions.copy_page import CopyPageAction
+
+    if not getattr(CopyPageAction.execute, "atomic", False):
+        CopyPageAction.execute = _atomic(CopyPageAction.execute)
+    from wagtail.actions.move_page import MovePageAction
+
+    if not getattr(MovePageAction.execute, "beside_root", False):
+        MovePageAction.execute = _no_move_beside_the_root(MovePageAction.execute)
+    from wagtail.api.v3.schemas.params import TypeInjectingBodyModel
+
+    if not getattr(TypeInjectingBodyModel.get_request_data, "checked", False):
+        TypeInjectingBodyModel.get_request_data = _object_bodies_only(TypeInjectingBodyModel.get_request_data)

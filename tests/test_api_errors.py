@@ -104,9 +104,12 @@ def test_the_rules_give_each_kind_of_operation_its_errors():
     secured = {"security": [{"BearerTokenAuth": []}]}
     assert error_statuses("get", "/api/v3/whoami/", secured) == {401, 403}
     write = {"parameters": [{"in": "path", "name": "page_id"}], "requestBody": {}, "security": secured["security"]}
-    assert error_statuses("patch", "/api/v3/redirects/{redirect_id}/", write) == {401, 403, 404, 413, 422}
+    # a body: 400 when it cannot be parsed, 409 when it would repeat a unique value (issue 22)
+    assert error_statuses("patch", "/api/v3/redirects/{redirect_id}/", write) == {400, 401, 403, 404, 409, 413, 422}
     rich = {**write, "parameters": [*write["parameters"], {"in": "query", "name": "rich_text_format"}]}
-    assert error_statuses("patch", "/api/v3/pages/{page_id}/", rich) == {400, 401, 403, 404, 413, 422}
+    assert error_statuses("patch", "/api/v3/pages/{page_id}/", rich) == {400, 401, 403, 404, 409, 413, 422}
+    create = {"requestBody": {}, "security": secured["security"]}
+    assert error_statuses("post", "/api/v3/pages/", create) == {400, 401, 403, 404, 409, 413, 422}
     delete = {"parameters": [{"in": "path", "name": "page_id"}], "security": secured["security"]}
     assert error_statuses("delete", "/api/v3/pages/{page_id}/", delete) == {401, 403, 404, 409, 422}
     assert error_statuses("get", "/api/v3/redirects/find/", {"parameters": [{"in": "query", "name": "id"}]}) == {

@@ -31,8 +31,9 @@ ERROR_DESCRIPTIONS = {
     401: "No valid API token (Authorization: Bearer …) for an operation that needs one.",
     403: "The token's user may not do this.",
     404: "No such object, or not visible to this request (drafts and private pages are not).",
-    409: "The object cannot be deleted: records refer to it and protect it (a royalty of an article…); "
-    "the problem names their model and count.",
+    409: "Conflict with existing records: a deletion refused because records refer to the object and "
+    "protect it (a royalty of an article…; the problem names their model and count), or a write that "
+    "would repeat a unique value (the problem names the constraint).",
     413: "The request body is larger than the server accepts (max_bytes in the problem).",
     422: "The request body or parameters are not valid: a problem listing each error.",
 }
@@ -49,14 +50,17 @@ def error_statuses(method: str, path: str, operation: dict) -> set[int]:
 
     * **400** — a read with parameters (a value of the wrong type or out of range: ``portal.wagtail_patches``'s
       handler turns Ninja's validation errors of a GET into 400), a write taking a
-      ``rich_text_format`` (rich text Wagtail cannot convert).
+      ``rich_text_format`` (rich text Wagtail cannot convert), a write with a request body that is
+      not what its content type says (Ninja's "Cannot parse request body").
     * **401 / 403** — an operation that needs a token (its security has no ``AllowAnonymous``):
       no or an unknown token is 401, a token whose user lacks the permission is 403. Reads open to
       anonymous readers never answer them (``version=draft`` without a token reads the live page).
     * **404** — a path parameter naming an object (absent, not live, private…), the ``find``
-      operations, and a ``locale`` filter naming no locale of the site.
+      operations, a ``locale`` filter naming no locale of the site, and the creation of a page
+      (``POST /api/v3/pages/``) whose ``meta.parent_id`` names no page.
     * **409** — a deletion: records that point at the object with a protecting foreign key (a
-      royalty of an article) refuse it (``portal.wagtail_patches``, patch 8).
+      royalty of an article) refuse it (``portal.wagtail_patches``, patch 8); a write with a body
+      that would repeat a unique value (a recursive copy of legal documents: patch 12).
     * **413** — a write with a request body: above ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (a multipart
       upload: the largest file plus that), ``portal.http_errors``.
     * **422** — a write with a request body or parameters (Wagtail's validation problem).
@@ -72,18 +76,20 @@ def error_statuses(method: str, path: str, operation: dict) -> set[int]:
         if params:
             statuses.add(400)
     else:
-        if "rich_text_format" in names:
+        if "rich_text_format" in names or body:
             statuses.add(400)
         if body or params:
             statuses.add(422)
         if body:
-            statuses.add(413)
+            statuses |= {409, 413}
         if method == "delete":
             statuses.add(409)
     if secured:
         statuses |= {401, 403}
     if has_path or "locale" in names or path.rstrip("/").endswith("/find"):
         statuses.add(404)
+    if method == "post" and path.rstrip("/").endswith("/pages"):
+        statuses.add(404)  # meta.parent_id names no page
     return statuses
 
 

@@ -1,0 +1,113 @@
+"""What the fuzz run with an administrator's token found (issue 22; tests/test_api_fuzz.py), each
+as an ordinary test: the server error fixed, the schema saying what the server answers."""
+
+import json
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin(client):
+    user = get_user_model().objects.create_superuser("quantri", "quantri@example.vn", "x")
+    return {"HTTP_AUTHORIZATION": f"Bearer {f.api_token(user)}"}
+
+
+@pytest.fixture
+def openapi(client):
+    return client.get("/api/v3/openapi.json").json()
+
+
+@pytest.mark.parametrize("page_id", ["abc", "99999999999999999999999", "-1", "%C3%B2"])
+def test_a_page_write_to_a_path_that_is_not_a_page_id_is_404_not_500(client, admin, page_id):
+    """Patch 11: Wagtail looked the page's type up with the raw path value (ValueError → 500)."""
+    f.news("Tin có thật")
+    url = f"/api/v3/pages/{page_id}/"
+    response = client.patch(url, json.dumps({"title": "x"}), content_type="application/json", **admin)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_limit_above_the_maximum_is_a_400_the_schema_announces(client, openapi):
+    assert client.get("/api/v3/pages/?limit=51").status_code == 400
+    for path, operations in openapi["paths"].items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == "limit" and parameter["in"] == "query":
+                    assert parameter["schema"]["maximum"] == settings.WAGTAILAPI_LIMIT_MAX, path
+
+
+def test_a_write_body_that_cannot_be_parsed_is_a_documented_400(client, admin, openapi):
+    page = f.news("Tin để sao chép")
+    url = f"/api/v3/pages/{page.pk}/actions/copy/"
+    response = client.post(url, b"\xff\x1d\xfe", content_type="application/json", **admin)
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    for path, method in [
+        ("/api/v3/pages/{page_id}/actions/copy/", "post"),
+        ("/api/v3/redirects/", "post"),
+        ("/api/v3/pages/{page_id}/actions/copy_for_translation/", "post"),
+    ]:
+        assert "400" in openapi["paths"][path][method]["responses"], path
+
+
+def test_creating_a_page_under_a_parent_that_does_not_exist_is_a_documented_404(client, admin, openapi):
+    body = {"meta": {"type": "news.NewsPage", "parent_id": 987654}, "title": "Không có mục cha"}
+    response = client.post("/api/v3/pages/", json.dumps(body), content_type="application/json", **admin)
+    assert response.status_code == 404
+    assert "404" in openapi["paths"]["/api/v3/pages/"]["post"]["responses"]
+
+
+def test_a_recursive_copy_that_would_repeat_a_legal_documents_number_is_409_not_500(client, admin, openapi):
+    """Patch 12: the copies of the section's documents broke ``legal_document_identity`` (500)."""
+    from wagtail.models import Page
+
+    document = f.legal_document("43/2011/NĐ-CP")
+    home = document.get_parent().get_parent()  # the section may not be copied beside itself (one a parent)
+    pages = Page.objects.count()
+    url = f"/api/v3/pages/{home.pk}/actions/copy/"
+    body = {"recursive": True, "destination_id": home.get_parent().pk, "new_title": "Bản sao", "new_slug": "ban-sao"}
+    response = client.post(url, json.dumps(body), content_type="application/json", **admin)
+    assert response.status_code == 409, response.content
+    problem = response.json()
+    assert problem["errors"] == [{"type": "conflict", "constraint": "legal_document_identity"}]
+    assert Page.objects.count() == pages  # the copy's transaction left nothing behind
+    assert "409" in openapi["paths"]["/api/v3/pages/{page_id}/actions/copy/"]["post"]["responses"]
+
+
+@pytest.mark.parametrize("body", ["false", "[]", "3", '"texte"'])
+def test_a_typed_write_whose_body_is_not_an_object_is_422_not_500(client, admin, body):
+    """Patch 11: Wagtail's type discriminator read ``type(value)._meta`` of the body (500)."""
+    page = f.news("Tin có thật")
+    response = client.patch(f"/api/v3/pages/{page.pk}/", body, content_type="application/json", **admin)
+    assert response.status_code == 422, response.content
+    assert client.patch("/api/v3/pages/null/", body, content_type="application/json", **admin).status_code in (404, 422)
+
+
+@pytest.mark.parametrize("position", [None, "left", "right", "first-sibling", "last-sibling"])
+def test_a_move_beside_the_root_page_is_422_not_500(client, admin, position):
+    """Patch 13: Wagtail asked the root page for its parent (None → AttributeError, 500)."""
+    from wagtail.models import Page
+
+    task = f.task("NV-1")
+    body = {"destination_id": Page.get_first_root_node().pk, "position": position}
+    url = f"/api/v3/pages/{task.pk}/actions/move/"
+    response = client.post(url, json.dumps(body), content_type="application/json", **admin)
+    assert response.status_code == 422, response.content
+    assert "root page has no siblings" in response.json()["detail"]
+    task.refresh_from_db()
+    assert task.get_parent().specific_class.__name__ == "TaskIndexPage"
+
+
+def test_an_upload_that_looks_like_a_jpeg_but_is_not_an_image_is_422_not_500(client, admin):
+    """``portal.images.PortalImageField`` read the size of a file Pillow cannot open (500)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("anh.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
+    response = client.post("/api/v3/images/", {"title": "Ảnh hỏng", "file": upload}, **admin)
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"][0]["type"] == "invalid_image"
