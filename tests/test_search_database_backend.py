@@ -307,6 +307,43 @@ def test_scored_matches_weigh_the_headings_above_the_body():
     assert best_first(found)[0] == in_title.pk
 
 
+def test_only_the_matches_whose_headings_hold_every_word_are_scored():
+    """Every word required: a page holding them only in its body (or its headings holding some of
+    them) is matched — counted and listed — with score 0, ranked after the pages whose headings hold
+    them all by the boosts it meets and its date, newest first (docs/search.md, "Field weights");
+    with soft matching every match is scored."""
+    body = [("paragraph", "<p>Bảo vệ môi trường nông thôn.</p>")]
+    older = factories.news("Tin tức số 1", lead="Hoạt động trong tuần", body=body, published_on=date(2023, 1, 5))
+    newer = factories.news("Môi trường xanh", lead="Tin tức", body=body, published_on=date(2024, 1, 5))
+    in_title = factories.news("Môi trường nông thôn", lead="Tin tức trong tuần", published_on=date(2022, 1, 5))
+    found = scored("moi truong nong thon")
+    assert set(found) == {older.pk, newer.pk, in_title.pk}
+    assert found[in_title.pk][0] > 0
+    assert found[older.pk][0] == found[newer.pk][0] == 0
+    soft = scored("moi truong nong thon tuan", missing=1)
+    assert set(soft) == {older.pk, newer.pk, in_title.pk}
+    assert all(score > 0 for score, _held in soft.values())
+
+    from search.service import SearchQuery, search
+
+    result = search(SearchQuery(q="moi truong nong thon", types=["news"]))
+    assert result.count == 3
+    assert [hit.page.pk for hit in result.results] == [in_title.pk, newer.pk, older.pk]
+
+
+@on_sqlite
+def test_sqlite_reads_the_matches_pages_from_the_entries_narrow_index(articles):
+    """Each match's content type and page come from ``portal_search_entry_lookup`` (migration
+    ``portal_search.0003``), not from the entry's row, which holds the page's whole text."""
+    with CaptureQueriesContext(connection) as queries:
+        scored("moi truong")
+    [sql] = [q["sql"] for q in queries if "MATCH" in q["sql"]]
+    assert 'INDEXED BY "portal_search_entry_lookup"' in sql  # an error if the index were missing
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'portal_search_entry_lookup'")
+        assert '("id", "content_type_id", "object_id")' in cursor.fetchone()[0]
+
+
 def test_a_legal_documents_summary_and_number_are_headings():
     """A document whose summary (trích yếu) holds the words ranks above one whose body repeats
     them; its number's words weigh as headings too."""

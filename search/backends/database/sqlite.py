@@ -36,6 +36,9 @@ SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 fts_table = SQLiteFTSIndexEntry._meta.db_table
 entry_table = IndexEntry._meta.db_table
+#: (id, content type, object id) of the entries (migration ``portal_search.0003``): a match's page
+#: read from it, not from the entry's row, which holds the page's whole text
+ENTRY_LOOKUP_INDEX = "portal_search_entry_lookup"
 
 _INTEGER_FIELDS = (AutoField, BigAutoField, BigIntegerField, IntegerField, SmallIntegerField)
 
@@ -179,6 +182,11 @@ def fts_match(words: list[str], operator: str = "AND") -> str:
     return "{body title} : (" + f" {operator} ".join(map(_fts_phrase, words)) + ")"
 
 
+def fts_heading_match(words: list[str]) -> str:
+    """An FTS5 query: every one of the ``words`` in the title column (the headings)."""
+    return "{title} : (" + " AND ".join(map(_fts_phrase, words)) + ")"
+
+
 class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchBackend):
     """modelsearch's SQLite FTS5 backend, ranking in the query that matches."""
 
@@ -191,18 +199,21 @@ class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchB
 
     def _scored(self, content_types, words, missing):
         """The score is ``bm25`` with column weights (autocomplete 0, body 1, title — the headings —
-        ``HEADING_WEIGHT``), negated. Every word required: one FTS5 query. Some may be missing: one
+        ``HEADING_WEIGHT``), negated. Every word required: one FTS5 query, ``bm25`` computed only for
+        the entries whose headings hold every word (the others score 0: docs/search.md, "Field
+        weights"), each match's page read from the entries' narrow index
+        (``ENTRY_LOOKUP_INDEX``). Some may be missing: one
         query counts the words each entry holds (one posting list read per word, ``UNION ALL``,
         ``GROUP BY``), then one scores the entries holding enough of them with ``bm25`` over any
         word — the match walked once, ``bm25`` computed only for those entries (``+rowid IN``:
         a check on each row, not one match per id)."""
         quote = connection.ops.quote_name
-        entry, fts = quote(entry_table), quote(fts_table)
+        entry, fts, lookup = quote(entry_table), quote(fts_table), quote(ENTRY_LOOKUP_INDEX)
         listed = ", ".join(map(str, content_types))
         select = " ".join(  # table/column names, floats and integers; the query is a parameter
             [
                 f"SELECT {entry}.{quote('content_type_id')}, CAST({entry}.{quote('object_id')} AS INTEGER),",  # noqa: S608
-                f"-bm25({fts}, 0.0, 1.0, {float(HEADING_WEIGHT)}), {fts}.rowid FROM {fts}, {entry}",
+                f"-bm25({fts}, 0.0, 1.0, {float(HEADING_WEIGHT)}), {fts}.rowid FROM {fts}, {entry} INDEXED BY {lookup}",
                 f"WHERE {fts} MATCH %s AND {entry}.{quote('id')} = {fts}.rowid",
                 f"AND +{entry}.{quote('content_type_id')} IN ({listed})",
             ]
@@ -210,7 +221,15 @@ class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchB
         n = len(words)
         with connection.cursor() as cursor:
             if not missing:
-                cursor.execute(select, [fts_match(words)])
+                # bm25 only for the entries whose headings hold every word: a common word's body
+                # matches (tens of thousands at 100,000 pages) score 0, ranked by boosts and date
+                headed = f"CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN"  # noqa: S608
+                cursor.execute(
+                    select.replace("-bm25(", f"{headed} -bm25(", 1).replace(
+                        f"{float(HEADING_WEIGHT)}),", f"{float(HEADING_WEIGHT)}) ELSE 0.0 END,", 1
+                    ),
+                    [fts_heading_match(words), fts_match(words)],
+                )
                 return [(ct, pk, score, n) for ct, pk, score, _rowid in cursor.fetchall()]
             each = " UNION ALL ".join([f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"] * n)  # noqa: S608
             cursor.execute(
