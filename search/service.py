@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -235,15 +236,13 @@ def _exact_matches(query: SearchQuery, spec: SearchDocument, candidates) -> list
 @dataclass
 class Matches:
     """The matches of one type, all of them: ``ranked`` (id, date, rank key), best first (the key
-    compares across types: ``search.ranking``; for the newest sort, by date); ``rows``: {id: (id,
+    compares across types: ``search.ranking``; for the newest sort, by date, every match; by
+    relevance a ``ranking.Ranked``: the best with their refined keys, the others on demand); ``rows``: {id: (id,
     date, title, *facet columns)} of every match and of the number matches asked for, which the
     facets count."""
 
     ranked: list[tuple] = field(default_factory=list)
     rows: dict[int, tuple] = field(default_factory=dict)
-
-    def ids(self) -> list[int]:
-        return [row[0] for row in self.ranked]
 
 
 def _matches(
@@ -405,7 +404,7 @@ def _scored_rows(specs, candidates, found, code_of, numbered, today) -> dict[str
 def _facet_rows(spec: SearchDocument, ids: list[int], pages, today: date) -> dict[int, tuple]:
     """{id: (id, date, title, *``spec.facet_columns``)} of the pages ``ids`` among ``pages`` (a
     queryset of the type: live and public, the request's filters), one query (none without ids);
-    the date as the database gives it (a ``date``, or ISO text on SQLite).
+    the date as ISO text.
 
     The ids are written into both tables' conditions (the type's and the page table's), so that each
     is read by its primary key: with the condition on one side only, PostgreSQL merge-joined the
@@ -415,9 +414,11 @@ def _facet_rows(spec: SearchDocument, ids: list[int], pages, today: date) -> dic
     qs = _with_ids(_with_ids(pages, spec.model._meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
     if spec.annotate_facets is not None:
         qs = spec.annotate_facets(qs, today)
-    # Raw rows: no converter per value (on SQLite the date stays ISO text: ``ranking.day_number``,
-    # ``ranking.year_of``); tens of thousands of rows for a common word
-    sql, params = qs.values_list("pk", spec.date_field, "title", *spec.facet_columns).query.sql_with_params()
+    # Raw rows, the date as ISO text (``ranking.day_number``, ``ranking.year_of`` read it): no
+    # converter per value — tens of thousands of rows for a common word; SQLite's date converter
+    # alone took ~40 ms for 50,000 matches
+    qs = qs.annotate(_day=Cast(spec.date_field, output_field=CharField()))
+    sql, params = qs.values_list("pk", "_day", "title", *spec.facet_columns).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {row[0]: row for row in cursor.fetchall()}
@@ -509,6 +510,21 @@ def _ordered_window(
     seen = set(first)
     rest = [item for item in items if (item[1], item[2]) not in seen]
     needed = start + size - len(first)
+    # the matches outside the refined ones (``ranking.Ranked``), counted without their keys
+    unranked = [(code, m.ranked) for code, m in matches.items() if isinstance(m.ranked, ranking.Ranked)]
+    counted = len(rest)
+    for code, ranked in unranked:
+        refined = {row[0] for row in ranked}
+        counted += len(ranked.matched) - len(refined)
+        counted -= sum(1 for c, pk in seen if c == code and pk in ranked.matched and pk not in refined)
+    if needed > len(rest):  # the page reaches past the refined matches: the others' keys too
+        for code, ranked in unranked:
+            base = len(ranked)
+            rest += [
+                ((row[2], -tie[code], -(base + n)), code, row[0])
+                for n, row in enumerate(ranked.rest())
+                if (code, row[0]) not in seen
+            ]
     if needed <= 0:
         top = []
     elif needed * 4 < len(rest):
@@ -516,7 +532,7 @@ def _ordered_window(
     else:
         top = sorted(rest, reverse=True)[:needed]
     ordered = first + [(code, pk) for _key, code, pk in top]
-    return len(first) + len(rest), ordered[start : start + size]
+    return len(first) + counted, ordered[start : start + size]
 
 
 def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
