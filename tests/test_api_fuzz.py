@@ -199,6 +199,25 @@ schema.hook("map_path_parameters")(map_path_parameters)
 full_schema.hook("map_path_parameters")(map_path_parameters)
 
 
+def filter_body(context, body):
+    """The one case left out, where schemathesis' WSGI transport is at fault, not the server: a
+    ``multipart/form-data`` field whose value is the empty string. Werkzeug (which encodes the
+    transport's multipart bodies) writes that part with no body at all (its headers, then the next
+    boundary), and Django's multipart parser reads such a part as no field: the server receives
+    neither the field nor ``""`` and rightly accepts an upload without the optional field, while
+    ``negative_data_rejection`` judges the generated ``""`` (a ``focal_point_width`` "integer" sent
+    as an empty string: 201, the 300-example run of issue 22). An empty value really sent (as a
+    browser or ``requests`` encodes it) is refused with 422, tested in tests/test_api_fuzz_findings.py.
+    """
+    content = (context.operation.definition.raw.get("requestBody") or {}).get("content", {})
+    if isinstance(body, dict) and set(content) == {"multipart/form-data"}:
+        return not any(value == "" or (isinstance(value, list) and "" in value) for value in body.values())
+    return True
+
+
+full_schema.hook("filter_body")(filter_body)
+
+
 #: One test per operation, each with its own node id: schemathesis' ``@schema.parametrize()`` gives all
 #: its items one node id, and under pytest-xdist (``make test``) only the first operation would run.
 OPERATIONS = [result.ok() for result in schema.get_all_operations()]
