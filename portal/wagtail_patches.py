@@ -31,7 +31,8 @@ API's assembly, ``cms.api``), each with its upstream reason.
 7. **A revision filter by a user that is not an id.** ``/api/v3/pages/{id}/revisions/?user_id=abc``
    reached the ORM with ``"abc"`` for an integer key (``RevisionFilterSchema.user_id`` is
    ``int | str`` for custom user models): a 500. Checked against the user model's key first: 400
-   naming ``user_id``.
+   naming ``user_id``; so is an integer beyond ``MAX_ID`` (``-2707233048259763109888`` overflowed
+   SQLite's integer: a 500 found by the admin fuzz run).
 8. **A deletion refused by a protecting record.** ``DELETE /api/v3/pages/{id}/`` of a page a
    record points at with ``on_delete=PROTECT`` (a royalty, nhuận bút) raised ``ProtectedError``
    through Wagtail's handler: a 500, after ``DeletePageAction`` had already written "deleted" log
@@ -252,8 +253,11 @@ def _checked_revision_filter(original):
             from django.contrib.auth import get_user_model
 
             try:
-                get_user_model()._meta.pk.to_python(self.user_id)
+                key = get_user_model()._meta.pk.to_python(self.user_id)
             except DjangoValidationError:
+                key = None
+            # An integer beyond MAX_ID names no user and overflows the database (SQLite: a 500).
+            if key is None or (isinstance(key, int) and abs(key) > MAX_ID):
                 raise HttpError(400, f"user_id: {str(self.user_id)[:40]!r} is not a user's id") from None
         return original(self, queryset)
 

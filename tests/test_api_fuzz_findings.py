@@ -211,3 +211,12 @@ def test_an_empty_number_in_a_multipart_upload_is_a_422_naming_it(client, admin,
     assert response.status_code == 422, response.content
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["errors"][0]["field"] == f"form.{field}"
+
+
+@pytest.mark.parametrize("user_id", ["-2707233048259763109888", "99999999999999999999"])
+def test_a_revision_filter_by_a_user_id_beyond_any_key_is_a_400_not_500(client, admin, user_id):
+    """Patch 7: the number reached SQLite, which cannot hold it (OverflowError, a 500)."""
+    page = f.news("Tin có bản sửa")
+    response = client.get(f"/api/v3/pages/{page.pk}/revisions/?user_id={user_id}", **admin)
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"].startswith("user_id:")
