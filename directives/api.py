@@ -18,7 +18,7 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from portal.api.errors import bad_request_doc
-from portal.api.listings import MAX_ID, ListingQuery, Text, add_listing
+from portal.api.listings import MAX_ID, IsoDate, ListingQuery, Text, add_listing
 from portal.filters import in_period
 
 from .filters import by_document_type, by_field, by_issuing_body, by_validity
@@ -124,9 +124,9 @@ add_listing(
 class TaskQuery(Schema):
     unit: int | None = Field(None, ge=1, le=MAX_ID, description="Lead unit (đơn vị chủ trì) id, see `lead_unit.id`.")
     status: list[StatusCode] = Field([], description="One or more status codes (repeat the parameter).")
-    from_: date | None = Field(None, alias="from", description="Assigned on or after (YYYY-MM-DD).")
-    to: date | None = Field(None, description="Assigned on or before (YYYY-MM-DD).")
-    as_of: date | None = Field(
+    from_: IsoDate | None = Field(None, alias="from", description="Assigned on or after (YYYY-MM-DD).")
+    to: IsoDate | None = Field(None, description="Assigned on or before (YYYY-MM-DD).")
+    as_of: IsoDate | None = Field(
         None,
         description="Statuses as they stood at the end of this past day (YYYY-MM-DD): only the tasks assigned "
         "by then, a task completed later counted as not done. Default: today. The public tracking page of "
@@ -157,8 +157,8 @@ TASK_ORDERS = {
 
 
 class TaskListQuery(TaskQuery):
-    deadline_from: date | None = Field(None, description="Deadline on or after (YYYY-MM-DD); no deadline excluded.")
-    deadline_to: date | None = Field(None, description="Deadline on or before (YYYY-MM-DD); no deadline excluded.")
+    deadline_from: IsoDate | None = Field(None, description="Deadline on or after (YYYY-MM-DD); no deadline excluded.")
+    deadline_to: IsoDate | None = Field(None, description="Deadline on or before (YYYY-MM-DD); no deadline excluded.")
     order: Literal[tuple(TASK_ORDERS)] = Field(  # type: ignore[valid-type]
         "deadline",
         description="`deadline` (default: soonest first, no deadline last), `-deadline`, "

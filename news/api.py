@@ -29,7 +29,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.rich_text import RichText
 
 from portal.api.errors import problem_doc
-from portal.api.listings import MAX_ID, ListingQuery, Text, add_listing
+from portal.api.listings import MAX_ID, IsoDate, ListingQuery, Text, add_listing
 from portal.text import slug as ascii_slug
 
 from .blocks import NewsBodyBlock
@@ -85,7 +85,7 @@ class NewsWrite(Schema):
         "",
         description="Body as HTML (paragraphs, bold, italic, links, lists, h2, h3); anything else is dropped.",
     )
-    published_on: date | None = Field(None, description="Date shown on the item; today when absent.")
+    published_on: IsoDate | None = Field(None, description="Date shown on the item; today when absent.")
     author: str = Field("", max_length=255)
     source: str = Field("", max_length=255)
     tags: list[str] = Field([], description="Tags (từ khóa).")

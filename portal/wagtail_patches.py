@@ -31,7 +31,8 @@ API's assembly, ``cms.api``), each with its upstream reason.
 7. **A revision filter by a user that is not an id.** ``/api/v3/pages/{id}/revisions/?user_id=abc``
    reached the ORM with ``"abc"`` for an integer key (``RevisionFilterSchema.user_id`` is
    ``int | str`` for custom user models): a 500. Checked against the user model's key first: 400
-   naming ``user_id``.
+   naming ``user_id``; so is an integer beyond ``MAX_ID`` (``-2707233048259763109888`` overflowed
+   SQLite's integer: a 500 found by the admin fuzz run).
 8. **A deletion refused by a protecting record.** ``DELETE /api/v3/pages/{id}/`` of a page a
    record points at with ``on_delete=PROTECT`` (a royalty, nhuận bút) raised ``ProtectedError``
    through Wagtail's handler: a 500, after ``DeletePageAction`` had already written "deleted" log
@@ -75,11 +76,37 @@ API's assembly, ``cms.api``), each with its upstream reason.
     ``destination_id`` and a sibling ``position`` (or none, which means one) asked the root for its
     parent (``MovePageAction.execute``): ``None``, then ``AttributeError`` — a 500 (found by the
     admin fuzz run). It is a 422 naming ``destination_id``.
+14. **A JSON body that is not an object, written to an image or a document.** ``PATCH
+    /api/v3/images/{id}/`` (and ``documents``) with the body ``false``, ``[]`` or ``"x"`` answered 200:
+    Wagtail's write schemas are django-ninja ``Schema`` classes, which read their input as an
+    object's attributes (``DjangoGetter``), so a boolean has none of the fields (an empty patch) and
+    a string's ``title`` is its bound method, called: ``"x"`` renamed the image "X" (found by the admin
+    fuzz run, issue 22). Every JSON body whose documented schema is an object must be a JSON object:
+    else a 422 naming the body, before validation (``_object_bodies``, on django-ninja's
+    ``BodyModel``, which the page writes' body model extends too).
+15. **A JSON integer that is not an integer.** ``PATCH /api/v3/images/{id}/`` with
+    ``{"focal_point_x": true}`` (or ``"1"``) answered 200 and stored 1: pydantic's lax mode reads a
+    boolean or a numeric string as an integer, which the documented ``"type": "integer"`` refuses
+    (found by the admin fuzz run, issue 22). An integer field at the top of a JSON body takes a JSON
+    number only: else a 422 naming it (``_json_integers``, with patch 14); the multipart bodies keep
+    reading form text.
+16. **Query parameters read as documented.** A date or date-time query parameter
+    (``created_at_from`` of ``/api/v3/pages/{id}/revisions/``, our listings' ``date_from``) was read
+    by pydantic's lax mode, which takes ``-710`` or ``0.0`` as a Unix time: 200 for a value the
+    documented ``format: date``/``date-time`` refuses. A single-valued parameter given several times
+    (``?category=a&category=b``) was read as its last value, silently. Both are a 400 naming the
+    parameter (found by the admin fuzz run, issue 22): a date is ``YYYY-MM-DD``, a date-time RFC 3339
+    (``2024-09-05T08:00:00Z``, ``…+07:00``); only a parameter documented as an array may repeat
+    (``_query_as_documented``, on django-ninja's ``QueryModel``). Unknown parameters stay ignored.
 """
 
+import datetime
 import functools
 import hashlib
 import re
+import types
+import typing
+from typing import Annotated
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -89,6 +116,7 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 from django.http import Http404
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.params.models import BodyModel, QueryModel
 from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.auth import BearerTokenAuth
@@ -225,8 +253,11 @@ def _checked_revision_filter(original):
             from django.contrib.auth import get_user_model
 
             try:
-                get_user_model()._meta.pk.to_python(self.user_id)
+                key = get_user_model()._meta.pk.to_python(self.user_id)
             except DjangoValidationError:
+                key = None
+            # An integer beyond MAX_ID names no user and overflows the database (SQLite: a 500).
+            if key is None or (isinstance(key, int) and abs(key) > MAX_ID):
                 raise HttpError(400, f"user_id: {str(self.user_id)[:40]!r} is not a user's id") from None
         return original(self, queryset)
 
@@ -403,8 +434,123 @@ def _object_bodies_only(original):
     return classmethod(get_request_data)
 
 
+def _is_object_schema(annotation) -> bool:
+    """Whether a body parameter's type is an object: a model, a dict, or a union (optional) of them."""
+    from pydantic import BaseModel
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _is_object_schema(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return bool(members) and all(_is_object_schema(member) for member in members)
+    if origin is dict or annotation is dict:
+        return True
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _json_integers(schema, body: dict, name: str) -> None:
+    """Patch 15: each integer field of ``schema`` at the top of ``body`` is a JSON number."""
+    fields = getattr(schema, "model_fields", None)
+    if not isinstance(fields, dict):
+        return
+    errors = []
+    for key, field in fields.items():
+        value = body.get(field.alias or key)
+        if isinstance(value, (bool, str)) and _without_none(field.annotation) is int:
+            msg = "Input should be a valid integer, written as a JSON number"
+            errors.append({"loc": ["body", name, field.alias or key], "type": "int_type", "msg": msg})
+    if errors:
+        raise NinjaValidationError(errors)
+
+
+def _object_bodies(original):
+    """Patch 14: a body whose schema is an object is a JSON object (else 422 naming the body)."""
+
+    def get_request_data(cls, request, api, path_params):
+        request_data = original.__func__(cls, request, api, path_params)
+        name = getattr(cls, "__read_from_single_attr__", None)
+        if request_data is None:
+            return request_data
+        if name:
+            field = cls.model_fields.get(name)
+            body = request_data.get(name) if isinstance(request_data, dict) else request_data
+            refused = field is not None and _is_object_schema(field.annotation) and not isinstance(body, dict)
+        else:
+            refused = not isinstance(request_data, dict)  # several body parameters: the keys of an object
+        if refused:
+            error = {"loc": ["body"], "type": "model_type", "msg": "the body must be a JSON object"}
+            raise NinjaValidationError([error])
+        if name and field is not None and isinstance(body, dict):
+            _json_integers(_without_none(field.annotation), body, name)
+        return request_data
+
+    get_request_data.object_bodies = True
+    return classmethod(get_request_data)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", re.ASCII)
+
+
+def _parameter_annotation(model, path: tuple[str, ...]):
+    """The type of the field at ``path`` (names or aliases) in ``model``, ``None`` if not found."""
+    annotation = model
+    for name in path:
+        annotation = _without_none(annotation)
+        fields = getattr(annotation, "model_fields", None)
+        if not isinstance(fields, dict):
+            return None
+        field = fields.get(name) or next((f for f in fields.values() if f.alias == name), None)
+        if field is None:
+            return None
+        annotation = field.annotation
+    return _without_none(annotation)
+
+
+def _without_none(annotation):
+    if typing.get_origin(annotation) is Annotated:
+        return _without_none(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(members) == 1:
+            return _without_none(members[0])
+    return annotation
+
+
+def _query_as_documented(original):
+    """Patch 16: a date is ``YYYY-MM-DD``, a date-time RFC 3339, and only an array parameter repeats."""
+
+    def get_request_data(cls, request, api, path_params):
+        data = original.__func__(cls, request, api, path_params)
+        flatten = getattr(cls, "__ninja_flatten_map__", None) or {}
+        lists = set(getattr(cls, "__ninja_collection_fields__", None) or ())
+        errors = []
+        for name in request.GET:
+            if name not in flatten or name in lists:
+                continue
+            values = request.GET.getlist(name)
+            if len(values) > 1:
+                msg = "given more than once; this parameter takes one value"
+                errors.append({"loc": ["query", name], "type": "repeated_parameter", "msg": msg})
+                continue
+            annotation = _parameter_annotation(cls, flatten[name])
+            if annotation is datetime.datetime and not _DATE_TIME.fullmatch(values[0]):
+                msg = "a date-time is written as in RFC 3339, e.g. 2024-09-05T08:00:00+07:00"
+                errors.append({"loc": ["query", name], "type": "datetime_format", "msg": msg})
+            elif annotation is datetime.date and not _DATE.fullmatch(values[0]):
+                msg = "a date is written YYYY-MM-DD"
+                errors.append({"loc": ["query", name], "type": "date_format", "msg": msg})
+        if errors:
+            raise NinjaValidationError(errors)
+        return data
+
+    get_request_data.as_documented = True
+    return classmethod(get_request_data)
+
+
 def apply(api) -> None:
-    """Apply the patches 1–3, 5–9 and 11–13 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3, 5–9 and 11–16 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:
@@ -449,5 +595,9 @@ def apply(api) -> None:
         MovePageAction.execute = _no_move_beside_the_root(MovePageAction.execute)
     from wagtail.api.v3.schemas.params import TypeInjectingBodyModel
 
+    if not getattr(QueryModel.get_request_data, "as_documented", False):
+        QueryModel.get_request_data = _query_as_documented(QueryModel.get_request_data)
+    if not getattr(BodyModel.get_request_data, "object_bodies", False):
+        BodyModel.get_request_data = _object_bodies(BodyModel.get_request_data)
     if not getattr(TypeInjectingBodyModel.get_request_data, "checked", False):
         TypeInjectingBodyModel.get_request_data = _object_bodies_only(TypeInjectingBodyModel.get_request_data)

@@ -18,7 +18,7 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from portal.api.errors import bad_request_doc
-from portal.api.listings import MAX_ID
+from portal.api.listings import MAX_ID, IsoDate
 
 from .entries import entries_between
 from .models import ScheduleEntry, Status
@@ -36,10 +36,10 @@ def local_today():
 
 
 class ScheduleQuery(Schema):
-    date_from: date | None = Field(
+    date_from: IsoDate | None = Field(
         None, description="First day (YYYY-MM-DD). Default: the Monday of the current week, or `date_to` − 6 days."
     )
-    date_to: date | None = Field(
+    date_to: IsoDate | None = Field(
         None,
         description=f"Last day (YYYY-MM-DD), at most {MAX_DAYS} days from `date_from` counting both. "
         "Default: `date_from` + 6 days, or the Sunday of the current week.",

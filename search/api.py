@@ -16,7 +16,7 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 
 from portal.api.errors import bad_request_doc
-from portal.api.listings import Locale, Text
+from portal.api.listings import IsoDate, Locale, Text
 
 from . import service
 from .registry import YEAR_POSITION, SearchFilter, registry
@@ -72,8 +72,8 @@ SearchParams = create_model(
     type=(list[TypeCode], Field([], description="Content types (repeat the parameter); all when absent.")),
     **{name: _filter_field(spec) for name, spec in registry.filters().items()},
     year=(int | None, Field(None, ge=1900, le=2100, description="Year of the type's date.")),
-    date_from=(date | None, Field(None, description="On or after (YYYY-MM-DD), the type's date.")),
-    date_to=(date | None, Field(None, description="On or before (YYYY-MM-DD), the type's date.")),
+    date_from=(IsoDate | None, Field(None, description="On or after (YYYY-MM-DD), the type's date.")),
+    date_to=(IsoDate | None, Field(None, description="On or before (YYYY-MM-DD), the type's date.")),
     sort=(SortCode, Field("relevance", description="`relevance` (default) or `newest`.")),
     page=(int, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, from 1 to {MAX_PAGE}.")),
     page_size=(int, Field(service.DEFAULT_PAGE_SIZE, ge=1, le=service.MAX_PAGE_SIZE)),

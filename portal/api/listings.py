@@ -8,13 +8,14 @@ detail; ``api_listing_queryset`` on the model loads what those fields need in a 
 number of queries. ``docs/api.md`` describes the listings.
 """
 
+import re
 from copy import copy
 from datetime import date
 from typing import Annotated, Literal
 
 from django.db.models import QuerySet
 from ninja import Field, Schema
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, BeforeValidator, model_validator
 
 from ..filters import in_period
 from .errors import bad_request_doc
@@ -35,6 +36,20 @@ def _no_nul(value: str) -> str:
 #: A text parameter; NUL characters are refused (PostgreSQL cannot compare them).
 Text = Annotated[str, AfterValidator(_no_nul)]
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _iso_date(value):
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD")
+
+
+#: A date parameter (OpenAPI ``format: date``), written ``YYYY-MM-DD`` and nothing else: pydantic's
+#: ``date`` also reads ``0.0`` or ``1700000000`` as a Unix time, and ``2024-09-05T00:00`` as a day,
+#: which the documented format does not allow (found by the admin fuzz run, issue 22).
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
 
 class ListingQuery(Schema):
     """Parameters every typed listing has: a period on the type's date and the order by date.
@@ -43,10 +58,10 @@ class ListingQuery(Schema):
     validation error, answered with HTTP 400 and a message (``portal.wagtail_patches``).
     """
 
-    date_from: date | None = Field(
+    date_from: IsoDate | None = Field(
         None, description="On or after this date (YYYY-MM-DD): publication date of news, issue date otherwise."
     )
-    date_to: date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
+    date_to: IsoDate | None = Field(None, description="On or before this date (YYYY-MM-DD).")
     order: DateOrder = Field("-date", description="`-date`: newest first (default); `date`: oldest first.")
     locale: Locale = Field(
         "vi",
