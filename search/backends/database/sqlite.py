@@ -210,24 +210,26 @@ class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchB
         quote = connection.ops.quote_name
         entry, fts, lookup = quote(entry_table), quote(fts_table), quote(ENTRY_LOOKUP_INDEX)
         listed = ", ".join(map(str, content_types))
-        select = " ".join(  # table/column names, floats and integers; the query is a parameter
-            [
-                f"SELECT {entry}.{quote('content_type_id')}, CAST({entry}.{quote('object_id')} AS INTEGER),",  # noqa: S608
-                f"-bm25({fts}, 0.0, 1.0, {float(HEADING_WEIGHT)}), {fts}.rowid FROM {fts}, {entry} INDEXED BY {lookup}",
-                f"WHERE {fts} MATCH %s AND {entry}.{quote('id')} = {fts}.rowid",
-                f"AND +{entry}.{quote('content_type_id')} IN ({listed})",
-            ]
-        )
+        bm25 = f"-bm25({fts}, 0.0, 1.0, {float(HEADING_WEIGHT)})"
+
+        def select(score: str) -> str:  # table/column names, floats and integers; queries are parameters
+            return " ".join(
+                [
+                    f"SELECT {entry}.{quote('content_type_id')}, CAST({entry}.{quote('object_id')} AS INTEGER),",  # noqa: S608
+                    f"{score}, {fts}.rowid FROM {fts}, {entry} INDEXED BY {lookup}",
+                    f"WHERE {fts} MATCH %s AND {entry}.{quote('id')} = {fts}.rowid",
+                    f"AND +{entry}.{quote('content_type_id')} IN ({listed})",
+                ]
+            )
+
         n = len(words)
         with connection.cursor() as cursor:
             if not missing:
                 # bm25 only for the entries whose headings hold every word: a common word's body
                 # matches (tens of thousands at 100,000 pages) score 0, ranked by boosts and date
-                headed = f"CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN"  # noqa: S608
+                headed = f"{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608
                 cursor.execute(
-                    select.replace("-bm25(", f"{headed} -bm25(", 1).replace(
-                        f"{float(HEADING_WEIGHT)}),", f"{float(HEADING_WEIGHT)}) ELSE 0.0 END,", 1
-                    ),
+                    select(f"CASE WHEN {headed} THEN {bm25} ELSE 0.0 END"),
                     [fts_heading_match(words), fts_match(words)],
                 )
                 return [(ct, pk, score, n) for ct, pk, score, _rowid in cursor.fetchall()]
@@ -240,7 +242,7 @@ class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchB
             if not held:
                 return []
             cursor.execute(
-                select + f" AND +{fts}.rowid IN (SELECT value FROM json_each(%s))",  # noqa: S608 - a table name
+                select(bm25) + f" AND +{fts}.rowid IN (SELECT value FROM json_each(%s))",  # noqa: S608 - a table name
                 [fts_match(words, "OR"), json.dumps(list(held))],
             )
             return [(ct, pk, score, held[rowid]) for ct, pk, score, rowid in cursor.fetchall()]
