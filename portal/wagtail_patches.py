@@ -549,6 +549,14 @@ def _query_as_documented(original):
     return classmethod(get_request_data)
 
 
+def _wrap_once(owner, name: str, wrapper, flag: str) -> None:
+    """``owner.name = wrapper(owner.name)`` unless the attribute already carries ``flag`` (the
+    wrappers mark what they return, so applying the patches twice wraps nothing twice)."""
+    current = getattr(owner, name)
+    if not getattr(current, flag, False):
+        setattr(owner, name, wrapper(current))
+
+
 def apply(api) -> None:
     """Apply the patches 1–3, 5–9 and 11–16 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
@@ -578,26 +586,16 @@ def apply(api) -> None:
     api.add_exception_handler(IntegrityError, integrity_problem)
     from wagtail.actions.delete_page import DeletePageAction
 
-    if not getattr(DeletePageAction._delete_page, "atomic", False):
-        DeletePageAction._delete_page = _atomic_page_deletion(DeletePageAction._delete_page)
-    _patch_page_reads()
-    from wagtail.api.v3.schemas.pages import PageTypeInjectingBodyModel
-
-    if not getattr(PageTypeInjectingBodyModel.get_meta_type, "checked", False):
-        PageTypeInjectingBodyModel.get_meta_type = _checked_page_type_lookup(PageTypeInjectingBodyModel.get_meta_type)
+    _wrap_once(DeletePageAction, "_delete_page", _atomic_page_deletion, "atomic")
+    _patch_page_reads()  # before the modules below are imported, as it always was
     from wagtail.actions.copy_page import CopyPageAction
-
-    if not getattr(CopyPageAction.execute, "atomic", False):
-        CopyPageAction.execute = _atomic(CopyPageAction.execute)
     from wagtail.actions.move_page import MovePageAction
-
-    if not getattr(MovePageAction.execute, "beside_root", False):
-        MovePageAction.execute = _no_move_beside_the_root(MovePageAction.execute)
+    from wagtail.api.v3.schemas.pages import PageTypeInjectingBodyModel
     from wagtail.api.v3.schemas.params import TypeInjectingBodyModel
 
-    if not getattr(QueryModel.get_request_data, "as_documented", False):
-        QueryModel.get_request_data = _query_as_documented(QueryModel.get_request_data)
-    if not getattr(BodyModel.get_request_data, "object_bodies", False):
-        BodyModel.get_request_data = _object_bodies(BodyModel.get_request_data)
-    if not getattr(TypeInjectingBodyModel.get_request_data, "checked", False):
-        TypeInjectingBodyModel.get_request_data = _object_bodies_only(TypeInjectingBodyModel.get_request_data)
+    _wrap_once(PageTypeInjectingBodyModel, "get_meta_type", _checked_page_type_lookup, "checked")
+    _wrap_once(CopyPageAction, "execute", _atomic, "atomic")
+    _wrap_once(MovePageAction, "execute", _no_move_beside_the_root, "beside_root")
+    _wrap_once(QueryModel, "get_request_data", _query_as_documented, "as_documented")
+    _wrap_once(BodyModel, "get_request_data", _object_bodies, "object_bodies")
+    _wrap_once(TypeInjectingBodyModel, "get_request_data", _object_bodies_only, "checked")
