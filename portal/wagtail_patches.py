@@ -98,6 +98,12 @@ API's assembly, ``cms.api``), each with its upstream reason.
     parameter (found by the admin fuzz run, issue 22): a date is ``YYYY-MM-DD``, a date-time RFC 3339
     (``2024-09-05T08:00:00Z``, ``…+07:00``); only a parameter documented as an array may repeat
     (``_query_as_documented``, on django-ninja's ``QueryModel``). Unknown parameters stay ignored.
+17. **A NUL character in a parameter or a JSON body.** PostgreSQL's text cannot hold U+0000:
+    ``/api/v3/pages/{id}/revisions/?object_str=a%00b`` raised ``ValueError`` in psycopg2 ("A string
+    literal cannot contain NUL"), a 500 on PostgreSQL only (found by the stateful admin fuzz run on
+    PostgreSQL, issue 22). A documented query parameter holding one is a 400 naming it (with patch
+    16), a JSON body holding one in any key or value a 422 naming its path (with patch 14), on
+    every database. Django's form fields refuse it already (``ProhibitNullCharactersValidator``).
 """
 
 import datetime
@@ -464,6 +470,28 @@ def _json_integers(schema, body: dict, name: str) -> None:
         raise NinjaValidationError(errors)
 
 
+_NUL_MESSAGE = "null characters are not allowed"
+
+
+def _null_character_path(value, path=()) -> list | None:
+    """The path of the first string of a JSON value holding a NUL character (a key or a value), if any."""
+    if isinstance(value, str):
+        return list(path) if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and "\x00" in key:
+                return [*path, key]
+            found = _null_character_path(item, (*path, key))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            found = _null_character_path(item, (*path, n))
+            if found is not None:
+                return found
+    return None
+
+
 def _object_bodies(original):
     """Patch 14: a body whose schema is an object is a JSON object (else 422 naming the body)."""
 
@@ -483,6 +511,10 @@ def _object_bodies(original):
             raise NinjaValidationError([error])
         if name and field is not None and isinstance(body, dict):
             _json_integers(_without_none(field.annotation), body, name)
+        nul = _null_character_path(body if name else request_data)
+        if nul is not None:
+            loc = ["body", *([name] if name else []), *nul]
+            raise NinjaValidationError([{"loc": loc, "type": "string_null_character", "msg": _NUL_MESSAGE}])
         return request_data
 
     get_request_data.object_bodies = True
@@ -530,6 +562,9 @@ def _query_as_documented(original):
             if name not in flatten or name in lists:
                 continue
             values = request.GET.getlist(name)
+            if any("\x00" in value for value in values):
+                errors.append({"loc": ["query", name], "type": "string_null_character", "msg": _NUL_MESSAGE})
+                continue
             if len(values) > 1:
                 msg = "given more than once; this parameter takes one value"
                 errors.append({"loc": ["query", name], "type": "repeated_parameter", "msg": msg})
@@ -558,7 +593,7 @@ def _wrap_once(owner, name: str, wrapper, flag: str) -> None:
 
 
 def apply(api) -> None:
-    """Apply the patches 1–3, 5–9 and 11–16 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
+    """Apply the patches 1–3, 5–9 and 11–17 to Wagtail's v3 ``api`` (``wagtail.api.v3.urls.api``); once (patch
     4 is installed earlier, by ``install_write_schemas``)."""
     global _applied
     if _applied:

@@ -220,3 +220,32 @@ def test_a_revision_filter_by_a_user_id_beyond_any_key_is_a_400_not_500(client, 
     response = client.get(f"/api/v3/pages/{page.pk}/revisions/?user_id={user_id}", **admin)
     assert response.status_code == 400, response.content
     assert response.json()["detail"].startswith("user_id:")
+
+
+@pytest.mark.parametrize("name", ["object_str", "created_at_from"])
+def test_a_null_character_in_a_query_parameter_is_a_400_naming_it(client, admin, name):
+    """Patch 17: ``?object_str=a%00b`` was a 500 on PostgreSQL (psycopg2 cannot send a NUL)."""
+    page = f.news("Tin có bản sửa")
+    response = client.get(f"/api/v3/pages/{page.pk}/revisions/?{name}=a%00b", **admin)
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == f"{name}: null characters are not allowed"
+    assert client.get(f"/api/v3/pages/{page.pk}/revisions/?object_str=ab", **admin).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [({"title": "Ảnh\x00"}, "title"), ({"tags": ["a", "b\x00"]}, "tags.1"), ({"title\x00": "Ảnh"}, "title\x00")],
+)
+def test_a_null_character_in_a_json_body_is_a_422_naming_its_path_and_nothing_changes(client, admin, body, field):
+    """Patch 17: PostgreSQL's text cannot hold U+0000; the write is refused before it is tried."""
+    image = f.image()
+    title = image.title
+    url = f"/api/v3/images/{image.pk}/"
+    response = client.patch(url, json.dumps(body), content_type="application/json", **admin)
+    assert response.status_code == 422, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["field"] == field
+    assert "null characters are not allowed" in response.content.decode()
+    image.refresh_from_db()
+    assert image.title == title
