@@ -98,6 +98,9 @@ API's assembly, ``cms.api``), each with its upstream reason.
     parameter (found by the admin fuzz run, issue 22): a date is ``YYYY-MM-DD``, a date-time RFC 3339
     (``2024-09-05T08:00:00Z``, ``…+07:00``); only a parameter documented as an array may repeat
     (``_query_as_documented``, on django-ninja's ``QueryModel``). Unknown parameters stay ignored.
+    A date-time's offset must be within ±14:00 and the moment within years 1–9999 in UTC
+    (``-19:36`` was a 500 on PostgreSQL, "time zone displacement out of range": the admin fuzz run
+    on PostgreSQL).
 17. **A NUL character in a parameter or a JSON body.** PostgreSQL's text cannot hold U+0000:
     ``/api/v3/pages/{id}/revisions/?object_str=a%00b`` raised ``ValueError`` in psycopg2 ("A string
     literal cannot contain NUL"), a 500 on PostgreSQL only (found by the stateful admin fuzz run on
@@ -521,6 +524,21 @@ def _object_bodies(original):
     return classmethod(get_request_data)
 
 
+def _storable_date_time(text: str) -> bool:
+    """Whether an RFC 3339 date-time is a moment every database takes: its offset within ±14:00 (the
+    offsets in use; PostgreSQL refuses beyond ±15:59: "time zone displacement out of range", a 500
+    found by the admin fuzz run on PostgreSQL) and the moment within years 1–9999 in UTC (which
+    Django converts it to on SQLite)."""
+    try:
+        moment = datetime.datetime.fromisoformat(text.replace("z", "Z").replace("t", "T"))
+        offset = moment.utcoffset()
+        if offset is not None:
+            moment.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        return False
+    return offset is None or abs(offset) <= datetime.timedelta(hours=14)
+
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", re.ASCII)
 
@@ -573,6 +591,9 @@ def _query_as_documented(original):
             if annotation is datetime.datetime and not _DATE_TIME.fullmatch(values[0]):
                 msg = "a date-time is written as in RFC 3339, e.g. 2024-09-05T08:00:00+07:00"
                 errors.append({"loc": ["query", name], "type": "datetime_format", "msg": msg})
+            elif annotation is datetime.datetime and not _storable_date_time(values[0]):
+                msg = "the time zone offset is between -14:00 and +14:00, the moment between years 1 and 9999 in UTC"
+                errors.append({"loc": ["query", name], "type": "datetime_range", "msg": msg})
             elif annotation is datetime.date and not _DATE.fullmatch(values[0]):
                 msg = "a date is written YYYY-MM-DD"
                 errors.append({"loc": ["query", name], "type": "date_format", "msg": msg})

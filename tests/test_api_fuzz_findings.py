@@ -249,3 +249,17 @@ def test_a_null_character_in_a_json_body_is_a_422_naming_its_path_and_nothing_ch
     assert "null characters are not allowed" in response.content.decode()
     image.refresh_from_db()
     assert image.title == title
+
+
+@pytest.mark.parametrize(
+    "value", ["0451-09-02T00:49:26-19:36", "2024-01-01T00:00:00+15:00", "0001-01-01T00:00:00+01:00"]
+)
+def test_a_revision_filter_date_time_no_database_can_hold_is_a_400_naming_it(client, admin, value):
+    """Patch 16: an offset of -19:36 is RFC 3339's but PostgreSQL refuses it ("time zone
+    displacement out of range": a 500 on PostgreSQL); year 1 at +01:00 is year 0 in UTC."""
+    page = f.news("Tin có bản sửa")
+    url = f"/api/v3/pages/{page.pk}/revisions/"
+    response = client.get(url, {"approved_go_live_at_to": value}, **admin)
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"].startswith("approved_go_live_at_to: the time zone offset")
+    assert client.get(url, {"approved_go_live_at_to": "2024-01-01T00:00:00-12:00"}, **admin).status_code == 200
