@@ -218,7 +218,7 @@ def _legal_document_facets(matches) -> dict:
     )
     return {
         "issuing_body": [*matches.pairs("issuing_body"), *co_issuers],
-        "status": matches.column("_validity"),
+        "status": matches.counts("_validity"),
         "document_type": matches.pairs("document_type"),
         "field": _field_counts(matches),
     }

@@ -100,8 +100,8 @@ def _facets(matches) -> dict:
     return {
         "field": matches.pairs("field"),
         "agency": matches.pairs("agency"),
-        "level": matches.column("level"),
-        "online_level": matches.column("online_level"),
+        "level": matches.counts("level"),
+        "online_level": matches.counts("online_level"),
     }
 
 

@@ -53,8 +53,8 @@ DOCUMENTS = [
         related=("investor",),
         facet_columns=("kind", "status"),
         count_facets=lambda matches: {
-            "project_kind": matches.column("kind"),
-            "project_status": matches.column("status"),
+            "project_kind": matches.counts("kind"),
+            "project_status": matches.counts("status"),
         },
     ),
     SearchDocument(

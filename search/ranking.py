@@ -17,10 +17,8 @@ the one it replaced), the share of every query word, the score and the date (new
 other matches follow in the first order. Every key compares across types.
 """
 
-import heapq
-
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from portal.text import query_text
 
@@ -32,75 +30,67 @@ from .understand import Understood
 WINDOW = 200  # the best matches of each type whose headings are read
 
 
-def rank(spec: SearchDocument, scored: dict[int, tuple], rows: dict[int, tuple], understood: Understood) -> list:
-    """[(id, date, key)] of the matches ``scored`` ({id: (score higher-is-better, number of the
-    required words held)}, every one among ``rows``: {id: (id, date, title, …)}): the best
-    ``WINDOW``, best first, as a ``Ranked`` list whose ``rest()`` gives the others, unordered
-    (their keys order them: the service sorts only as far as the page it shows)."""
-    if not scored:
-        return Ranked([], list, {}.keys())
+def boost_expression(spec: SearchDocument, understood: Understood):
+    """An integer SQL expression: how many of the query's boosts a page of ``spec`` meets — each of
+    the type's conditions (``understood.conditions``), and the year named, from the page's date
+    (``search.matchset`` writes it with each match)."""
+    conditions = list(understood.conditions(spec))
+    if understood.years:  # ``__year`` equal to a year is a range of dates (``__year__in``: a function call a row)
+        named = Q()
+        for year in sorted(set(understood.years)):
+            named |= Q(**{f"{spec.date_field}__year": year})
+        conditions.append(named)
+    terms = [Case(When(condition, then=1), default=0, output_field=IntegerField()) for condition in conditions]
+    if not terms:
+        return Value(0, output_field=IntegerField())
+    total = terms[0]
+    for term in terms[1:]:
+        total = total + term
+    return total
+
+
+def first_key(held: int, boost: int, score: float, day) -> tuple:
+    """The rank key of a match outside the refined ones (below every refined key: it begins with 0)."""
+    return (0, False, held, boost, 0.0, False, False, 0, 0.0, score, day_number(day))
+
+
+def refine(spec: SearchDocument, head: list[tuple], understood: Understood) -> list:
+    """[(id, date, key)] of ``head``: the best ``WINDOW`` matches of a type in the first order (held,
+    boosts, score, date, id: ``search.matchset.FIRST_ORDER``), each (id, date, words held, boosts,
+    score, *facet columns as text), with their refined keys from their headings (one query)."""
+    if not head:
+        return []
     years = set(understood.years)
-    met = _boosts(spec, list(scored), understood.conditions(spec))
-    boosts = {pk: len(conditions) for pk, conditions in met.items()}
-    if years:  # the year named, from the rows' dates (no query)
-        for pk in scored:
-            if year_of(rows[pk][1]) in years:
-                boosts[pk] = boosts.get(pk, 0) + 1
-    coarse = {pk: (held, boosts.get(pk, 0), score, day_number(rows[pk][1]), pk) for pk, (score, held) in scored.items()}
-    head = heapq.nlargest(WINDOW, coarse, key=coarse.__getitem__)
-    headings = _headings(spec, head)
+    headings = _headings(spec, [row[0] for row in head])
     required = understood.required
     every_word = set(understood.words)
     variants = set(understood.variants)
     standing = _standing(spec)
     named = {str(year) for year in years}
     out = []
-    for pk in head:
-        score, held = scored[pk]
+    for pk, day, held, boost, score, *values in head:
         fields = headings.get(pk, [])
         words = set().union(*map(set, fields)) if fields else set()
-        if named & words and year_of(rows[pk][1]) not in years:  # the year named is the heading's
-            boosts[pk] = boosts.get(pk, 0) + 1
+        if named & words and year_of(day) not in years:  # the year named is the heading's
+            boost += 1
         equal = any(tuple(field) in variants for field in fields)
         share = len(set(required) & words) / len(set(required))
         phrase = any(_holds_phrase(field, required) for field in fields)
         begins = phrase and any(field[: len(required)] == required for field in fields)
         share_all = len(every_word & words) / len(every_word)
-        current = standing(rows[pk])
-        key = (1, equal, held, boosts.get(pk, 0), share, phrase, begins, current, share_all, score, coarse[pk][3])
-        out.append((pk, rows[pk][1], key))
-    chosen = set(head)
-
-    def rest() -> list:
-        return [
-            (pk, rows[pk][1], (0, False, held, boost, 0.0, False, False, 0, 0.0, score, day))
-            for pk, (held, boost, score, day, _pk) in coarse.items()
-            if pk not in chosen
-        ]
-
-    return Ranked(out, rest, coarse.keys())
-
-
-class Ranked(list):
-    """``rank``'s result: the best ``WINDOW`` matches with their refined keys (this list), best
-    first, and ``rest()``, the others with their first-order keys — every one of which is below
-    every refined key (they begin with 0, the refined with 1). Built only when a page reaches past
-    the refined matches (at 100,000 pages a common word has tens of thousands: ~80 ms of keys
-    and sorting a search did not need); ``matched``: the ids of every match."""
-
-    def __init__(self, refined: list, rest, matched):
-        super().__init__(refined)
-        self.rest = rest
-        self.matched = matched
+        current = standing(values)
+        key = (1, equal, held, boost, share, phrase, begins, current, share_all, score, day_number(day))
+        out.append((pk, day, key))
+    return out
 
 
 def _standing(spec: SearchDocument):
-    """``(row) -> int``: the type's ``standing`` of a match from its row (id, date, title, *facet
-    columns); 0 for every match of a type without one."""
+    """``(facet values) -> int``: the type's ``standing`` of a match from its facet columns (as
+    text, in ``spec.facet_columns``' order); 0 for every match of a type without one."""
     if spec.standing is None:
-        return lambda row: 0
+        return lambda values: 0
     names = spec.facet_columns
-    return lambda row: spec.standing(dict(zip(names, row[3:])))
+    return lambda values: spec.standing(dict(zip(names, values)))
 
 
 def day_number(value) -> int:
@@ -118,20 +108,6 @@ def year_of(value) -> int | None:
     if not value:
         return None
     return int(value[:4]) if isinstance(value, str) else value.year
-
-
-def _boosts(spec: SearchDocument, ids: list[int], conditions: list[Q]) -> dict[int, set[int]]:
-    """{id: the positions of the ``conditions`` it meets} among ``ids``: one query per condition."""
-    met: dict[int, set[int]] = {}
-    if not conditions:
-        return met
-    quote = connection.ops.quote_name
-    where = in_ids(f"{quote(spec.model._meta.db_table)}.{quote(spec.model._meta.pk.column)}", ids)
-    for n, condition in enumerate(conditions):
-        pages = spec.model._base_manager.filter(condition).extra(where=[where])  # noqa: S610 - integers
-        for pk in pages.order_by().values_list("pk", flat=True):
-            met.setdefault(pk, set()).add(n)
-    return met
 
 
 _APART = "\ue000"  # a private-use character: no heading holds it, folding keeps it

@@ -70,13 +70,14 @@ class SearchDocument:
     - ``filters``: {filter name: ``FilterFunction``} of the type-specific filters it supports; a
       request using any other type-specific filter leaves the type out.
     - ``related``: ``select_related`` when loading a result page.
-    - ``facet_columns``: columns read with each match (``values_list`` names: ``x_id`` and
-      ``x__name`` pairs, or annotations of ``annotate_facets``), handed to ``count_facets``.
+    - ``facet_columns``: columns written with each match into the search's table of matches
+      (``search.matchset``, at most ``SLOTS``, kept as text; ``values_list`` names: ``x_id`` and
+      ``x__name`` pairs, or annotations of ``annotate_facets``), which ``count_facets`` counts.
     - ``annotate_facets``: ``(queryset, today) -> queryset`` adding the annotations those columns name.
     - ``count_facets``: ``(matches) -> {facet name: counts}``, ``matches`` a
-      ``search.service.FacetRows`` (the rows, their ids, a facet column's values, SQL limited to
-      the ids); counts are ``(id, name, n)`` triples for a named facet, codes (one per match) for a
-      choice facet.
+      ``search.service.FacetRows`` (SQL over the matches: ``counts(column)``, ``pairs(relation)``,
+      ``through(queryset, column)``); counts are ``(id, name, n)`` triples for a named facet, a
+      mapping {code: n} (or codes, one per match) for a choice facet.
     - ``exact_matches``: ``(query text, candidates) -> [ids]``: pages the query names exactly (a
       document number, a task code), put first, newest first.
     - ``number_field``: the attribute shown as the hit's ``number`` (None: the type has none);
@@ -86,7 +87,7 @@ class SearchDocument:
       condition on the type's pages (a document type, an issuer, a kind), which rank the pages
       meeting it first instead of being words to match (docs/search.md, "Query understanding").
     - ``standing``: ``(facet values) -> int``: how current a match is (higher first; the facet
-      columns by name), which decides between matches the query fits equally well — the law in
+      columns by name, as text), which decides between matches the query fits equally well — the law in
       force before the one it replaced (docs/search.md, "How results are ranked").
 
     The field weights are the model's: its ``search_fields`` (``search.indexing.Heading``)."""

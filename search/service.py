@@ -3,11 +3,12 @@
 Each content type registered with the search (``search.registry``: the search documents of the
 content apps) is searched with its own filters applied before searching. The query is understood
 first (``search.understand``: document types, issuers, years become boosts; the rest are the
-words to match). Every match of every type is found and scored (``_matches``: ``scored_matches``
-on our database backends, Wagtail's search API elsewhere), read once per type with its date,
-title and facet columns (``_facet_rows``), ranked (``search.ranking``: the field weights, the
-headings of the best, boosts, standing) and merged; only the requested page is put in order and
-loaded. A query that names a page exactly (a document number ``43/2011/NĐ-CP``, a task code:
+words to match). Every match of every type is found and scored (``_matches``: ``scored_sql``
+on our database backends, Wagtail's search API elsewhere) and written, with its date, boosts and
+facet columns, into the search's table of matches (``search.matchset``), from which the count, the
+facets and the best of each type are read in SQL; the best are ranked (``search.ranking``: the
+field weights, the headings, boosts, standing) and merged; only the requested page is put in order
+and loaded. A query that names a page exactly (a document number ``43/2011/NĐ-CP``, a task code:
 each type's ``exact_matches``) puts it first. Counts and facets cover every match: a fixed number
 of queries, whatever the number of matches. See docs/search.md.
 """
@@ -21,8 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -31,8 +31,7 @@ from portal.languages import content_languages, locale_id
 from portal.text import fold, normalize, query_text
 from portal.text import strip_marks as _fold_marks
 
-from . import ranking
-from .backends.database import in_ids
+from . import matchset, ranking
 from .backends.query import AtLeast
 from .indexing import plain_text
 from .registry import Facet, SearchDocument, registry
@@ -235,14 +234,21 @@ def _exact_matches(query: SearchQuery, spec: SearchDocument, candidates) -> list
 
 @dataclass
 class Matches:
-    """The matches of one type, all of them: ``ranked`` (id, date, rank key), best first (the key
-    compares across types: ``search.ranking``; for the newest sort, by date, every match; by
-    relevance a ``ranking.Ranked``: the best with their refined keys, the others on demand); ``rows``: {id: (id,
-    date, title, *facet columns)} of every match and of the number matches asked for, which the
-    facets count."""
+    """Every match of every selected type, in the search's table of matches (``search.matchset``):
+    ``kinds`` {type code: its number in the table}; ``counts`` {type code: its matches} and
+    ``years`` (a Counter by year), the pages named exactly included; ``refined`` {type code: [(id,
+    date, key)]}: by relevance, the best ``ranking.WINDOW`` of each type with their refined keys
+    (``search.ranking.refine``), best first; the others are read from the table in the first order
+    when a page reaches them (``_ordered_window``)."""
 
-    ranked: list[tuple] = field(default_factory=list)
-    rows: dict[int, tuple] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    years: Counter = field(default_factory=Counter)
+    refined: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
 
 def _matches(
@@ -253,60 +259,90 @@ def _matches(
     numbered: dict[str, list[int]],
     today: date,
     understood: Understood,
-) -> dict[str, Matches]:
-    """Every match of each selected type, ranked (docs/search.md, "How a query is answered"):
+) -> Matches:
+    """Every match of each selected type, written into the search's table of matches
+    (``search.matchset``, docs/search.md, "How a query is answered"), counted, and by relevance the
+    best of each type ranked:
 
     - our database backends (``search.backends.database``: SQLite FTS5 or PostgreSQL):
-      ``scored_matches`` gives every page holding the required words, scored with the field
-      weights, in one query per search (``_scored_ranked``); the service ranks them
-      (``search.ranking``), or sorts them by date (``sort=newest``);
-    - every other backend — Elasticsearch/OpenSearch, a stock Wagtail backend (``_generic_rows``):
-      Wagtail's search API, every match with the backend's score (then ranked by
-      ``search.ranking`` as above) or by date.
+      ``scored_sql`` gives every page holding the required words, scored with the field weights,
+      which the same statement writes into the table (nothing read into Python);
+    - every other backend — Elasticsearch/OpenSearch, a stock Wagtail backend: Wagtail's search API,
+      every match with the backend's score (``_backend_matches``), written into the table as one
+      parameter.
 
-    When no page holds every required word, the pages lacking at most ``allowed_missing`` of them
-    are the matches (on a backend that can say "at least": ours, Elasticsearch/OpenSearch).
-    ``numbered``: the number matches of each type (already checked against the candidates): their
-    facet rows are read with the others'.
+    Either way each match is joined once to its type's candidates (live, public, the language, the
+    request's filters: a stale index entry drops out), with its date, its boosts (``search.ranking.
+    boost_expression``) and facet columns. When no page holds every required word, the pages lacking
+    at most ``allowed_missing`` of them are the matches (on a backend that can say "at least": ours,
+    Elasticsearch/OpenSearch). ``numbered``: the number matches of each type (already checked
+    against the candidates), counted and faceted with the others.
     """
-    relevance = query.sort != "newest"
+    kinds = {spec.code: n for n, spec in enumerate(specs)}
+    words = understood.required
+    missing = allowed_missing(len(set(words)))
     engine = _scored_backend(backend)
     if engine is not None:
-        return _scored_ranked(specs, candidates, understood, engine, numbered, today, relevance)
-    found = _generic_rows(specs, candidates, query, backend, understood, numbered, today)
-    missing = allowed_missing(len(set(understood.required)))
-    if missing and not any(kept for kept, _rows in found.values()) and _supports_minimum(backend):
-        found = _generic_rows(specs, candidates, query, backend, understood, numbered, today, missing)
-    out = {}
-    for spec in specs:
-        kept, rows = found[spec.code]
-        if relevance:
-            out[spec.code] = Matches(ranking.rank(spec, kept, rows, understood), rows)
-        else:  # in the backend's order: by date
-            out[spec.code] = Matches([(pk, rows[pk][1], ()) for pk in kept], rows)
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        kind_of: dict[int, int] = {}
+        for spec in specs:
+            kind_of.update((int(ct), kinds[spec.code]) for ct in get_descendants_content_types_pks(spec.model))
+
+        def hits(missing_now: int):
+            found = engine.scored_sql(list(kind_of), words, missing_now)
+            return matchset.scored_hits(*found, kind_of) if found else matchset.listed_hits([])
+
+        soft = bool(missing)
+    else:
+
+        def hits(missing_now: int):
+            rows = [
+                (kinds[spec.code], pk, score, held)
+                for spec in specs
+                for pk, (score, held) in _backend_matches(
+                    spec, query, candidates[spec.code], backend, understood, missing_now
+                ).items()
+            ]
+            return matchset.listed_hits(rows)
+
+        soft = bool(missing) and _supports_minimum(backend)
+    named_rows = [(kinds[code], pk, 0.0, matchset.NAMED_ONLY) for code, pks in numbered.items() for pk in pks]
+    named = matchset.listed_hits(named_rows) if named_rows else None
+    parts = [
+        matchset.part(
+            kinds[spec.code],
+            spec.annotate_facets(candidates[spec.code], today) if spec.annotate_facets else candidates[spec.code],
+            spec.date_field,
+            ranking.boost_expression(spec, understood),
+            spec.facet_columns,
+        )
+        for spec in specs
+    ]
+    matchset.reset()
+    matchset.fill(hits(0), named, parts)
+    totals = matchset.totals()
+    if soft and not any(held_words for _kind, _year, held_words, _n in totals):
+        matchset.reset()
+        matchset.fill(hits(missing), named, parts)
+        totals = matchset.totals()
+    code_of = {kind: code for code, kind in kinds.items()}
+    out = Matches(kinds)
+    ranked: set[str] = set()
+    for kind, year, held_words, n in totals:
+        code = code_of[kind]
+        out.counts[code] = out.counts.get(code, 0) + n
+        out.years[int(year) if year else None] += n
+        if held_words:
+            ranked.add(code)
+    if query.sort != "newest":
+        for spec in specs:
+            if spec.code in ranked:
+                head = matchset.ordered(
+                    kinds[spec.code], matchset.FIRST_ORDER, ranking.WINDOW, columns=len(spec.facet_columns)
+                )
+                out.refined[spec.code] = ranking.refine(spec, head, understood)
     return out
-
-
-def _newest_first(row: tuple) -> tuple:
-    pk, day, _key = row
-    return (-ranking.day_number(day), -pk)
-
-
-def _generic_rows(specs, candidates, query, backend, understood, numbered, today, missing=0):
-    """{type code: ({id: (score, words held)} of the matches among the candidates, in the
-    backend's order; their rows)} through Wagtail's search API (``_backend_matches``)."""
-    out = {}
-    for spec in specs:
-        scored = _backend_matches(spec, query, candidates[spec.code], backend, understood, missing)
-        out[spec.code] = _kept(spec, scored, candidates, numbered, today)
-    return out
-
-
-def _kept(spec: SearchDocument, scored: dict, candidates, numbered, today) -> tuple[dict, dict]:
-    """(the ``scored`` matches among the type's candidates, their rows): ``_facet_rows`` of the
-    matches and the type's number matches, read through the candidates (live, public, filters)."""
-    rows = _facet_rows(spec, [*scored, *numbered.get(spec.code, ())], candidates[spec.code], today)
-    return {pk: value for pk, value in scored.items() if pk in rows}, rows
 
 
 def _supports_minimum(backend: str) -> bool:
@@ -337,8 +373,8 @@ def _backend_matches(
         rows = queryset().values_list("pk", *(("_score",) if query.sort != "newest" else ()))
         hits = [(row[0], row[1] if len(row) > 1 else None) for row in rows]
     elif hasattr(results, "ranked_pks"):  # our engine backends: ids and scores in one request
-        # stale entries (a page since unpublished, made private or deleted) are dropped by the
-        # caller, which reads every match through the candidates
+        # stale entries (a page since unpublished, made private or deleted) drop out when the
+        # matches are joined to the candidates (``search.matchset``)
         hits = results.ranked_pks(None)
     else:  # other backends give model objects, already checked against the candidates
         hits = [(obj.pk, getattr(obj, "_score", None)) for obj in results]
@@ -349,87 +385,11 @@ def _backend_matches(
 
 
 def _scored_backend(backend: str):
-    """The backend object when it offers ``scored_matches`` (``search.backends.database``), else None."""
+    """The backend object when it offers ``scored_sql`` (``search.backends.database``), else None."""
     from wagtail.search.backends import get_search_backend
 
     engine = get_search_backend(backend)
-    return engine if callable(getattr(engine, "scored_matches", None)) else None
-
-
-def _scored_ranked(
-    specs: list[SearchDocument],
-    candidates: dict[str, object],
-    understood: Understood,
-    engine,
-    numbered: dict[str, list[int]],
-    today: date,
-    relevance: bool = True,
-) -> dict[str, Matches]:
-    """Our database backends: one query gives every match of every type holding every required
-    word, with its weighted score (``scored_matches``); then one query per type with matches reads
-    every match's date, title and facet columns through the candidates (live, public, the request's
-    filters: ``_facet_rows``) and ``search.ranking`` ranks them (or, ``relevance=False``, they are
-    sorted by date, newest first). When no page holds every word,
-    the pages lacking at most ``allowed_missing`` of them are the matches (docs/search.md, "Query
-    understanding": one word too many does not empty the result)."""
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    code_of: dict[int, str] = {}
-    for spec in specs:
-        code_of.update((int(ct), spec.code) for ct in get_descendants_content_types_pks(spec.model))
-    words = understood.required
-    out = _scored_rows(specs, candidates, engine.scored_matches(list(code_of), words), code_of, numbered, today)
-    missing = allowed_missing(len(set(words)))
-    if missing and not any(kept for kept, _rows in out.values()):
-        found = engine.scored_matches(list(code_of), words, missing)
-        out = _scored_rows(specs, candidates, found, code_of, numbered, today)
-    if not relevance:
-        return {
-            code: Matches(sorted(((pk, rows[pk][1], ()) for pk in kept), key=_newest_first), rows)
-            for code, (kept, rows) in out.items()
-        }
-    return {
-        code: Matches(ranking.rank(TYPES[code], kept, rows, understood), rows) for code, (kept, rows) in out.items()
-    }
-
-
-def _scored_rows(specs, candidates, found, code_of, numbered, today) -> dict[str, tuple[dict, dict]]:
-    """{type code: ({id: (score, words held)} of the matches among the candidates, their rows)}."""
-    by_type: dict[str, dict[int, tuple]] = {}
-    for ct, pk, score, held in found:
-        by_type.setdefault(code_of[ct], {})[pk] = (score, held)
-    return {spec.code: _kept(spec, by_type.get(spec.code, {}), candidates, numbered, today) for spec in specs}
-
-
-def _facet_rows(spec: SearchDocument, ids: list[int], pages, today: date) -> dict[int, tuple]:
-    """{id: (id, date, title, *``spec.facet_columns``)} of the pages ``ids`` among ``pages`` (a
-    queryset of the type: live and public, the request's filters), one query (none without ids);
-    the date as ISO text.
-
-    The ids are written into both tables' conditions (the type's and the page table's), so that each
-    is read by its primary key: with the condition on one side only, PostgreSQL merge-joined the
-    ids with every page before them."""
-    if not ids:
-        return {}
-    qs = _with_ids(_with_ids(pages, spec.model._meta.pk.column, ids), "id", ids, Page._meta.db_table).order_by()
-    if spec.annotate_facets is not None:
-        qs = spec.annotate_facets(qs, today)
-    # Raw rows, the date as ISO text (``ranking.day_number``, ``ranking.year_of`` read it): no
-    # converter per value — tens of thousands of rows for a common word; SQLite's date converter
-    # alone took ~40 ms for 50,000 matches
-    qs = qs.annotate(_day=Cast(spec.date_field, output_field=CharField()))
-    sql, params = qs.values_list("pk", "_day", "title", *spec.facet_columns).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {row[0]: row for row in cursor.fetchall()}
-
-
-def _with_ids(queryset, column: str, ids, table: str | None = None):
-    """``queryset.filter(<column>__in=ids)`` for many integer ids, written into the SQL as numbers
-    (``in_ids``). ``table``: a table the query joins (the queryset's own by default)."""
-    quote = connection.ops.quote_name
-    where = in_ids(f"{quote(table or queryset.model._meta.db_table)}.{quote(column)}", ids)
-    return queryset.extra(where=[where])  # noqa: S610 - names and integers
+    return engine if callable(getattr(engine, "scored_sql", None)) else None
 
 
 def search(query: SearchQuery, *, today: date | None = None, backend: str = "default") -> SearchResult:
@@ -459,7 +419,7 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
 
     start = (query.page - 1) * query.page_size
     count, window = _ordered_window(matches, query.sort, first, start, query.page_size)
-    facets = compute_facets({code: list(m.rows.values()) for code, m in matches.items()})
+    facets = compute_facets(matches)
 
     pages = _load(window)
     hits = [
@@ -474,7 +434,7 @@ def _locale(code: str, backend: str):
     """The id of the locale ``code``, as the candidates' filter ``locale=`` takes it (a filter of
     the search itself, on every backend: never a pass over the hits):
 
-    - our database backends read every match through the candidates in SQL (``_facet_rows``): a
+    - our database backends join every match to the candidates in SQL (``search.matchset``): a
       subquery there (``portal.languages.locale_id``), no query of its own;
     - any other backend (Elasticsearch/OpenSearch: the ``locale`` filter field every page indexes,
       Wagtail's ``Page.search_fields``) gets the filter in its own query, as a value: the id is
@@ -485,46 +445,46 @@ def _locale(code: str, backend: str):
 
 
 def _ordered_window(
-    matches: dict[str, Matches], sort: str, first: list[tuple[str, int]], start: int, size: int
+    matches: Matches, sort: str, first: list[tuple[str, int]], start: int, size: int
 ) -> tuple[int, list[tuple[str, int]]]:
     """(the number of results, the (type code, id) of ``[start, start + size)``) of one list: the
     number matches ``first``, then the matches of every type by date (newest) or by their rank
-    keys (``search.ranking.rank``), which compare across types; a tie goes to the types in their
+    keys (``search.ranking.refine``), which compare across types; a tie goes to the types in their
     registered order, then to each type's own order. A heading equal to the query (a news title
     typed whole: "Quán triệt Nghị định 12/2009/NĐ-CP") goes before the number matches: it names
-    that page more exactly than the number it holds names the document. Only as many as the
-    page needs are put in order (``heapq.nlargest``); every match is counted."""
-    tie = {code: TYPES[code].order for code in matches}
-    if sort == "newest":
+    that page more exactly than the number it holds names the document. Only as many as the page
+    needs are read from the table of matches, in its order (``search.matchset.ordered``); every
+    match is counted."""
+    tie = {code: TYPES[code].order for code in matches.kinds}
+    items = []
+    if sort != "newest":
         items = [
-            ((ranking.day_number(row[1]), -tie[code], row[0]), code, row[0])
-            for code, m in matches.items()
-            for row in m.ranked
-        ]
-    else:
-        items = [
-            ((row[2], -tie[code], -n), code, row[0]) for code, m in matches.items() for n, row in enumerate(m.ranked)
+            ((key, -tie[code], -n), code, pk)
+            for code, refined in matches.refined.items()
+            for n, (pk, _day, key) in enumerate(refined)
         ]
         equal = sorted((item for item in items if item[0][0][:2] == (1, True)), reverse=True)
         first = list(dict.fromkeys([(code, pk) for _key, code, pk in equal] + first))
     seen = set(first)
     rest = [item for item in items if (item[1], item[2]) not in seen]
     needed = start + size - len(first)
-    # the matches outside the refined ones (``ranking.Ranked``), counted without their keys
-    unranked = [(code, m.ranked) for code, m in matches.items() if isinstance(m.ranked, ranking.Ranked)]
-    counted = len(rest)
-    for code, ranked in unranked:
-        refined = {row[0] for row in ranked}
-        counted += len(ranked.matched) - len(refined)
-        counted -= sum(1 for c, pk in seen if c == code and pk in ranked.matched and pk not in refined)
-    if needed > len(rest):  # the page reaches past the refined matches: the others' keys too
-        for code, ranked in unranked:
-            base = len(ranked)
-            rest += [
-                ((row[2], -tie[code], -(base + n)), code, row[0])
-                for n, row in enumerate(ranked.rest())
-                if (code, row[0]) not in seen
-            ]
+    if needed > len(rest):  # the page reaches past the refined matches (newest: every match)
+        for code, kind in matches.kinds.items():
+            if not matches.counts.get(code):
+                continue
+            skip = len(matches.refined.get(code, ()))
+            if sort != "newest" and skip < ranking.WINDOW:
+                continue  # every ranked match of the type is refined
+            order = matchset.NEWEST_ORDER if sort == "newest" else matchset.FIRST_ORDER
+            rows = matchset.ordered(kind, order, needed + len(seen), offset=skip)
+            if sort == "newest":
+                rest += [((ranking.day_number(day), -tie[code], pk), code, pk) for pk, day, *_ in rows]
+            else:
+                rest += [
+                    ((ranking.first_key(held, boost, score, day), -tie[code], -(skip + n)), code, pk)
+                    for n, (pk, day, held, boost, score) in enumerate(rows)
+                ]
+            rest = [item for item in rest if (item[1], item[2]) not in seen]
     if needed <= 0:
         top = []
     elif needed * 4 < len(rest):
@@ -532,7 +492,7 @@ def _ordered_window(
     else:
         top = sorted(rest, reverse=True)[:needed]
     ordered = first + [(code, pk) for _key, code, pk in top]
-    return len(first) + counted, ordered[start : start + size]
+    return matches.total, ordered[start : start + size]
 
 
 def _load(window: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
@@ -574,59 +534,60 @@ def _choice_counts(facet: Facet, codes: Counter) -> list[dict]:
     )
 
 
-def compute_facets(rows_by_type: dict[str, list[tuple]]) -> dict:
+def compute_facets(matches: Matches) -> dict:
     """Counts per type and year, and of every registered facet (``search.registry.Facet``).
 
-    ``rows_by_type``: the matches of each type as ``_facet_rows`` reads them (id, date, title, *facet
-    columns). Each type counts its own facets (``count_facets``), from these rows or with SQL
-    aggregates over the ids (``GROUP BY``, the names joined in); the counts of every type are
-    summed per facet.
+    Each type counts its own facets (``count_facets``) with SQL aggregates over its matches in the
+    search's table of matches (``FacetRows``: ``GROUP BY`` its facet columns, or a many-to-many
+    table joined to its ids, the names joined in); the counts of every type are summed per facet.
     """
-    facets: dict = {"type": {code: len(rows) for code, rows in rows_by_type.items() if rows}}
+    facets: dict = {"type": {code: n for code, n in matches.counts.items() if n}}
     registered = registry.facets()
     counts: dict[str, object] = {
         name: Counter() if facet.kind == "choice" else {} for name, facet in registered.items()
     }
-    years: Counter = Counter()
-    for code, rows in rows_by_type.items():
-        if not rows:
-            continue
+    for code, kind in matches.kinds.items():
         spec = TYPES[code]
-        years.update(ranking.year_of(row[1]) for row in rows)  # every type's date is required
-        if spec.count_facets is None:
+        if not matches.counts.get(code) or spec.count_facets is None:
             continue
-        for name, found in spec.count_facets(FacetRows(spec, rows)).items():
+        for name, found in spec.count_facets(FacetRows(spec, kind)).items():
             if registered[name].kind == "choice":
                 counts[name].update(found)
             else:
                 _counted(found, counts[name])
     for name, facet in registered.items():
         facets[name] = _choice_counts(facet, counts[name]) if facet.kind == "choice" else _named_counts(counts[name])
-    facets["year"] = [{"year": y, "count": n} for y, n in sorted(years.items(), reverse=True)]
+    years = sorted(((y, n) for y, n in matches.years.items() if y is not None), reverse=True)
+    facets["year"] = [{"year": y, "count": n} for y, n in years]
     return facets
 
 
 class FacetRows:
-    """The matches of one type as its ``count_facets`` receives them."""
+    """The matches of one type as its ``count_facets`` receives them: SQL over the search's table
+    of matches (``search.matchset``), where each match's facet columns (``spec.facet_columns``) are
+    kept as text."""
 
-    def __init__(self, spec: SearchDocument, rows: list[tuple]):
+    def __init__(self, spec: SearchDocument, kind: int):
         self.spec = spec
-        self.rows = rows  # (id, date, title, *spec.facet_columns)
-        self.ids = [row[0] for row in rows]
+        self.kind = kind
 
-    def column(self, name: str) -> list:
-        """The values of the facet column ``name``, one per match."""
-        i = 3 + self.spec.facet_columns.index(name)
-        return [row[i] for row in self.rows]
+    def _slot(self, name: str) -> int:
+        return self.spec.facet_columns.index(name)
+
+    def counts(self, name: str) -> Counter:
+        """{value: number of matches} of the facet column ``name`` (a choice's code)."""
+        return Counter(dict(matchset.grouped(self.kind, [self._slot(name)])))
 
     def pairs(self, relation: str) -> list[tuple]:
         """(id, name, n) of the related object ``relation`` (its ``_id`` and ``__name`` facet columns)."""
-        found = Counter(zip(self.column(f"{relation}_id"), self.column(f"{relation}__name")))
-        return [(pk, name, n) for (pk, name), n in found.items()]
+        found = matchset.grouped(self.kind, [self._slot(f"{relation}_id"), self._slot(f"{relation}__name")])
+        return [(int(pk) if pk is not None else None, name, n) for pk, name, n in found]
 
     def through(self, queryset, column: str):
         """``queryset`` (e.g. a many-to-many table) limited to the rows whose ``column`` is a match's id."""
-        return _with_ids(queryset, column, self.ids)
+        quote = connection.ops.quote_name
+        where = f"{quote(queryset.model._meta.db_table)}.{quote(column)} IN ({matchset.ids_sql(self.kind)})"
+        return queryset.extra(where=[where])  # noqa: S610 - names and an integer
 
 
 # --- snippets ---------------------------------------------------------------------------------------

@@ -100,7 +100,7 @@ def optimize_indexes() -> list[str]:
 
 class ScoredMatchesMixin:
     """``scored_matches``: every match of a query, scored with the field weights (docs/search.md,
-    "How a query is answered"). Subclasses define ``_scored(content_types, words, missing)``."""
+    "How a query is answered"). Subclasses define ``_scored_sql(content_types, words, missing)``."""
 
     def scored_matches(self, content_types, words, missing=0):
         """[(content type id, page id, score, words held)]: every index entry of ``content_types``
@@ -109,8 +109,19 @@ class ScoredMatchesMixin:
         (``search.indexing.Heading``) weighed ``HEADING_WEIGHT`` times the body — and how many of
         the words it holds. Unordered; nothing left out. The cost grows with the words and their
         matches, not with the combinations of words that may be missing."""
+        found = self.scored_sql(content_types, words, missing)
+        if found is None:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(*found)
+            return [(ct, pk, float(score), held) for ct, pk, score, held in cursor.fetchall()]
+
+    def scored_sql(self, content_types, words, missing=0) -> tuple[str, list] | None:
+        """``scored_matches`` as one SQL statement and its parameters, selecting ``ct, pk, score,
+        held`` (the search service writes them into its table of matches: ``search.matchset``);
+        None when nothing can match (no content type or no word)."""
         content_types = [int(ct) for ct in content_types]
         words = [word for word in dict.fromkeys(words) if word]
         if not content_types or not words:
-            return []
-        return self._scored(content_types, words, max(0, min(missing, len(words) - 1)))
+            return None
+        return self._scored_sql(content_types, words, max(0, min(missing, len(words) - 1)))

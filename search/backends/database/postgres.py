@@ -192,7 +192,7 @@ class PostgresSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.PostgresSea
         if self.config:
             self.autocomplete_config = self.config
 
-    def _scored(self, content_types, words, missing):
+    def _scored_sql(self, content_types, words, missing):
         """One query: every entry whose body vector (which holds the folded headings too:
         ``search_folded``) matches through its GIN index — every word, or any word when some may
         be missing, then those holding enough of them kept (one ``@@`` per word and row) — scored
@@ -218,15 +218,12 @@ class PostgresSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.PostgresSea
             score = f"CASE WHEN {title} @@ q.words THEN {score} ELSE 0.0 END"
         sql = " ".join(  # table/column names, floats and integers; the queries are parameters
             [
-                f"SELECT * FROM (SELECT e.{quote('content_type_id')}, (e.{quote('object_id')})::integer,",  # noqa: S608
-                f"{score},",
+                f"SELECT * FROM (SELECT e.{quote('content_type_id')} AS ct, (e.{quote('object_id')})::integer AS pk,",  # noqa: S608
+                f"{score} AS score,",
                 f"{held} AS held",
                 f"FROM {entry} e, (SELECT to_tsquery(%s::regconfig, %s) AS words) q",
                 f"WHERE {body} @@ q.words AND e.{quote('content_type_id')} IN ({listed})) m",
                 f"WHERE held >= {n - missing}",
             ]
         )
-        params = [*held_params, config, tsquery_text(words, "|" if missing else "&")]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [(ct, pk, float(score), held) for ct, pk, score, held in cursor.fetchall()]
+        return sql, [*held_params, config, tsquery_text(words, "|" if missing else "&")]

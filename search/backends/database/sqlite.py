@@ -10,7 +10,6 @@ that same row. The query's words are folded as the text is indexed (``FoldedQuer
 Imported by ``search.backends.database.SearchBackend`` when the connection is SQLite's.
 """
 
-import json
 import re
 
 from django.db import connection
@@ -197,52 +196,40 @@ class SQLiteSearchBackend(OptimizeMixin, ScoredMatchesMixin, stock.SQLiteSearchB
     autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
     score_higher_is_better = False  # bm25: lower is better
 
-    def _scored(self, content_types, words, missing):
+    def _scored_sql(self, content_types, words, missing):
         """The score is ``bm25`` with column weights (autocomplete 0, body 1, title — the headings —
-        ``HEADING_WEIGHT``), negated. Every word required: one FTS5 query, ``bm25`` computed only for
+        ``HEADING_WEIGHT``), negated. Every word required: one FTS5 match, ``bm25`` computed only for
         the entries whose headings hold every word (the others score 0: docs/search.md, "Field
         weights"), each match's page read from the entries' narrow index
-        (``ENTRY_LOOKUP_INDEX``). Some may be missing: one
-        query counts the words each entry holds (one posting list read per word, ``UNION ALL``,
-        ``GROUP BY``), then one scores the entries holding enough of them with ``bm25`` over any
-        word — the match walked once, ``bm25`` computed only for those entries (``+rowid IN``:
-        a check on each row, not one match per id)."""
+        (``ENTRY_LOOKUP_INDEX``). Some may be missing: the words each entry holds are counted first
+        (one posting list read per word, ``UNION ALL``, ``GROUP BY``), then the entries holding
+        enough of them are scored with ``bm25`` over any word — the match walked once, ``bm25``
+        computed only for those entries (``+rowid IN``: a check on each row, not one match per id)."""
         quote = connection.ops.quote_name
         entry, fts, lookup = quote(entry_table), quote(fts_table), quote(ENTRY_LOOKUP_INDEX)
         listed = ", ".join(map(str, content_types))
         bm25 = f"-bm25({fts}, 0.0, 1.0, {float(HEADING_WEIGHT)})"
-
-        def select(score: str) -> str:  # table/column names, floats and integers; queries are parameters
-            return " ".join(
-                [
-                    f"SELECT {entry}.{quote('content_type_id')}, CAST({entry}.{quote('object_id')} AS INTEGER),",  # noqa: S608
-                    f"{score}, {fts}.rowid FROM {fts}, {entry} INDEXED BY {lookup}",
-                    f"WHERE {fts} MATCH %s AND {entry}.{quote('id')} = {fts}.rowid",
-                    f"AND +{entry}.{quote('content_type_id')} IN ({listed})",
-                ]
-            )
-
+        columns = f"{entry}.{quote('content_type_id')} AS ct, CAST({entry}.{quote('object_id')} AS INTEGER) AS pk"
+        where = (
+            f"{fts} MATCH %s AND {entry}.{quote('id')} = {fts}.rowid"
+            f" AND +{entry}.{quote('content_type_id')} IN ({listed})"
+        )
         n = len(words)
-        with connection.cursor() as cursor:
-            if not missing:
-                # bm25 only for the entries whose headings hold every word: a common word's body
-                # matches (tens of thousands at 100,000 pages) score 0, ranked by boosts and date
-                headed = f"{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608
-                cursor.execute(
-                    select(f"CASE WHEN {headed} THEN {bm25} ELSE 0.0 END"),
-                    [fts_heading_match(words), fts_match(words)],
-                )
-                return [(ct, pk, score, n) for ct, pk, score, _rowid in cursor.fetchall()]
-            each = " UNION ALL ".join([f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"] * n)  # noqa: S608
-            cursor.execute(
-                f"SELECT rowid, COUNT(*) FROM ({each}) GROUP BY rowid HAVING COUNT(*) >= {n - missing}",  # noqa: S608
-                [fts_match([word]) for word in words],
+        if not missing:
+            # bm25 only for the entries whose headings hold every word: a common word's body
+            # matches (tens of thousands at 100,000 pages) score 0, ranked by boosts and date
+            headed = f"{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608
+            sql = (
+                f"SELECT {columns}, CASE WHEN {headed} THEN {bm25} ELSE 0.0 END AS score, {n} AS held"  # noqa: S608
+                f" FROM {fts}, {entry} INDEXED BY {lookup} WHERE {where}"
             )
-            held = dict(cursor.fetchall())
-            if not held:
-                return []
-            cursor.execute(
-                select(bm25) + f" AND +{fts}.rowid IN (SELECT value FROM json_each(%s))",  # noqa: S608 - a table name
-                [fts_match(words, "OR"), json.dumps(list(held))],
-            )
-            return [(ct, pk, score, held[rowid]) for ct, pk, score, rowid in cursor.fetchall()]
+            return sql, [fts_heading_match(words), fts_match(words)]
+        each = " UNION ALL ".join([f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"] * n)  # noqa: S608
+        sql = (
+            f"WITH words_held AS MATERIALIZED (SELECT rowid AS rid, COUNT(*) AS n FROM ({each})"  # noqa: S608
+            f" GROUP BY rowid HAVING COUNT(*) >= {n - missing})"
+            f" SELECT {columns}, {bm25} AS score, words_held.n AS held"
+            f" FROM {fts} CROSS JOIN {entry} INDEXED BY {lookup} CROSS JOIN words_held"
+            f" WHERE {where} AND words_held.rid = +{fts}.rowid"
+        )
+        return sql, [*(fts_match([word]) for word in words), fts_match(words, "OR")]
