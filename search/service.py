@@ -279,34 +279,9 @@ def _matches(
     against the candidates), counted and faceted with the others.
     """
     kinds = {spec.code: n for n, spec in enumerate(specs)}
-    words = understood.required
-    missing = allowed_missing(len(set(words)))
-    engine = _scored_backend(backend)
-    if engine is not None:
-        from modelsearch.utils import get_descendants_content_types_pks
-
-        kind_of: dict[int, int] = {}
-        for spec in specs:
-            kind_of.update((int(ct), kinds[spec.code]) for ct in get_descendants_content_types_pks(spec.model))
-
-        def hits(missing_now: int):
-            found = engine.scored_sql(list(kind_of), words, missing_now)
-            return matchset.scored_hits(*found, kind_of) if found else matchset.listed_hits([])
-
-        soft = bool(missing)
-    else:
-
-        def hits(missing_now: int):
-            rows = [
-                (kinds[spec.code], pk, score, held)
-                for spec in specs
-                for pk, (score, held) in _backend_matches(
-                    spec, query, candidates[spec.code], backend, understood, missing_now
-                ).items()
-            ]
-            return matchset.listed_hits(rows)
-
-        soft = bool(missing) and _supports_minimum(backend)
+    missing = allowed_missing(len(set(understood.required)))
+    hits, soft = _hits_source(specs, kinds, candidates, query, backend, understood)
+    soft = soft and bool(missing)
     named_rows = [(kinds[code], pk, 0.0, matchset.NAMED_ONLY) for code, pks in numbered.items() for pk in pks]
     named = matchset.listed_hits(named_rows) if named_rows else None
     parts = [
@@ -343,6 +318,39 @@ def _matches(
                 )
                 out.refined[spec.code] = ranking.refine(spec, head, understood)
     return out
+
+
+def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, backend: str, understood):
+    """(``missing -> SQL of (kind, pk, score, held)``: every match of the required words, all of them
+    or all but ``missing``; whether the backend can match softly). Our database backends: their
+    ``scored_sql``, never read into Python; any other: Wagtail's search API per type
+    (``_backend_matches``), the hits handed over as one parameter (``search.matchset.listed_hits``)."""
+    words = understood.required
+    engine = _scored_backend(backend)
+    if engine is not None:
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        kind_of: dict[int, int] = {}
+        for spec in specs:
+            kind_of.update((int(ct), kinds[spec.code]) for ct in get_descendants_content_types_pks(spec.model))
+
+        def scored(missing: int):
+            found = engine.scored_sql(list(kind_of), words, missing)
+            return matchset.scored_hits(*found, kind_of) if found else matchset.listed_hits([])
+
+        return scored, True
+
+    def found(missing: int):
+        rows = [
+            (kinds[spec.code], pk, score, held)
+            for spec in specs
+            for pk, (score, held) in _backend_matches(
+                spec, query, candidates[spec.code], backend, understood, missing
+            ).items()
+        ]
+        return matchset.listed_hits(rows)
+
+    return found, _supports_minimum(backend)
 
 
 def _supports_minimum(backend: str) -> bool:

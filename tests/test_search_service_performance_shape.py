@@ -1,5 +1,5 @@
-"""The shape of the unified search on our database backends (search/service.py ``_scored_ranked``,
-search/backends/database/ ``scored_matches``): every match found, scored, ranked, counted and
+"""The shape of the unified search on our database backends (search/service.py ``_matches``,
+search/matchset.py, search/backends/database/ ``scored_sql``): every match found, scored, ranked, counted and
 listed — nothing capped — in a number of queries that does not grow with the matches; and the same
 matches as the generic path (the one Elasticsearch/OpenSearch take) where the query is not soft.
 SQLite and PostgreSQL."""
@@ -22,7 +22,7 @@ TODAY = date(2026, 6, 1)
 @pytest.fixture(autouse=True)
 def _backends(settings):
     """``default``: the portal's backend; ``generic``: modelsearch's stock database backend, which has no
-    ``scored_matches``, so the service takes its generic path (as for Elasticsearch/OpenSearch)."""
+    ``scored_sql``, so the service takes its generic path (as for Elasticsearch/OpenSearch)."""
     factories.with_stock_search_backend(settings, "generic")
 
 

@@ -5,8 +5,8 @@ backend by the connection's vendor: SQLite FTS5 (``sqlite.py``) or PostgreSQL (`
 importing only that one; anything else gets the stock one. Both are modelsearch's backends with
 two changes: **a search is one SQL query**, whatever the number of matches, and the index's
 ``title`` column holds the page's headings (``search.indexing.Heading``); both offer
-``scored_matches``, every match scored with the field weights, which the search service ranks
-(``common.py``).
+``scored_sql``, every match scored with the field weights as one SQL statement, which the search
+service writes into its table of matches and ranks (``common.py``; ``scored_matches`` runs it).
 
 Everything else — operators, ``order_by_relevance``, ``annotate_score``, filters, facets,
 autocomplete, phrases, negation, fuzzy search, indexing — is the stock behaviour; query shapes the

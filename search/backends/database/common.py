@@ -1,5 +1,6 @@
 """What the SQLite and PostgreSQL backends share: the index's writes (the headings in the
-``title`` column), its optimization, and ``scored_matches``, the search service's entry point."""
+``title`` column), its optimization, and ``scored_sql``, the search service's entry point
+(``scored_matches`` runs it and returns the rows)."""
 
 import logging
 import types
