@@ -157,6 +157,12 @@ def grouped(kind: int, slots: list[int]) -> list[tuple]:
         return cursor.fetchall()
 
 
-def ids_sql(kind: int) -> str:
-    """SQL of the ids of the matches of ``kind`` (a subquery)."""
-    return f"SELECT pk FROM {TABLE} WHERE kind = {int(kind)}"  # noqa: S608
+def among_matches(column: str, kind: int) -> str:
+    """SQL: ``column`` (quoted SQL) is the id of a match of ``kind``. PostgreSQL: ``= ANY(ARRAY(…))``,
+    the ids read once into an array — the planner has no statistics of the temporary table (it took
+    28,000 matches for 78) and joined ``IN (SELECT …)`` by an index lookup a row: the fields' facet
+    of "luat can bo, cong chuc" 252 → 118 ms on the 100k collection, the same counts."""
+    ids = f"SELECT pk FROM {TABLE} WHERE kind = {int(kind)}"  # noqa: S608
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(ARRAY({ids}))"
+    return f"{column} IN ({ids})"

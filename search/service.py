@@ -594,7 +594,7 @@ class FacetRows:
     def through(self, queryset, column: str):
         """``queryset`` (e.g. a many-to-many table) limited to the rows whose ``column`` is a match's id."""
         quote = connection.ops.quote_name
-        where = f"{quote(queryset.model._meta.db_table)}.{quote(column)} IN ({matchset.ids_sql(self.kind)})"
+        where = matchset.among_matches(f"{quote(queryset.model._meta.db_table)}.{quote(column)}", self.kind)
         return queryset.extra(where=[where])  # noqa: S610 - names and an integer
 
 
