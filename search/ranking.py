@@ -17,6 +17,9 @@ the one it replaced), the share of every query word, the score and the date (new
 other matches follow in the first order. Every key compares across types.
 """
 
+import functools
+import operator
+
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 
@@ -41,12 +44,7 @@ def boost_expression(spec: SearchDocument, understood: Understood):
             named |= Q(**{f"{spec.date_field}__year": year})
         conditions.append(named)
     terms = [Case(When(condition, then=1), default=0, output_field=IntegerField()) for condition in conditions]
-    if not terms:
-        return Value(0, output_field=IntegerField())
-    total = terms[0]
-    for term in terms[1:]:
-        total = total + term
-    return total
+    return functools.reduce(operator.add, terms) if terms else Value(0, output_field=IntegerField())
 
 
 def first_key(held: int, boost: int, score: float, day) -> tuple:

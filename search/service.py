@@ -280,8 +280,7 @@ def _matches(
     """
     kinds = {spec.code: n for n, spec in enumerate(specs)}
     missing = allowed_missing(len(set(understood.required)))
-    hits, soft = _hits_source(specs, kinds, candidates, query, backend, understood)
-    soft = soft and bool(missing)
+    hits, soft = _hits_source(specs, kinds, candidates, query, backend, understood, missing)
     named_rows = [(kinds[code], pk, 0.0, matchset.NAMED_ONLY) for code, pks in numbered.items() for pk in pks]
     named = matchset.listed_hits(named_rows) if named_rows else None
     parts = [
@@ -320,11 +319,12 @@ def _matches(
     return out
 
 
-def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, backend: str, understood):
+def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, backend: str, understood, missing):
     """(``missing -> SQL of (kind, pk, score, held)``: every match of the required words, all of them
-    or all but ``missing``; whether the backend can match softly). Our database backends: their
-    ``scored_sql``, never read into Python; any other: Wagtail's search API per type
-    (``_backend_matches``), the hits handed over as one parameter (``search.matchset.listed_hits``)."""
+    or all but ``missing``; whether a soft match with ``missing`` words missing is to be tried).
+    Our database backends: their ``scored_sql``, never read into Python; any other: Wagtail's search
+    API per type (``_backend_matches``), the hits handed over as one parameter
+    (``search.matchset.listed_hits``)."""
     words = understood.required
     engine = _scored_backend(backend)
     if engine is not None:
@@ -338,7 +338,7 @@ def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, b
             found = engine.scored_sql(list(kind_of), words, missing)
             return matchset.scored_hits(*found, kind_of) if found else matchset.listed_hits([])
 
-        return scored, True
+        return scored, bool(missing)
 
     def found(missing: int):
         rows = [
@@ -350,7 +350,7 @@ def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, b
         ]
         return matchset.listed_hits(rows)
 
-    return found, _supports_minimum(backend)
+    return found, bool(missing) and _supports_minimum(backend)  # the backend looked up only when it matters
 
 
 def _supports_minimum(backend: str) -> bool:
