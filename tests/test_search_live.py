@@ -393,3 +393,13 @@ def test_soft_matching_and_field_weights_on_the_engine(engine, corpus):
     ).get_query()
     assert '"minimum_should_match": 4' in str(compiled).replace("'", '"')
     assert run(engine, "xyzw qqqq").count == 0  # two words: both required
+
+
+@pytest.mark.parametrize("q", ["vinh tuong", "quy hoach", "dat dai"])
+def test_the_bench_floor_counts_what_the_service_counts_on_the_engine(engine, corpus, q):
+    """``make bench-search`` sets the latency against this floor (the engine's exact count alone, one
+    request): it must count the matches the service counts."""
+    from bench.eval_search import floor
+
+    refresh(engine)
+    assert floor("default", q)[1] == run(engine, q).count > 0
