@@ -18,7 +18,6 @@ def without_lookalikes(text: str) -> str:
     return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
 
 
-_SPACES = re.compile(r"\s+")
 # The combining marks Vietnamese (and Latin) text uses: U+0300–U+036F less U+034F, which is not one.
 _COMMON_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
@@ -37,7 +36,7 @@ def nfc(value):
 def normalize(text: str | None) -> str:
     """NFC, Đ not Ð, one space between words, no leading or trailing space."""
     text = without_lookalikes(unicodedata.normalize("NFC", text or ""))
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # what ``re.sub(r"\s+", " ", text).strip()`` gives, ~3× faster
 
 
 def strip_marks(text: str | None) -> str:
@@ -71,7 +70,7 @@ def query_text(text: str | None) -> str:
     "Nghị định 43/2011/NĐ-CP" → "nghi dinh 43 2011 nd cp": every search backend tokenizes
     that the same way.
     """
-    return _SPACES.sub(" ", _SEPARATORS.sub(" ", fold(text))).strip()
+    return " ".join(_SEPARATORS.sub(" ", fold(text)).split())
 
 
 def slug(text: str) -> str:

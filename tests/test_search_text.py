@@ -37,6 +37,19 @@ def test_normalize_composes_and_collapses_spaces():
     assert normalize("\u00d0") == "\u0110"
 
 
+def test_every_unicode_space_separates_words_as_the_regular_expression_did():
+    """``normalize`` and ``query_text`` collapse spaces with ``str.split`` (C-level): the same
+    characters as ``\\s`` of a ``re`` pattern, every one of them."""
+    import re
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    text = "a" + "b".join(spaces) + "c" + "".join(spaces)
+    assert normalize(text) == re.sub(r"\s+", " ", text).strip()
+    assert query_text("Nghị\u2003định\x1c43/2011") == "nghi dinh 43 2011"
+
+
 @pytest.mark.parametrize(
     ("query", "numbers"),
     [
