@@ -7,7 +7,10 @@ items, default 5,000), writes the collection into a throw-away database, indexes
 every judged query through ``search.service.search(SearchQuery(q=...), today=..., backend=...)``
 (first page of 10), then prints per backend: success@1, @3, @10, MRR and nDCG@10, overall, per
 query class, for the tuning and the held-out queries, typed with and without marks and for
-targets older than 2012; the time per query (p50/p95, each query run once untimed first); and,
+targets older than 2012; the time per query (p50/p95, each query run once untimed first) beside
+the backend's floor (``floor``: the exact count of the live matches alone, one statement or one
+engine request — what no exact answer can do without: the latency's share above it is the
+service's own work); and,
 for a few queries that more than 1,000 documents hold, the count the service reports beside the
 number of items holding every word (counted by the generator). ``make bench-search`` runs it at
 100,000 items: relevance and latency from the same run.
