@@ -32,6 +32,7 @@ from portal.text import fold, normalize, query_text
 from portal.text import strip_marks as _fold_marks
 
 from . import matchset, ranking
+from .backends.elasticsearch import collection_paused
 from .backends.query import AtLeast
 from .indexing import plain_text
 from .registry import Facet, SearchDocument, registry
@@ -341,14 +342,15 @@ def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, b
         return scored, bool(missing)
 
     def found(missing: int):
-        rows = [
-            (kinds[spec.code], pk, score, held)
-            for spec in specs
-            for pk, (score, held) in _backend_matches(
-                spec, query, candidates[spec.code], backend, understood, missing
-            ).items()
-        ]
-        return matchset.listed_hits(rows)
+        with collection_paused():  # tens of thousands of hits: tuples without cycles
+            rows = [
+                (kinds[spec.code], pk, score, held)
+                for spec in specs
+                for pk, (score, held) in _backend_matches(
+                    spec, query, candidates[spec.code], backend, understood, missing
+                ).items()
+            ]
+            return matchset.listed_hits(rows)
 
     return found, bool(missing) and _supports_minimum(backend)  # the backend looked up only when it matters
 

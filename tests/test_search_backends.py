@@ -301,6 +301,58 @@ def test_a_search_request_goes_to_the_prefixed_index():
     assert "vinh tuong" in str(search.call_args.kwargs["query"])
 
 
+def test_collection_is_paused_while_engine_hits_are_read_and_restored_after():
+    """The cyclic collector is off inside ``collection_paused`` and on again after, even when the
+    block fails; a pause inside a pause (or with collection already off) leaves it as it was."""
+    import gc
+
+    from search.backends.elasticsearch import collection_paused
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause did not turn it back on early
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collection_paused():
+        raise RuntimeError("engine failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()
+
+
+def test_engine_ids_are_read_as_the_models_ids():
+    """The ``pk`` field's text becomes the model's id: ``int`` for integer ids (a page's, through
+    its ``page_ptr``), the id field's own conversion otherwise."""
+    import uuid
+
+    from django.db import models
+    from django.test.utils import isolate_apps
+
+    from directives.models import Agency, LegalDocumentPage
+    from search.backends.elasticsearch import _id_reader
+
+    assert _id_reader(LegalDocumentPage)("9080") == 9080
+    assert _id_reader(Agency)("12") == 12
+
+    with isolate_apps("search"):
+
+        class Token(models.Model):  # noqa: DJ008 - an id type, never shown
+            id = models.UUIDField(primary_key=True)
+
+            class Meta:
+                app_label = "search"
+
+    value = uuid.uuid4()
+    assert _id_reader(Token)(str(value)) == value
+
+
 # --- PostgreSQL: the vietnamese_unaccent configuration ---------------------------------------
 
 

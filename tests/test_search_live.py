@@ -403,3 +403,37 @@ def test_the_bench_floor_counts_what_the_service_counts_on_the_engine(engine, co
 
     refresh(engine)
     assert floor("default", q)[1] == run(engine, q).count > 0
+
+
+def test_every_hit_is_read_across_pages_of_the_engine(engine, monkeypatch):
+    """``ranked_pks`` reads every hit ``PAGE_SIZE`` at a time, each page after the last hit's sort
+    values — by relevance its score and id (left out of the response), by date the engine's own —:
+    pages of 2 give the same hits in the same order as one page, none twice, ties by id."""
+    from search.backends import elasticsearch
+
+    same = [factories.news(f"Hội nghị tổng kết {n}", lead="Hội nghị tổng kết công tác thi đua.") for n in range(5)]
+    other = [
+        factories.news("Tổng kết công tác thi đua khen thưởng hội nghị", published_on=date(2023, 5, n + 1))
+        for n in range(3)
+    ]
+    refresh(engine)
+
+    def read(order):
+        pages = NewsPage.objects.live()
+        if order == "newest":
+            ordered = pages.order_by("-published_on", "-id")
+            return ordered.search("hoi nghi tong ket", order_by_relevance=False, operator="and").ranked_pks(None)
+        return pages.search("hoi nghi tong ket", operator="and").ranked_pks(None)
+
+    whole = {}
+    for order in ("relevance", "newest"):
+        whole[order] = read(order)
+        monkeypatch.setattr(elasticsearch, "PAGE_SIZE", 2)
+        paged = read(order)
+        monkeypatch.setattr(elasticsearch, "PAGE_SIZE", 10_000)
+        assert paged == whole[order]
+        assert sorted(pk for pk, _score in paged) == sorted(page.pk for page in same + other)
+    best = whole["relevance"][0][1]
+    ties = [pk for pk, score in whole["relevance"] if score == best]
+    assert len(ties) >= 2 and ties == sorted(ties)
+    assert [pk for pk, _score in whole["newest"]][-3:] == [page.pk for page in reversed(other)]
