@@ -335,3 +335,49 @@ def test_every_type_indexes_its_title_inside_its_body_text():
     for code, page in pages.items():
         body_words = set(service.query_text(page.search_folded()).split())
         assert set(service.query_text(title).split()) <= body_words, code
+
+
+def test_a_search_of_the_same_shape_compiles_no_statement_and_the_key_follows_what_changes(monkeypatch):
+    """The statements writing the matches are compiled once per shape of search (``_part``): the
+    same search again compiles none and answers the same; a section made private, another day
+    (validity is reckoned from it), another filter or other boosts compile again — a kept statement
+    never shows a page it should not, nor counts a status of another day."""
+    from search import matchset
+
+    monkeypatch.setattr(service, "_PARTS", {})  # none kept from other tests
+    compiled = []
+    part = matchset.part
+    monkeypatch.setattr(matchset, "part", lambda kind, *args: compiled.append(kind) or part(kind, *args))
+    news = factories.news("Đê điều mùa lũ", lead="Kiểm tra đê điều trước mùa lũ.")
+    doc = factories.legal_document(
+        "5/2026/NĐ-CP",
+        summary="Đê điều",
+        issued_on=date(2026, 5, 1),
+        effective_on=date(2026, 7, 1),
+        status="chua_co_hieu_luc",
+    )
+
+    def search(q="de dieu", today=TODAY, **params):
+        compiled.clear()
+        result = service.search(SearchQuery(q=q, page_size=50, **params), today=today)
+        return result, len(compiled)
+
+    first, n = search()
+    assert n == len(service.TYPES) and {h.page.pk for h in first.results} == {news.pk, doc.pk}
+    again, n = search()
+    assert n == 0 and [h.page.pk for h in again.results] == [h.page.pk for h in first.results]
+    assert again.facets == first.facets
+
+    later, n = search(today=date(2026, 8, 1))
+    assert n == len(service.TYPES)
+    assert [e["code"] for e in first.facets["status"]] == ["chua_co_hieu_luc"]
+    assert [e["code"] for e in later.facets["status"]] == ["con_hieu_luc"]
+
+    assert search(types=("legal_document",), year=2026)[1] == 1
+    assert search(q="quyet dinh de dieu")[1] == 1  # a document type named: a boost of legal documents
+    assert search(q="de dieu nam 2026")[1] == len(service.TYPES)  # a year named: a boost of every type
+
+    PageViewRestriction.objects.create(page=news, restriction_type="password", password="x")
+    hidden, n = search()
+    assert n == len(service.TYPES) and {h.page.pk for h in hidden.results} == {doc.pk}
+    assert hidden.count == 1 and hidden.facets["type"] == {"legal_document": 1}
