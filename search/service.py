@@ -612,23 +612,36 @@ def compute_facets(matches: Matches) -> dict:
 class FacetRows:
     """The matches of one type as its ``count_facets`` receives them: SQL over the search's table
     of matches (``search.matchset``), where each match's facet columns (``spec.facet_columns``) are
-    kept as text."""
+    kept as text. The columns are grouped together once (one pass over the type's matches, however
+    many facets the type counts: three ``GROUP BY`` passes of 16 ms each over the 28,436 legal
+    documents of "luat can bo, cong chuc" at 100k), and each facet summed from those groups."""
 
     def __init__(self, spec: SearchDocument, kind: int):
         self.spec = spec
         self.kind = kind
+        self._groups: list[tuple] | None = None
 
     def _slot(self, name: str) -> int:
         return self.spec.facet_columns.index(name)
 
+    def _summed(self, slots: list[int]) -> Counter:
+        """{value of the slots (a tuple when several): number of matches}, from one grouping of all
+        the type's facet columns."""
+        if self._groups is None:
+            self._groups = matchset.grouped(self.kind, list(range(len(self.spec.facet_columns))))
+        out: Counter = Counter()
+        for row in self._groups:
+            out[tuple(row[i] for i in slots) if len(slots) > 1 else row[slots[0]]] += row[-1]
+        return out
+
     def counts(self, name: str) -> Counter:
         """{value: number of matches} of the facet column ``name`` (a choice's code)."""
-        return Counter(dict(matchset.grouped(self.kind, [self._slot(name)])))
+        return self._summed([self._slot(name)])
 
     def pairs(self, relation: str) -> list[tuple]:
         """(id, name, n) of the related object ``relation`` (its ``_id`` and ``__name`` facet columns)."""
-        found = matchset.grouped(self.kind, [self._slot(f"{relation}_id"), self._slot(f"{relation}__name")])
-        return [(int(pk) if pk is not None else None, name, n) for pk, name, n in found]
+        found = self._summed([self._slot(f"{relation}_id"), self._slot(f"{relation}__name")])
+        return [(int(pk) if pk is not None else None, name, n) for (pk, name), n in found.items()]
 
     def through(self, queryset, column: str):
         """``queryset`` (e.g. a many-to-many table) limited to the rows whose ``column`` is a match's id."""
