@@ -261,7 +261,7 @@ def _matches(
     numbered: dict[str, list[int]],
     today: date,
     understood: Understood,
-    shape: tuple = (),
+    shape: tuple,
 ) -> Matches:
     """Every match of each selected type, written into the search's table of matches
     (``search.matchset``, docs/search.md, "How a query is answered"), counted, and by relevance the
@@ -279,7 +279,9 @@ def _matches(
     boost_expression``) and facet columns. When no page holds every required word, the pages lacking
     at most ``allowed_missing`` of them are the matches (on a backend that can say "at least": ours,
     Elasticsearch/OpenSearch). ``numbered``: the number matches of each type (already checked
-    against the candidates), counted and faceted with the others.
+    against the candidates), counted and faceted with the others. ``shape``: what the statements
+    writing the matches depend on besides the type and the boosts (the backend, language, filters,
+    today, private sections: ``_part`` keeps them compiled for it).
     """
     kinds = {spec.code: n for n, spec in enumerate(specs)}
     missing = allowed_missing(len(set(understood.required)))
@@ -612,9 +614,10 @@ def compute_facets(matches: Matches) -> dict:
 class FacetRows:
     """The matches of one type as its ``count_facets`` receives them: SQL over the search's table
     of matches (``search.matchset``), where each match's facet columns (``spec.facet_columns``) are
-    kept as text. The columns are grouped together once (one pass over the type's matches, however
-    many facets the type counts: three ``GROUP BY`` passes of 16 ms each over the 28,436 legal
-    documents of "luat can bo, cong chuc" at 100k), and each facet summed from those groups."""
+    kept as text. The columns are grouped together once and each facet summed from the groups: one
+    ``GROUP BY`` however many facets the type counts (each is a scan of the whole table of matches,
+    which has no index: the procedures' four in a table of 50,829 matches 22 → 6 ms, the legal
+    documents' three over 28,436 of them 87 → 81 ms)."""
 
     def __init__(self, spec: SearchDocument, kind: int):
         self.spec = spec
