@@ -29,11 +29,11 @@ from wagtail.models import Locale, Page
 
 from portal.filters import in_period
 from portal.languages import content_languages, locale_id
+from portal.memory import collection_paused
 from portal.text import fold, normalize, query_text
 from portal.text import strip_marks as _fold_marks
 
 from . import matchset, ranking
-from .backends.elasticsearch import collection_paused
 from .backends.query import AtLeast
 from .indexing import plain_text
 from .registry import Facet, SearchDocument, registry
@@ -462,9 +462,9 @@ def search(query: SearchQuery, *, today: date | None = None, backend: str = "def
     words = backend_text(query.q).split()
     understood = understand(words, specs)
     language = locale if isinstance(locale, int) else None  # an engine's: the id (a database's: a subquery)
-    dates = (query.year, query.date_from, query.date_to)
-    shape = (backend, query.locale, language, *dates, *sorted(query.filters.items()))
-    matches = _matches(specs, candidates, query, backend, numbered, today, understood, (*shape, today, private))
+    filters = (query.year, query.date_from, query.date_to, *sorted(query.filters.items()))
+    shape = (backend, query.locale, language, *filters, today, private)
+    matches = _matches(specs, candidates, query, backend, numbered, today, understood, shape)
 
     start = (query.page - 1) * query.page_size
     count, window = _ordered_window(matches, query.sort, first, start, query.page_size)

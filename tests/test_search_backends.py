@@ -306,7 +306,7 @@ def test_collection_is_paused_while_engine_hits_are_read_and_restored_after():
     block fails; a pause inside a pause (or with collection already off) leaves it as it was."""
     import gc
 
-    from search.backends.elasticsearch import collection_paused
+    from portal.memory import collection_paused
 
     assert gc.isenabled()
     with collection_paused():

@@ -21,14 +21,14 @@ Each class is built when first named (module ``__getattr__``), from its engine's
 module: only the engine configured needs its client installed.
 """
 
-import gc
 from collections.abc import Mapping
-from contextlib import contextmanager
 from copy import deepcopy
 from functools import cache
 from importlib import import_module
 
 from django.db.models import IntegerField
+
+from portal.memory import collection_paused
 
 from ..resilience import RecordFailuresMixin
 from .config import BACKEND_CLASSES, ENGINES, VIETNAMESE_AUTOCOMPLETE_ANALYZER, vietnamese_index_settings
@@ -96,24 +96,6 @@ def _id_reader(model):
     while field.is_relation:
         field = field.target_field
     return int if isinstance(field, IntegerField) else field.to_python
-
-
-@contextmanager
-def collection_paused():
-    """Python's cyclic garbage collector held off while a response of up to ``PAGE_SIZE`` hits is
-    decoded: the ~50,000 dicts and lists of such a page have no cycles (reference counting frees
-    them), but their number set off collections of the oldest generation — the whole heap of the
-    process, ~250 ms each. The 200 judged queries at 100,000 pages on Elasticsearch 9 spent 13.3 s
-    of their 83 s in 51 such collections (docs/search.md, "Figures"). Left alone when collection is
-    already off (another thread's pause: the first to finish turns it back on, which is harmless)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 PAGE_SIZE = 10_000  # hits per request of ``ranked_pks``: the engines' default ``index.max_result_window``
