@@ -271,8 +271,8 @@ def _matches(
       ``scored_sql`` gives every page holding the required words, scored with the field weights,
       which the same statement writes into the table (nothing read into Python);
     - every other backend — Elasticsearch/OpenSearch, a stock Wagtail backend: Wagtail's search API,
-      every match with the backend's score (``_backend_matches``), written into the table as one
-      parameter.
+      every match with the backend's score (``_backend_matches``), handed to the database
+      (``search.matchset.loaded_hits``) and written into the table from there.
 
     Either way each match is joined once to its type's candidates (live, public, the language, the
     request's filters: a stale index entry drops out), with its date, its boosts (``search.ranking.
@@ -360,8 +360,8 @@ def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, b
     """(``missing -> SQL of (kind, pk, score, held)``: every match of the required words, all of them
     or all but ``missing``; whether a soft match with ``missing`` words missing is to be tried).
     Our database backends: their ``scored_sql``, never read into Python; any other: Wagtail's search
-    API per type (``_backend_matches``), the hits handed over as one parameter
-    (``search.matchset.listed_hits``)."""
+    API per type (``_backend_matches``), the hits handed to the database (``search.matchset.
+    loaded_hits``: rows of a temporary table on SQLite, arrays on PostgreSQL)."""
     words = understood.required
     engine = _scored_backend(backend)
     if engine is not None:
@@ -386,7 +386,7 @@ def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, b
                     spec, query, candidates[spec.code], backend, understood, missing
                 ).items()
             ]
-            return matchset.listed_hits(rows)
+            return matchset.loaded_hits(rows)
 
     return found, bool(missing) and _supports_minimum(backend)  # the backend looked up only when it matters
 

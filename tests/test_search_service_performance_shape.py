@@ -106,6 +106,61 @@ def test_queries_whatever_the_number_of_matches(pages):
     assert run("cai cach hanh chinh").count == 31
 
 
+def test_the_generic_path_queries_whatever_the_number_of_matches(pages):
+    """The generic path (an engine's): one search per type through Wagtail's API, then the hits
+    handed to the database at once — on SQLite rows of a temporary table made sure of, emptied and
+    written by one prepared statement (``search.matchset.loaded_hits``), on PostgreSQL arrays in the
+    statement writing the matches — and the rest as on our backends."""
+
+    def queries(q):
+        run(q, page_size=50, backend="generic")
+        with CaptureQueriesContext(connection) as captured:
+            result = run(q, page_size=50, backend="generic")
+        assert {code for code, _pk in listed(result)} == {"legal_document", "news"}
+        return len(captured)
+
+    expected = 28 if connection.vendor == "sqlite" else 25
+    assert queries("cai cach hanh chinh") == expected
+    for n in range(7, 30):
+        factories.legal_document(f"{n}/QĐ-UBND", summary=f"Cải cách hành chính đợt {n}", issued_on=date(2021, 1, 1))
+    assert queries("cai cach hanh chinh") == expected
+    assert run("cai cach hanh chinh", backend="generic").count == 31
+
+
+def test_engine_hits_reach_the_database_whole_and_each_search_starts_empty():
+    """``loaded_hits``: every row, as given (ids, scores, words held), and nothing of the search before."""
+    from search import matchset
+
+    rows = [(kind, pk, pk / 7, 3) for kind in range(3) for pk in range(1, 2001)]
+    with connection.cursor() as cursor:
+        for given in (rows, rows[:5], []):
+            sql, params = matchset.loaded_hits(given)
+            cursor.execute(f"SELECT kind, pk, score, held FROM ({sql}) h ORDER BY kind, pk", params)  # noqa: S608
+            found = cursor.fetchall()
+            assert [(k, pk, held) for k, pk, _score, held in found] == [(k, pk, held) for k, pk, _score, held in given]
+            assert all(abs(a[2] - b[2]) < 1e-9 for a, b in zip(found, given, strict=True))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_engine_hits_are_written_in_one_transaction_outside_any():
+    """Under autocommit (a request outside ``ATOMIC_REQUESTS``) each row written alone would be a
+    transaction of its own: 50,829 rows took 1.4 s instead of 85 ms on SQLite."""
+    from search import matchset
+
+    seen = []
+
+    def watch(execute, sql, params, many, context):
+        if many:
+            seen.append(connection.in_atomic_block)
+        return execute(sql, params, many, context)
+
+    assert connection.get_autocommit()
+    with connection.execute_wrapper(watch):
+        matchset.loaded_hits([(0, pk, 1.0, 2) for pk in range(1, 101)])
+    assert seen == ([True] if connection.vendor == "sqlite" else [])
+    assert connection.get_autocommit()
+
+
 def test_every_match_is_listed_to_the_last_page(pages):
     docs, news = pages
     count, hits = every_page("cai cach hanh chinh", page_size=3)
