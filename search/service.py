@@ -34,6 +34,7 @@ from portal.text import fold, normalize, query_text
 from portal.text import strip_marks as _fold_marks
 
 from . import matchset, ranking
+from .backends.instances import backend as search_backend
 from .backends.query import AtLeast
 from .indexing import plain_text
 from .registry import Facet, SearchDocument, registry
@@ -393,9 +394,7 @@ def _hits_source(specs, kinds: dict[str, int], candidates, query: SearchQuery, b
 
 def _supports_minimum(backend: str) -> bool:
     """Whether the backend compiles ``AtLeast`` (Elasticsearch/OpenSearch: soft matching)."""
-    from wagtail.search.backends import get_search_backend
-
-    return bool(getattr(get_search_backend(backend).query_compiler_class, "supports_minimum", False))
+    return bool(getattr(search_backend(backend).query_compiler_class, "supports_minimum", False))
 
 
 def _backend_matches(
@@ -408,12 +407,13 @@ def _backend_matches(
     words = list(dict.fromkeys(understood.required))
     text = " ".join(words)
     search = AtLeast(text, len(words) - missing) if missing else text
-    operator = {} if missing else {"operator": "and"}
+    operator = None if missing else "and"
+    engine = search_backend(backend)  # kept: ``candidates.search(backend=…)`` would build one a type
     if query.sort != "newest":
-        results = candidates.search(search, backend=backend, **operator).annotate_score("_score")
+        results = engine.search(search, candidates, operator=operator).annotate_score("_score")
     else:
         candidates = candidates.order_by(f"-{spec.date_field}", "-id")
-        results = candidates.search(search, order_by_relevance=False, backend=backend, **operator)
+        results = engine.search(search, candidates, operator=operator, order_by_relevance=False)
     queryset = getattr(results, "get_queryset", None)
     if queryset is not None:  # the database backends: the search is a queryset
         rows = queryset().values_list("pk", *(("_score",) if query.sort != "newest" else ()))
@@ -432,9 +432,7 @@ def _backend_matches(
 
 def _scored_backend(backend: str):
     """The backend object when it offers ``scored_sql`` (``search.backends.database``), else None."""
-    from wagtail.search.backends import get_search_backend
-
-    engine = get_search_backend(backend)
+    engine = search_backend(backend)
     return engine if callable(getattr(engine, "scored_sql", None)) else None
 
 
@@ -774,10 +772,11 @@ def suggest(
                 if all(w in title for w in others):
                     add(spec.code, page)
     typed = " ".join(words)
+    engine = search_backend(backend)
     searches = (
-        lambda candidates: candidates.search(typed, operator="and", backend=backend),  # whole words
+        lambda candidates: engine.search(typed, candidates, operator="and"),  # whole words
         # every word, as on the database backends (an engine's default is any word)
-        lambda candidates: candidates.autocomplete(typed, operator="and", backend=backend),  # the last word partial
+        lambda candidates: engine.autocomplete(typed, candidates, operator="and"),  # the last word partial
     )
     for run in searches:
         for spec in TYPES.values():

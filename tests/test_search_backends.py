@@ -438,3 +438,34 @@ def test_at_least_compiles_to_minimum_should_match(engine):
     assert "'minimum_should_match': 4" in soft and "'operator'" not in soft
     strict = str(compiler(NewsPage.objects.all(), "cai cach hanh chinh", operator="and").get_query())
     assert "'operator': 'and'" in strict and "minimum_should_match" not in strict
+
+
+@pytest.mark.django_db
+def test_a_backend_is_built_once_and_again_only_when_its_entry_changes(settings, monkeypatch):
+    """``search.backends.instances.backend``: the service's searches and type-ahead build no backend
+    after the first (modelsearch's ``get_search_backend`` builds one a call: for an engine a new
+    client and connection pool, ~12 a search); a changed entry builds a new one."""
+    import modelsearch.backends
+
+    from search import service
+    from search.backends import instances
+    from search.service import SearchQuery
+    from tests import factories
+
+    factories.news("Cải cách hành chính ở Vĩnh Tường")
+    built = []
+    real = modelsearch.backends.import_backend
+    monkeypatch.setattr(modelsearch.backends, "import_backend", lambda path: built.append(path) or real(path))
+    monkeypatch.setattr(instances, "_KEPT", {})
+    assert service.search(SearchQuery(q="cai cach")).count == 1
+    assert len(built) == 1
+    assert service.search(SearchQuery(q="vinh tuong", sort="newest")).count == 1
+    assert service.suggest("vinh t")
+    assert len(built) == 1
+    first = instances.backend("default")
+    assert instances.backend("default") is first
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
+    assert instances.backend("default") is not first
+    assert len(built) == 2
+    assert service.search(SearchQuery(q="cai cach")).count == 1
+    assert len(built) == 2
