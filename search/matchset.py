@@ -15,7 +15,8 @@ the facets (``GROUP BY``, and the many-to-many tables joined to the table's ids)
 The table is the connection's own (``CREATE TEMP TABLE``: every connection, so every thread, has its
 own), emptied at the start of each search. PostgreSQL: ``TRUNCATE`` (a temporary table is never
 vacuumed: deleted rows would stay); a hot-standby replica cannot write temporary tables, so the search
-runs on the primary.
+runs on the primary. On SQLite a search engine's hits reach the statement through a second temporary
+table (``HITS``, ``loaded_hits``).
 """
 
 import json
@@ -26,6 +27,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 TABLE = "portal_search_facts"
+#: A search engine's hits on SQLite (``loaded_hits``).
+HITS = "portal_search_hits"
 #: Facet columns a type may declare (``SearchDocument.facet_columns``).
 SLOTS = 8
 #: The first order of the matches of a type (the ``search.ranking`` key before the headings are read).
@@ -69,9 +72,6 @@ def listed_hits(rows: list[tuple[int, int, float, int]]) -> tuple[str, list]:
         " json_extract(value, '$[2]') AS score, json_extract(value, '$[3]') AS held FROM json_each(%s)"
     )
     return sql, [json.dumps(rows)]
-
-
-HITS = "portal_search_hits"
 
 
 def loaded_hits(rows: list[tuple[int, int, float, int]]) -> tuple[str, list]:

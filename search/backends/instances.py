@@ -12,13 +12,12 @@ The kept backend is the one built from the entry as it is now: a changed entry (
 benches) builds a new one, which replaces the old.
 """
 
-import threading
-
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 
-_KEPT: dict[str, tuple[str, object]] = {}  # name → (its entry as text, the backend built from it)
-_LOCK = threading.Lock()
+# name → (its entry as text, the backend built from it). Two threads asking at once may both build
+# one; the last kept wins, the other is used once and freed (a dict's item is set atomically).
+_KEPT: dict[str, tuple[str, object]] = {}
 
 
 def backend(name: str = "default"):
@@ -29,6 +28,5 @@ def backend(name: str = "default"):
     if kept is not None and kept[0] == entry:
         return kept[1]
     built = get_search_backend(name)
-    with _LOCK:
-        _KEPT[name] = (entry, built)
+    _KEPT[name] = (entry, built)
     return built
